@@ -1,0 +1,47 @@
+/* cf-database-private.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cf-database.h"
+#include "cf-nutrients.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+sqlite3      *_cf_database_get_handle   (CfDatabase    *self);
+sqlite3      *_cf_database_open_reader  (CfDatabase    *self,
+                                         GError       **error);
+void          _cf_database_close_reader (CfDatabase    *self,
+                                         sqlite3       *db);
+gboolean      _cf_database_has_foods    (CfDatabase    *self);
+
+void          _cf_set_sqlite_error      (GError       **error,
+                                         sqlite3       *db,
+                                         int            rc);
+sqlite3_stmt *_cf_prepare               (sqlite3       *db,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean      _cf_exec                  (sqlite3       *db,
+                                         const char    *sql,
+                                         GError       **error);
+
+/* Helpers for the one-column-per-nutrient tables */
+const char   *_cf_nutrient_columns      (void);
+const char   *_cf_nutrient_placeholders (void);
+void          _cf_bind_nutrients        (sqlite3_stmt      *stmt,
+                                         int                first,
+                                         const CfNutrients *nutrients);
+void          _cf_read_nutrients        (sqlite3_stmt      *stmt,
+                                         int                first,
+                                         CfNutrients       *nutrients);
+char         *_cf_now_utc               (void);
+
+G_END_DECLS

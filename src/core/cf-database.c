@@ -1,0 +1,696 @@
+/* cf-database.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-database"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "cf-database-private.h"
+#include "cf-error.h"
+
+/**
+ * CfDatabase:
+ *
+ * The user's database (diary, custom foods) with the read-only
+ * reference food database attached as `ref`.  It owns the connection of
+ * the main thread; worker threads open their own with
+ * _cf_database_open_reader().
+ */
+struct _CfDatabase
+{
+  GObject      parent_instance;
+
+  char        *path;
+  char        *uri;
+  char        *foods_path;
+  sqlite3     *db;
+  GAsyncQueue *readers;
+  gboolean     has_foods;
+  gboolean     in_memory;
+};
+
+G_DEFINE_FINAL_TYPE (CfDatabase, cf_database, G_TYPE_OBJECT)
+
+/* Each migration takes the schema from version N to N + 1.  They run in
+ * one transaction at start-up; never edit one that has shipped, add a
+ * new one.  "@NUTRIENTS@" expands to one REAL column per nutrient.
+ */
+static const char *migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE custom_food ("
+  "  rowid INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE CHECK (id GLOB 'custom:*'),"
+  "  kind TEXT NOT NULL DEFAULT 'food' CHECK (kind IN ('food', 'supplement', 'recipe')),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  brand TEXT,"
+  "  group_code TEXT,"
+  "  note TEXT,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  @NUTRIENTS@"
+  ");"
+  "CREATE TABLE custom_portion ("
+  "  food INTEGER NOT NULL REFERENCES custom_food (rowid) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  amount REAL NOT NULL CHECK (amount > 0),"
+  "  description TEXT NOT NULL,"
+  "  grams REAL NOT NULL CHECK (grams > 0),"
+  "  PRIMARY KEY (food, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE VIRTUAL TABLE custom_food_fts USING fts5 ("
+  "  name, brand, content='custom_food', content_rowid='rowid',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "CREATE TRIGGER custom_food_ai AFTER INSERT ON custom_food BEGIN"
+  "  INSERT INTO custom_food_fts (rowid, name, brand) VALUES (new.rowid, new.name, new.brand);"
+  "END;"
+  "CREATE TRIGGER custom_food_ad AFTER DELETE ON custom_food BEGIN"
+  "  INSERT INTO custom_food_fts (custom_food_fts, rowid, name, brand)"
+  "    VALUES ('delete', old.rowid, old.name, old.brand);"
+  "END;"
+  "CREATE TRIGGER custom_food_au AFTER UPDATE OF name, brand ON custom_food BEGIN"
+  "  INSERT INTO custom_food_fts (custom_food_fts, rowid, name, brand)"
+  "    VALUES ('delete', old.rowid, old.name, old.brand);"
+  "  INSERT INTO custom_food_fts (rowid, name, brand) VALUES (new.rowid, new.name, new.brand);"
+  "END;"
+  "CREATE TABLE entry ("
+  "  rowid INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  meal TEXT NOT NULL CHECK (meal IN ('breakfast', 'lunch', 'dinner', 'snacks', 'supplements')),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  food_id TEXT NOT NULL,"
+  "  food_name TEXT NOT NULL,"
+  "  grams REAL NOT NULL CHECK (grams > 0),"
+  "  portion_quantity REAL CHECK (portion_quantity IS NULL OR portion_quantity > 0),"
+  "  portion_description TEXT,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  @NUTRIENTS@"
+  ");"
+  "CREATE INDEX entry_day ON entry (day, meal, position);"
+  "CREATE INDEX entry_food ON entry (food_id, day);",
+};
+
+static char *nutrient_columns;
+static char *nutrient_placeholders;
+static char *nutrient_column_defs;
+
+static void
+init_nutrient_sql (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GString *cols = g_string_new (NULL);
+      GString *ph = g_string_new (NULL);
+      GString *defs = g_string_new (NULL);
+
+      for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+        {
+          const char *key = cf_nutrient_get_key (i);
+
+          g_string_append_printf (cols, "%s%s", i ? ", " : "", key);
+          g_string_append_printf (ph, "%s?", i ? ", " : "");
+          g_string_append_printf (defs, "%s%s REAL CHECK (%s IS NULL OR %s >= 0)",
+                                  i ? ", " : "", key, key, key);
+        }
+
+      nutrient_columns = g_string_free (cols, FALSE);
+      nutrient_placeholders = g_string_free (ph, FALSE);
+      nutrient_column_defs = g_string_free (defs, FALSE);
+
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/**
+ * _cf_nutrient_columns:
+ *
+ * Returns: "energy, protein, …": the nutrient columns in catalog order
+ */
+const char *
+_cf_nutrient_columns (void)
+{
+  init_nutrient_sql ();
+  return nutrient_columns;
+}
+
+const char *
+_cf_nutrient_placeholders (void)
+{
+  init_nutrient_sql ();
+  return nutrient_placeholders;
+}
+
+void
+_cf_bind_nutrients (sqlite3_stmt      *stmt,
+                    int                first,
+                    const CfNutrients *nutrients)
+{
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      double v = nutrients->values[i];
+
+      if (isnan (v))
+        sqlite3_bind_null (stmt, first + i);
+      else
+        sqlite3_bind_double (stmt, first + i, v);
+    }
+}
+
+void
+_cf_read_nutrients (sqlite3_stmt *stmt,
+                    int           first,
+                    CfNutrients  *nutrients)
+{
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      if (sqlite3_column_type (stmt, first + i) == SQLITE_NULL)
+        nutrients->values[i] = NAN;
+      else
+        nutrients->values[i] = sqlite3_column_double (stmt, first + i);
+    }
+}
+
+char *
+_cf_now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+void
+_cf_set_sqlite_error (GError  **error,
+                      sqlite3  *db,
+                      int       rc)
+{
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = CF_ERROR_CORRUPT;
+      break;
+
+    case SQLITE_CONSTRAINT:
+      code = CF_ERROR_INVALID;
+      break;
+
+    default:
+      code = CF_ERROR_DATABASE;
+    }
+
+  g_set_error (error, CF_ERROR, code,
+               /* Translators: %s is SQLite's own error message */
+               _("Database error: %s"),
+               db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+sqlite3_stmt *
+_cf_prepare (sqlite3     *db,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+_cf_exec (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+get_user_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA main.user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+migrate (CfDatabase  *self,
+         GError     **error)
+{
+  int version;
+
+  /* Take the write lock first, so two processes starting at once do
+   * not both migrate. */
+  if (!_cf_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  version = get_user_version (self->db);
+  if (version < 0)
+    {
+      _cf_set_sqlite_error (error, self->db, sqlite3_errcode (self->db));
+      goto fail;
+    }
+
+  if (version > (int) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_TOO_NEW,
+                   _("The diary in “%s” was written by a newer version of Cofactor (format %d; this version reads up to %d)"),
+                   self->path, version, (int) G_N_ELEMENTS (migrations));
+      goto fail;
+    }
+
+  for (guint i = version; i < G_N_ELEMENTS (migrations); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (migrations[i], "@NUTRIENTS@", -1);
+      g_autofree char *sql = g_strjoinv (nutrient_column_defs, parts);
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA main.user_version = %u", i + 1);
+
+      g_debug ("Migrating user database to version %u", i + 1);
+
+      if (!_cf_exec (self->db, sql, error) ||
+          !_cf_exec (self->db, set_version, error))
+        goto fail;
+    }
+
+  if (!_cf_exec (self->db, "COMMIT", error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+check_foods_db (const char  *path,
+                GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
+                   _("The food database “%s” is missing; reinstall Cofactor or set COFACTOR_FOODS_DB"),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_connection (CfDatabase  *self,
+                 gboolean     read_only,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  flags |= read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+  rc = sqlite3_open_v2 (self->uri, &db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_DATABASE,
+                   _("Could not open the diary “%s”: %s"),
+                   self->path, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 5000);
+
+  if (!_cf_exec (db, "PRAGMA foreign_keys = ON", error))
+    goto fail;
+
+  if (!read_only && !self->in_memory)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      /* Reading the journal mode also checks that this is a database */
+      stmt = _cf_prepare (db, "PRAGMA journal_mode = WAL", error);
+      if (stmt == NULL)
+        goto fail;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          goto fail;
+        }
+      if (!_cf_exec (db, "PRAGMA synchronous = NORMAL", error))
+        goto fail;
+    }
+
+  if (self->has_foods)
+    {
+      g_autoptr(sqlite3_stmt) attach = NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *escaped = NULL;
+
+      /* Name the VFS: an attached file otherwise inherits the main
+       * database's, which is memdb for a throw-away diary. */
+      escaped = g_uri_escape_string (self->foods_path, "/", FALSE);
+      uri = g_strdup_printf ("file:%s?mode=ro&immutable=1&vfs=%s",
+                             escaped, sqlite3_vfs_find (NULL)->zName);
+
+      attach = _cf_prepare (db, "ATTACH DATABASE ? AS ref", error);
+      if (attach == NULL)
+        goto fail;
+      sqlite3_bind_text (attach, 1, uri, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (attach);
+      if (rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          g_prefix_error (error, _("Could not open the food database “%s”: "), self->foods_path);
+          goto fail;
+        }
+    }
+
+  return db;
+
+fail:
+  sqlite3_close (db);
+  return NULL;
+}
+
+static void
+cf_database_finalize (GObject *object)
+{
+  CfDatabase *self = (CfDatabase *) object;
+  sqlite3 *reader;
+
+  while ((reader = g_async_queue_try_pop (self->readers)))
+    sqlite3_close (reader);
+  g_async_queue_unref (self->readers);
+
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+
+  g_free (self->path);
+  g_free (self->uri);
+  g_free (self->foods_path);
+
+  G_OBJECT_CLASS (cf_database_parent_class)->finalize (object);
+}
+
+static void
+cf_database_class_init (CfDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_database_finalize;
+}
+
+static void
+cf_database_init (CfDatabase *self)
+{
+  self->readers = g_async_queue_new ();
+}
+
+/**
+ * cf_database_open:
+ * @path: the user database file, or ":memory:" for a throw-away one
+ * @foods_path: (nullable): the reference food database, or %NULL for
+ *   none (a diary without reference foods, for tests)
+ * @error: return location for an error
+ *
+ * Opens (creating it if needed) the user database and brings its schema
+ * up to date.  A file that is not a Cofactor database, is damaged, or
+ * comes from a newer version is reported and left untouched.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+CfDatabase *
+cf_database_open (const char  *path,
+                  const char  *foods_path,
+                  GError     **error)
+{
+  g_autoptr(CfDatabase) self = NULL;
+  static gint memory_counter;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (sqlite3_threadsafe () == 0)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_FAILED,
+                           "SQLite was built without thread support");
+      return NULL;
+    }
+
+  init_nutrient_sql ();
+
+  self = g_object_new (CF_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->foods_path = g_strdup (foods_path);
+
+  if (strcmp (path, ":memory:") == 0)
+    {
+      /* A named in-memory database that the reader connections of the
+       * same process can share. */
+      self->in_memory = TRUE;
+      self->uri = g_strdup_printf ("file:/cofactor-memory-%p-%d?vfs=memdb",
+                                   (gpointer) self, g_atomic_int_add (&memory_counter, 1));
+    }
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *escaped = NULL;
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not create the folder “%s”: %s"),
+                       dir, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      escaped = g_uri_escape_string (path, "/", FALSE);
+      self->uri = g_strdup_printf ("file:%s", escaped);
+    }
+
+  if (foods_path != NULL)
+    {
+      if (!check_foods_db (foods_path, error))
+        return NULL;
+      self->has_foods = TRUE;
+    }
+
+  self->db = open_connection (self, FALSE, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!migrate (self, error))
+    {
+      if (error && *error && (*error)->code == CF_ERROR_CORRUPT)
+        g_prefix_error (error, _("The diary “%s” is damaged or is not a Cofactor database. It was left as it is. "),
+                        path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+cf_database_get_path (CfDatabase *self)
+{
+  g_return_val_if_fail (CF_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * cf_database_get_foods_path:
+ *
+ * Returns: (nullable): the reference food database attached as `ref`
+ */
+const char *
+cf_database_get_foods_path (CfDatabase *self)
+{
+  g_return_val_if_fail (CF_IS_DATABASE (self), NULL);
+
+  return self->foods_path;
+}
+
+int
+cf_database_get_schema_version (CfDatabase *self)
+{
+  g_return_val_if_fail (CF_IS_DATABASE (self), -1);
+
+  return get_user_version (self->db);
+}
+
+/**
+ * cf_database_begin:
+ *
+ * Starts the transaction of one user action.  Finish it with
+ * cf_database_commit() or cf_database_rollback().
+ */
+gboolean
+cf_database_begin (CfDatabase  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (CF_IS_DATABASE (self), FALSE);
+
+  return _cf_exec (self->db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+cf_database_commit (CfDatabase  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (CF_IS_DATABASE (self), FALSE);
+
+  if (!_cf_exec (self->db, "COMMIT", error))
+    {
+      cf_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+cf_database_rollback (CfDatabase *self)
+{
+  g_return_if_fail (CF_IS_DATABASE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3 *
+_cf_database_get_handle (CfDatabase *self)
+{
+  g_assert (CF_IS_DATABASE (self));
+
+  return self->db;
+}
+
+gboolean
+_cf_database_has_foods (CfDatabase *self)
+{
+  g_assert (CF_IS_DATABASE (self));
+
+  return self->has_foods;
+}
+
+/**
+ * _cf_database_open_reader:
+ *
+ * Gets a read-only connection for a worker thread, reusing an idle one
+ * when there is one.  Give it back with _cf_database_close_reader().
+ * Safe to call from any thread.
+ */
+sqlite3 *
+_cf_database_open_reader (CfDatabase  *self,
+                          GError     **error)
+{
+  sqlite3 *db;
+
+  g_assert (CF_IS_DATABASE (self));
+
+  db = g_async_queue_try_pop (self->readers);
+  if (db != NULL)
+    return db;
+
+  return open_connection (self, TRUE, error);
+}
+
+void
+_cf_database_close_reader (CfDatabase *self,
+                           sqlite3    *db)
+{
+  g_assert (CF_IS_DATABASE (self));
+
+  if (db == NULL)
+    return;
+
+  /* Never keep a connection with an open read transaction */
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+
+  g_async_queue_push (self->readers, db);
+}
+
+/**
+ * cf_get_default_database_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/cofactor/cofactor.db`, or
+ *   `$COFACTOR_DATA_DIR/cofactor.db` when that variable is set
+ */
+char *
+cf_get_default_database_path (void)
+{
+  const char *dir = g_getenv ("COFACTOR_DATA_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_build_filename (dir, "cofactor.db", NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "cofactor", "cofactor.db", NULL);
+}
+
+static gboolean
+running_from_build_tree (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *root = g_strconcat (BUILD_ROOT, G_DIR_SEPARATOR_S, NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, root);
+}
+
+/**
+ * cf_get_default_foods_path:
+ *
+ * The reference food database: `$COFACTOR_FOODS_DB` if set, the build
+ * tree's copy for a program run from the build directory, else the
+ * installed one in the package data directory.
+ *
+ * Returns: (transfer full): a path
+ */
+char *
+cf_get_default_foods_path (void)
+{
+  const char *env = g_getenv ("COFACTOR_FOODS_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  if (running_from_build_tree ())
+    return g_strdup (BUILD_FOODS_DB);
+
+  return g_build_filename (PKGDATADIR, "foods.db", NULL);
+}

@@ -1,0 +1,104 @@
+/* cf-date.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-date"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "cf-date.h"
+#include "cf-error.h"
+
+/* Diary days are local calendar days, stored as YYYY-MM-DD */
+
+void
+cf_day_set_today (GDate *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_if_fail (day != NULL);
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/**
+ * cf_day_parse:
+ * @text: `YYYY-MM-DD`, or `today`, `yesterday`, `tomorrow`
+ *
+ * Returns: %TRUE if @text names a real calendar day between the years
+ *   1900 and 9999
+ */
+gboolean
+cf_day_parse (const char  *text,
+              GDate       *day,
+              GError     **error)
+{
+  guint y, m, d;
+  char extra;
+
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  g_date_clear (day, 1);
+
+  if (text != NULL)
+    {
+      int offset = G_MININT;
+
+      if (g_ascii_strcasecmp (text, "today") == 0)
+        offset = 0;
+      else if (g_ascii_strcasecmp (text, "yesterday") == 0)
+        offset = -1;
+      else if (g_ascii_strcasecmp (text, "tomorrow") == 0)
+        offset = 1;
+
+      if (offset != G_MININT)
+        {
+          cf_day_set_today (day);
+          if (offset < 0)
+            g_date_subtract_days (day, -offset);
+          else if (offset > 0)
+            g_date_add_days (day, offset);
+          return TRUE;
+        }
+
+      if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
+          sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &extra) == 3 &&
+          y >= 1900 && y <= 9999 &&
+          g_date_valid_dmy (d, m, y))
+        {
+          g_date_set_dmy (day, d, m, y);
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+               _("“%s” is not a date; use the form YYYY-MM-DD, e.g. 2026-03-14"),
+               text ? text : "");
+  return FALSE;
+}
+
+/**
+ * cf_day_to_iso:
+ *
+ * Returns: (transfer full): @day as `YYYY-MM-DD`
+ */
+char *
+cf_day_to_iso (const GDate *day)
+{
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (day),
+                          g_date_get_month (day),
+                          g_date_get_day (day));
+}

@@ -1,0 +1,27 @@
+/* cf-diary-entry-private.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-diary-entry.h"
+
+G_BEGIN_DECLS
+
+CfDiaryEntry *_cf_diary_entry_new_full (const char        *id,
+                                        const GDate       *day,
+                                        CfMeal             meal,
+                                        gint64             position,
+                                        const char        *food_id,
+                                        const char        *food_name,
+                                        double             grams,
+                                        double             portion_quantity,
+                                        const char        *portion_description,
+                                        const CfNutrients *per_100g);
+void          _cf_diary_entry_set_position (CfDiaryEntry  *self,
+                                            gint64         position);
+
+G_END_DECLS

@@ -1,0 +1,594 @@
+/* cf-diary-entry.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-diary-entry"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <glib/gi18n-lib.h>
+
+#include "cf-diary-entry-private.h"
+#include "cf-error.h"
+
+/**
+ * CfDiaryEntry:
+ *
+ * One food logged on a day and meal.  It keeps its own copy of the
+ * food's name and values per 100 g, so it shows the same numbers after
+ * the reference data changes or the food is deleted.  The amount is in
+ * grams; the household measure the user chose is kept for display.
+ */
+struct _CfDiaryEntry
+{
+  GObject      parent_instance;
+
+  char        *id;
+  GDate        day;
+  CfMeal       meal;
+  gint64       position;
+  char        *food_id;
+  char        *food_name;
+  double       grams;
+  double       portion_quantity;
+  char        *portion_description;
+  CfNutrients  per_100g;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_MEAL,
+  PROP_FOOD_NAME,
+  PROP_GRAMS,
+  PROP_AMOUNT_LABEL,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (CfDiaryEntry, cf_diary_entry, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cf_diary_entry_finalize (GObject *object)
+{
+  CfDiaryEntry *self = (CfDiaryEntry *) object;
+
+  g_free (self->id);
+  g_free (self->food_id);
+  g_free (self->food_name);
+  g_free (self->portion_description);
+
+  G_OBJECT_CLASS (cf_diary_entry_parent_class)->finalize (object);
+}
+
+static void
+cf_diary_entry_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CfDiaryEntry *self = CF_DIARY_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_MEAL:
+      g_value_set_int (value, self->meal);
+      break;
+
+    case PROP_FOOD_NAME:
+      g_value_set_string (value, self->food_name);
+      break;
+
+    case PROP_GRAMS:
+      g_value_set_double (value, self->grams);
+      break;
+
+    case PROP_AMOUNT_LABEL:
+      g_value_take_string (value, cf_diary_entry_dup_amount_label (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_diary_entry_class_init (CfDiaryEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_diary_entry_finalize;
+  object_class->get_property = cf_diary_entry_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MEAL] =
+    g_param_spec_int ("meal", NULL, NULL,
+                      CF_MEAL_BREAKFAST, CF_MEAL_SUPPLEMENTS, CF_MEAL_BREAKFAST,
+                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FOOD_NAME] =
+    g_param_spec_string ("food-name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_GRAMS] =
+    g_param_spec_double ("grams", NULL, NULL,
+                         0, G_MAXDOUBLE, 0,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AMOUNT_LABEL] =
+    g_param_spec_string ("amount-label", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cf_diary_entry_init (CfDiaryEntry *self)
+{
+  g_date_clear (&self->day, 1);
+  cf_nutrients_clear (&self->per_100g);
+}
+
+CfDiaryEntry *
+_cf_diary_entry_new_full (const char        *id,
+                          const GDate       *day,
+                          CfMeal             meal,
+                          gint64             position,
+                          const char        *food_id,
+                          const char        *food_name,
+                          double             grams,
+                          double             portion_quantity,
+                          const char        *portion_description,
+                          const CfNutrients *per_100g)
+{
+  CfDiaryEntry *self = g_object_new (CF_TYPE_DIARY_ENTRY, NULL);
+
+  self->id = g_strdup (id);
+  self->day = *day;
+  self->meal = meal;
+  self->position = position;
+  self->food_id = g_strdup (food_id);
+  self->food_name = g_strdup (food_name);
+  self->grams = grams;
+  self->portion_quantity = portion_description ? portion_quantity : 0;
+  self->portion_description = g_strdup (portion_description);
+  self->per_100g = *per_100g;
+
+  return self;
+}
+
+void
+_cf_diary_entry_set_position (CfDiaryEntry *self,
+                              gint64        position)
+{
+  self->position = position;
+}
+
+/**
+ * cf_diary_entry_new:
+ * @day: the diary day
+ * @meal: the meal section
+ * @food: the food; its name and values are copied
+ * @grams: the weight eaten
+ * @portion: (nullable): the household measure chosen, or %NULL if the
+ *   amount was given as a weight
+ * @portion_quantity: how many of @portion, when given
+ *
+ * Creates an entry with a new id.  Add it with cf_diary_add().
+ *
+ * Returns: (transfer full): the entry
+ */
+CfDiaryEntry *
+cf_diary_entry_new (const GDate *day,
+                    CfMeal       meal,
+                    CfFood      *food,
+                    double       grams,
+                    CfPortion   *portion,
+                    double       portion_quantity)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  CfDiaryEntry *self;
+
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+  g_return_val_if_fail (meal < CF_N_MEALS, NULL);
+  g_return_val_if_fail (CF_IS_FOOD (food), NULL);
+  g_return_val_if_fail (!portion || CF_IS_PORTION (portion), NULL);
+
+  self = _cf_diary_entry_new_full (id, day, meal, 0,
+                                   cf_food_get_id (food),
+                                   cf_food_get_name (food),
+                                   grams, 0, NULL,
+                                   cf_food_get_nutrients (food));
+  cf_diary_entry_set_amount (self, grams, portion, portion_quantity);
+
+  return self;
+}
+
+/**
+ * cf_diary_entry_copy:
+ *
+ * Returns: (transfer full): a copy with a new id, e.g. to log the same
+ *   food on another day
+ */
+CfDiaryEntry *
+cf_diary_entry_copy (CfDiaryEntry *self)
+{
+  g_autofree char *id = g_uuid_string_random ();
+
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return _cf_diary_entry_new_full (id, &self->day, self->meal, 0,
+                                   self->food_id, self->food_name, self->grams,
+                                   self->portion_quantity, self->portion_description,
+                                   &self->per_100g);
+}
+
+const char *
+cf_diary_entry_get_id (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return self->id;
+}
+
+const GDate *
+cf_diary_entry_get_day (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return &self->day;
+}
+
+void
+cf_diary_entry_set_day (CfDiaryEntry *self,
+                        const GDate  *day)
+{
+  g_return_if_fail (CF_IS_DIARY_ENTRY (self));
+  g_return_if_fail (day != NULL && g_date_valid (day));
+
+  self->day = *day;
+}
+
+CfMeal
+cf_diary_entry_get_meal (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), CF_MEAL_BREAKFAST);
+
+  return self->meal;
+}
+
+void
+cf_diary_entry_set_meal (CfDiaryEntry *self,
+                         CfMeal        meal)
+{
+  g_return_if_fail (CF_IS_DIARY_ENTRY (self));
+  g_return_if_fail (meal < CF_N_MEALS);
+
+  if (self->meal != meal)
+    {
+      self->meal = meal;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEAL]);
+    }
+}
+
+gint64
+cf_diary_entry_get_position (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), 0);
+
+  return self->position;
+}
+
+const char *
+cf_diary_entry_get_food_id (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return self->food_id;
+}
+
+const char *
+cf_diary_entry_get_food_name (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return self->food_name;
+}
+
+double
+cf_diary_entry_get_grams (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), 0);
+
+  return self->grams;
+}
+
+/**
+ * cf_diary_entry_get_portion_quantity:
+ *
+ * Returns: how many of the chosen household measure, or 0 if the amount
+ *   was given as a weight
+ */
+double
+cf_diary_entry_get_portion_quantity (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), 0);
+
+  return self->portion_quantity;
+}
+
+/**
+ * cf_diary_entry_get_portion_description:
+ *
+ * Returns: (nullable): the chosen household measure, e.g. "cup, chopped"
+ */
+const char *
+cf_diary_entry_get_portion_description (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return self->portion_description;
+}
+
+/**
+ * cf_diary_entry_set_amount:
+ * @grams: the new weight
+ * @portion: (nullable): the household measure, or %NULL for a weight
+ * @portion_quantity: how many of @portion
+ *
+ * Changes the amount.  Validate @grams with cf_validate_grams() first;
+ * the diary refuses to store an invalid amount.
+ */
+void
+cf_diary_entry_set_amount (CfDiaryEntry *self,
+                           double        grams,
+                           CfPortion    *portion,
+                           double        portion_quantity)
+{
+  g_return_if_fail (CF_IS_DIARY_ENTRY (self));
+
+  self->grams = grams;
+  g_clear_pointer (&self->portion_description, g_free);
+  self->portion_quantity = 0;
+
+  if (portion != NULL)
+    {
+      /* A portion's description is for its own amount, e.g. "1 cup";
+       * keep the count of single measures. */
+      self->portion_description = g_strdup (cf_portion_get_description (portion));
+      self->portion_quantity = portion_quantity * cf_portion_get_amount (portion);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAMS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT_LABEL]);
+}
+
+/**
+ * cf_diary_entry_get_nutrients_per_100g:
+ *
+ * Returns: (transfer none): the food's values per 100 g as logged
+ */
+const CfNutrients *
+cf_diary_entry_get_nutrients_per_100g (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return &self->per_100g;
+}
+
+/**
+ * cf_diary_entry_get_nutrient:
+ *
+ * Returns: the amount of @nutrient in this entry, or NaN when the food
+ *   has no value for it
+ */
+double
+cf_diary_entry_get_nutrient (CfDiaryEntry *self,
+                             CfNutrient    nutrient)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NAN);
+  g_return_val_if_fail (nutrient < CF_N_NUTRIENTS, NAN);
+
+  return self->per_100g.values[nutrient] * self->grams / 100.0;
+}
+
+static char *
+format_number (double value)
+{
+  /* Up to two decimals, without trailing zeros: 1, 1.5, 0.25 */
+  char *s = g_strdup_printf ("%.2f", value);
+  char *p = s + strlen (s) - 1;
+  char point = *localeconv ()->decimal_point;
+
+  if (strchr (s, point) != NULL)
+    {
+      while (*p == '0')
+        *p-- = '\0';
+      if (*p == point)
+        *p = '\0';
+    }
+
+  return s;
+}
+
+/**
+ * cf_diary_entry_dup_amount_label:
+ *
+ * Returns: (transfer full): the amount as chosen, e.g.
+ *   "1 cup, chopped (128 g)", "2 capsule (1 g)" or "150 g"
+ */
+char *
+cf_diary_entry_dup_amount_label (CfDiaryEntry *self)
+{
+  g_autofree char *grams = NULL;
+
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  grams = format_number (self->grams);
+
+  if (self->portion_description != NULL)
+    {
+      g_autofree char *quantity = format_number (self->portion_quantity);
+
+      /* Translators: an amount as a household measure with its weight,
+       * e.g. "1 cup, chopped (128 g)" */
+      return g_strdup_printf (_("%s %s (%s g)"), quantity, self->portion_description, grams);
+    }
+
+  /* Translators: an amount in grams, e.g. "150 g" */
+  return g_strdup_printf (_("%s g"), grams);
+}
+
+/**
+ * cf_validate_grams:
+ *
+ * Refuses weights that cannot be meant: not a number, zero or less, or
+ * more than %CF_MAX_ENTRY_GRAMS.
+ */
+gboolean
+cf_validate_grams (double   grams,
+                   GError **error)
+{
+  if (!isfinite (grams))
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The amount must be a number"));
+      return FALSE;
+    }
+
+  if (grams <= 0)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The amount must be more than zero"));
+      return FALSE;
+    }
+
+  if (grams > CF_MAX_ENTRY_GRAMS)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   _("The amount is more than %g g; split it into several entries if you really ate that much"),
+                   CF_MAX_ENTRY_GRAMS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const struct {
+  const char *unit;
+  double      grams;
+} weights[] = {
+  { "g", 1 },
+  { "gram", 1 },
+  { "grams", 1 },
+  { "kg", 1000 },
+  { "mg", 0.001 },
+  /* International avoirdupois ounce and pound */
+  { "oz", 28.349523125 },
+  { "lb", 453.59237 },
+};
+
+/**
+ * cf_parse_amount:
+ * @text: an amount such as "150", "150g", "1.5 oz", "2 cup" or
+ *   "1 cup, chopped"
+ * @food: (nullable): the food, whose household measures are accepted
+ * @grams: (out): the weight
+ * @portion: (out) (transfer full) (nullable): the measure used, or %NULL
+ *   for a weight
+ * @portion_quantity: (out): how many of @portion
+ *
+ * A number alone is grams.  A decimal comma is accepted as well as a
+ * point.
+ */
+gboolean
+cf_parse_amount (const char  *text,
+                 CfFood      *food,
+                 double      *grams,
+                 CfPortion  **portion,
+                 double      *portion_quantity,
+                 GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *unit = NULL;
+  char *end = NULL;
+  double number;
+
+  g_return_val_if_fail (grams != NULL, FALSE);
+  g_return_val_if_fail (portion != NULL, FALSE);
+  g_return_val_if_fail (portion_quantity != NULL, FALSE);
+
+  *grams = 0;
+  *portion = NULL;
+  *portion_quantity = 0;
+
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  copy = g_strdup (stripped);
+  if (*copy == '\0')
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("Enter an amount"));
+      return FALSE;
+    }
+
+  g_strdelimit (copy, ",", '.');
+  number = g_ascii_strtod (copy, &end);
+  if (end == copy || !isfinite (number) || (end && *end == '.'))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   _("“%s” is not an amount; enter a number, e.g. 150 or 1.5 cup"), text);
+      return FALSE;
+    }
+
+  /* Use the original text for the unit, so "1 cup, chopped" keeps its comma */
+  unit = g_strstrip (g_strdup (stripped + (end - copy)));
+
+  if (*unit == '\0')
+    {
+      *grams = number;
+      return cf_validate_grams (*grams, error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    {
+      if (g_ascii_strcasecmp (unit, weights[i].unit) == 0)
+        {
+          *grams = number * weights[i].grams;
+          return cf_validate_grams (*grams, error);
+        }
+    }
+
+  if (food != NULL)
+    {
+      CfPortion *found = cf_food_find_portion (food, unit);
+
+      if (found != NULL)
+        {
+          if (!isfinite (number) || number <= 0)
+            {
+              g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The amount must be more than zero"));
+              return FALSE;
+            }
+
+          *grams = number * cf_portion_get_grams (found) / cf_portion_get_amount (found);
+          if (!cf_validate_grams (*grams, error))
+            return FALSE;
+
+          *portion = g_object_ref (found);
+          *portion_quantity = number / cf_portion_get_amount (found);
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+               _("Unknown unit “%s”; use g, kg, oz, lb or one of the food’s measures"), unit);
+  return FALSE;
+}

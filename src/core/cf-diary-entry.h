@@ -1,0 +1,63 @@
+/* cf-diary-entry.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "cf-food.h"
+#include "cf-nutrients.h"
+#include "cf-types.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_DIARY_ENTRY (cf_diary_entry_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfDiaryEntry, cf_diary_entry, CF, DIARY_ENTRY, GObject)
+
+/* The most one entry may weigh; more is taken for a typing mistake */
+#define CF_MAX_ENTRY_GRAMS 5000.0
+
+CfDiaryEntry      *cf_diary_entry_new            (const GDate   *day,
+                                                  CfMeal         meal,
+                                                  CfFood        *food,
+                                                  double         grams,
+                                                  CfPortion     *portion,
+                                                  double         portion_quantity);
+CfDiaryEntry      *cf_diary_entry_copy           (CfDiaryEntry  *self);
+const char        *cf_diary_entry_get_id         (CfDiaryEntry  *self);
+const GDate       *cf_diary_entry_get_day        (CfDiaryEntry  *self);
+void               cf_diary_entry_set_day        (CfDiaryEntry  *self,
+                                                  const GDate   *day);
+CfMeal             cf_diary_entry_get_meal       (CfDiaryEntry  *self);
+void               cf_diary_entry_set_meal       (CfDiaryEntry  *self,
+                                                  CfMeal         meal);
+const char        *cf_diary_entry_get_food_id    (CfDiaryEntry  *self);
+const char        *cf_diary_entry_get_food_name  (CfDiaryEntry  *self);
+double             cf_diary_entry_get_grams      (CfDiaryEntry  *self);
+double             cf_diary_entry_get_portion_quantity (CfDiaryEntry *self);
+const char        *cf_diary_entry_get_portion_description (CfDiaryEntry *self);
+void               cf_diary_entry_set_amount     (CfDiaryEntry  *self,
+                                                  double         grams,
+                                                  CfPortion     *portion,
+                                                  double         portion_quantity);
+const CfNutrients *cf_diary_entry_get_nutrients_per_100g (CfDiaryEntry *self);
+double             cf_diary_entry_get_nutrient   (CfDiaryEntry  *self,
+                                                  CfNutrient     nutrient);
+char              *cf_diary_entry_dup_amount_label (CfDiaryEntry *self);
+gint64             cf_diary_entry_get_position   (CfDiaryEntry  *self);
+
+gboolean           cf_validate_grams             (double         grams,
+                                                  GError       **error);
+gboolean           cf_parse_amount               (const char    *text,
+                                                  CfFood        *food,
+                                                  double        *grams,
+                                                  CfPortion    **portion,
+                                                  double        *portion_quantity,
+                                                  GError       **error);
+
+G_END_DECLS

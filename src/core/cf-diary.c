@@ -1,0 +1,731 @@
+/* cf-diary.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-diary"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "cf-database-private.h"
+#include "cf-date.h"
+#include "cf-diary-entry-private.h"
+#include "cf-diary.h"
+#include "cf-error.h"
+
+/**
+ * CfDiary:
+ *
+ * The user's diary: entries by day and meal, and their totals, which are
+ * computed by SQL aggregates rather than by loading entries.
+ *
+ * #CfDiary::changed is emitted with the ISO day after every change, so
+ * views showing that day can reload.
+ */
+struct _CfDiary
+{
+  GObject     parent_instance;
+  CfDatabase *database;
+};
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (CfDiary, cf_diary, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define ENTRY_COLUMNS \
+  "id, day, meal, position, food_id, food_name, grams, portion_quantity, portion_description"
+#define ENTRY_NUTRIENTS_FIRST 9
+
+static CfDiaryEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  CfNutrients per_100g;
+  CfMeal meal = CF_MEAL_BREAKFAST;
+  GDate day;
+
+  cf_day_parse ((const char *) sqlite3_column_text (stmt, 1), &day, NULL);
+  cf_meal_from_key ((const char *) sqlite3_column_text (stmt, 2), &meal);
+  _cf_read_nutrients (stmt, ENTRY_NUTRIENTS_FIRST, &per_100g);
+
+  return _cf_diary_entry_new_full ((const char *) sqlite3_column_text (stmt, 0),
+                                   &day, meal,
+                                   sqlite3_column_int64 (stmt, 3),
+                                   (const char *) sqlite3_column_text (stmt, 4),
+                                   (const char *) sqlite3_column_text (stmt, 5),
+                                   sqlite3_column_double (stmt, 6),
+                                   sqlite3_column_double (stmt, 7),
+                                   (const char *) sqlite3_column_text (stmt, 8),
+                                   &per_100g);
+}
+
+static void
+emit_changed (CfDiary     *self,
+              const GDate *day)
+{
+  g_autofree char *iso = cf_day_to_iso (day);
+
+  g_signal_emit (self, signals[CHANGED], 0, iso);
+}
+
+static void
+cf_diary_dispose (GObject *object)
+{
+  CfDiary *self = (CfDiary *) object;
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (cf_diary_parent_class)->dispose (object);
+}
+
+static void
+cf_diary_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CfDiary *self = CF_DIARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_diary_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  CfDiary *self = CF_DIARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_diary_class_init (CfDiaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cf_diary_dispose;
+  object_class->get_property = cf_diary_get_property;
+  object_class->set_property = cf_diary_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         CF_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CfDiary::changed:
+   * @day: the day that changed, as YYYY-MM-DD, or %NULL for many days
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+cf_diary_init (CfDiary *self)
+{
+}
+
+CfDiary *
+cf_diary_new (CfDatabase *database)
+{
+  g_return_val_if_fail (CF_IS_DATABASE (database), NULL);
+
+  return g_object_new (CF_TYPE_DIARY,
+                       "database", database,
+                       NULL);
+}
+
+/**
+ * cf_diary_get_database:
+ *
+ * Returns: (transfer none): the database
+ */
+CfDatabase *
+cf_diary_get_database (CfDiary *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY (self), NULL);
+
+  return self->database;
+}
+
+static gboolean
+validate_entry (CfDiaryEntry  *entry,
+                GError       **error)
+{
+  const char *name = cf_diary_entry_get_food_name (entry);
+
+  if (!cf_validate_grams (cf_diary_entry_get_grams (entry), error))
+    return FALSE;
+
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The entry has no food name"));
+      return FALSE;
+    }
+
+  if (!cf_food_id_is_valid (cf_diary_entry_get_food_id (entry)))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   _("“%s” is not a food id"), cf_diary_entry_get_food_id (entry));
+      return FALSE;
+    }
+
+  if (!g_date_valid (cf_diary_entry_get_day (entry)))
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The entry has no valid date"));
+      return FALSE;
+    }
+
+  return cf_nutrients_validate (cf_diary_entry_get_nutrients_per_100g (entry), error);
+}
+
+/**
+ * _cf_diary_write_entry:
+ * @replace: whether to update an existing entry with the same id
+ *   rather than fail
+ *
+ * Writes one entry inside the caller's transaction.  A new entry goes
+ * last in its meal.
+ */
+gboolean
+_cf_diary_write_entry (CfDiary       *self,
+                       CfDiaryEntry  *entry,
+                       gboolean       replace,
+                       GError       **error)
+{
+  sqlite3 *db = _cf_database_get_handle (self->database);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *now = _cf_now_utc ();
+  g_autofree char *day = NULL;
+  GString *sql_builder;
+  int rc;
+
+  if (!validate_entry (entry, error))
+    return FALSE;
+
+  /* A new entry, or one moved to another meal or day, goes last in its
+   * meal; otherwise it keeps its place. */
+  sql_builder = g_string_new (NULL);
+  g_string_append_printf (sql_builder,
+                          "INSERT INTO entry (id, day, meal, position, food_id, food_name, grams,"
+                          "   portion_quantity, portion_description, created, modified, %s)"
+                          " VALUES (?1, ?2, ?3,"
+                          "   (SELECT COALESCE (MAX (position), 0) + 1 FROM entry WHERE day = ?2 AND meal = ?3),"
+                          "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, %s)",
+                          _cf_nutrient_columns (), _cf_nutrient_placeholders ());
+
+  if (replace)
+    {
+      g_string_append (sql_builder,
+                       " ON CONFLICT (id) DO UPDATE SET"
+                       " position = CASE WHEN entry.day = excluded.day AND entry.meal = excluded.meal"
+                       "   THEN entry.position ELSE excluded.position END,"
+                       " day = excluded.day, meal = excluded.meal,"
+                       " food_id = excluded.food_id, food_name = excluded.food_name,"
+                       " grams = excluded.grams, portion_quantity = excluded.portion_quantity,"
+                       " portion_description = excluded.portion_description,"
+                       " modified = excluded.modified");
+      for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+        g_string_append_printf (sql_builder, ", %s = excluded.%s",
+                                cf_nutrient_get_key (i), cf_nutrient_get_key (i));
+    }
+  else
+    g_string_append (sql_builder, " ON CONFLICT (id) DO NOTHING");
+
+  g_string_append (sql_builder, " RETURNING position");
+  sql = g_string_free (sql_builder, FALSE);
+
+  stmt = _cf_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  day = cf_day_to_iso (cf_diary_entry_get_day (entry));
+  sqlite3_bind_text (stmt, 1, cf_diary_entry_get_id (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cf_meal_to_key (cf_diary_entry_get_meal (entry)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, cf_diary_entry_get_food_id (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, cf_diary_entry_get_food_name (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 6, cf_diary_entry_get_grams (entry));
+  if (cf_diary_entry_get_portion_description (entry) != NULL)
+    {
+      sqlite3_bind_double (stmt, 7, cf_diary_entry_get_portion_quantity (entry));
+      sqlite3_bind_text (stmt, 8, cf_diary_entry_get_portion_description (entry), -1, SQLITE_STATIC);
+    }
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+  _cf_bind_nutrients (stmt, 10, cf_diary_entry_get_nutrients_per_100g (entry));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE && !replace)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   _("The diary already has an entry with the id “%s”"), cf_diary_entry_get_id (entry));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  _cf_diary_entry_set_position (entry, sqlite3_column_int64 (stmt, 0));
+
+  return TRUE;
+}
+
+/**
+ * cf_diary_add:
+ *
+ * Stores a new entry, last in its meal.  Re-adding a removed entry (to
+ * undo a removal) brings it back with the same id.
+ */
+gboolean
+cf_diary_add (CfDiary       *self,
+              CfDiaryEntry  *entry,
+              GError       **error)
+{
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (entry), FALSE);
+
+  if (!cf_database_begin (self->database, error))
+    return FALSE;
+
+  if (!_cf_diary_write_entry (self, entry, FALSE, error))
+    {
+      cf_database_rollback (self->database);
+      return FALSE;
+    }
+
+  if (!cf_database_commit (self->database, error))
+    return FALSE;
+
+  emit_changed (self, cf_diary_entry_get_day (entry));
+
+  return TRUE;
+}
+
+static gboolean
+get_entry_day (CfDiary     *self,
+               const char  *id,
+               GDate       *day,
+               GError     **error)
+{
+  sqlite3 *db = _cf_database_get_handle (self->database);
+  g_autoptr(sqlite3_stmt) stmt = _cf_prepare (db, "SELECT day FROM entry WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND, _("No diary entry with the id “%s”"), id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  return cf_day_parse ((const char *) sqlite3_column_text (stmt, 0), day, error);
+}
+
+/**
+ * cf_diary_update:
+ *
+ * Saves a changed entry (amount, portion, meal or day).
+ */
+gboolean
+cf_diary_update (CfDiary       *self,
+                 CfDiaryEntry  *entry,
+                 GError       **error)
+{
+  GDate old_day;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (entry), FALSE);
+
+  if (!cf_database_begin (self->database, error))
+    return FALSE;
+
+  if (!get_entry_day (self, cf_diary_entry_get_id (entry), &old_day, error) ||
+      !_cf_diary_write_entry (self, entry, TRUE, error))
+    {
+      cf_database_rollback (self->database);
+      return FALSE;
+    }
+
+  if (!cf_database_commit (self->database, error))
+    return FALSE;
+
+  if (g_date_compare (&old_day, cf_diary_entry_get_day (entry)) != 0)
+    emit_changed (self, &old_day);
+  emit_changed (self, cf_diary_entry_get_day (entry));
+
+  return TRUE;
+}
+
+gboolean
+cf_diary_remove (CfDiary     *self,
+                 const char  *id,
+                 GError     **error)
+{
+  sqlite3 *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDate day;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!get_entry_day (self, id, &day, error))
+    return FALSE;
+
+  db = _cf_database_get_handle (self->database);
+  stmt = _cf_prepare (db, "DELETE FROM entry WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  emit_changed (self, &day);
+
+  return TRUE;
+}
+
+/**
+ * cf_diary_get_entry:
+ *
+ * Returns: (transfer full): the entry, or %NULL with
+ *   %CF_ERROR_NOT_FOUND
+ */
+CfDiaryEntry *
+cf_diary_get_entry (CfDiary     *self,
+                    const char  *id,
+                    GError     **error)
+{
+  sqlite3 *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  db = _cf_database_get_handle (self->database);
+  sql = g_strdup_printf ("SELECT " ENTRY_COLUMNS ", %s FROM entry WHERE id = ?", _cf_nutrient_columns ());
+  stmt = _cf_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND, _("No diary entry with the id “%s”"), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+
+  return entry_from_row (stmt);
+}
+
+/**
+ * cf_diary_list_range:
+ * @first: (nullable): the first day, or %NULL for the diary's start
+ * @last: (nullable): the last day, included, or %NULL for its end
+ *
+ * Returns: (transfer container) (element-type CfDiaryEntry): the entries
+ *   by day and meal, in the order they were logged
+ */
+GPtrArray *
+cf_diary_list_range (CfDiary      *self,
+                     const GDate  *first,
+                     const GDate  *last,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), NULL);
+  g_return_val_if_fail (first == NULL || g_date_valid (first), NULL);
+  g_return_val_if_fail (last == NULL || g_date_valid (last), NULL);
+
+  db = _cf_database_get_handle (self->database);
+  sql = g_strdup_printf ("SELECT " ENTRY_COLUMNS ", %s FROM entry"
+                         " WHERE day >= COALESCE (?1, '') AND day <= COALESCE (?2, '9999-99-99')"
+                         " ORDER BY day, CASE meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1"
+                         "   WHEN 'dinner' THEN 2 WHEN 'snacks' THEN 3 ELSE 4 END, position, rowid",
+                         _cf_nutrient_columns ());
+  stmt = _cf_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (first != NULL)
+    sqlite3_bind_text (stmt, 1, (from = cf_day_to_iso (first)), -1, SQLITE_STATIC);
+  if (last != NULL)
+    sqlite3_bind_text (stmt, 2, (to = cf_day_to_iso (last)), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * cf_diary_list_day:
+ *
+ * Returns: (transfer container) (element-type CfDiaryEntry): the day's
+ *   entries by meal, in the order they were logged
+ */
+GPtrArray *
+cf_diary_list_day (CfDiary      *self,
+                   const GDate  *day,
+                   GError      **error)
+{
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  return cf_diary_list_range (self, day, day, error);
+}
+
+/* SELECT list for totals: count, grams, then per nutrient its sum, the
+ * grams that had a value and the entries that had one. */
+static const char *
+totals_select (void)
+{
+  static char *sql;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GString *s = g_string_new ("count(*), COALESCE (SUM (grams), 0)");
+
+      for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+        {
+          const char *k = cf_nutrient_get_key (i);
+
+          g_string_append_printf (s,
+                                  ", COALESCE (SUM (%s * grams / 100.0), 0)"
+                                  ", COALESCE (SUM (CASE WHEN %s IS NOT NULL THEN grams END), 0)"
+                                  ", count(%s)",
+                                  k, k, k);
+        }
+
+      sql = g_string_free (s, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return sql;
+}
+
+static void
+read_totals (sqlite3_stmt     *stmt,
+             int               first,
+             CfNutrientTotals *totals)
+{
+  totals->n_entries = sqlite3_column_int (stmt, first);
+  totals->grams = sqlite3_column_double (stmt, first + 1);
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      totals->sum[i] = sqlite3_column_double (stmt, first + 2 + 3 * i);
+      totals->known_grams[i] = sqlite3_column_double (stmt, first + 3 + 3 * i);
+      totals->known_entries[i] = sqlite3_column_int (stmt, first + 4 + 3 * i);
+    }
+}
+
+/**
+ * cf_diary_get_totals:
+ * @first: the first day
+ * @last: the last day, included
+ * @meal: a #CfMeal, or -1 for every meal
+ *
+ * Sums the entries of a day or a range.  A nutrient that no entry had a
+ * value for reads as NaN from cf_nutrient_totals_get(), not zero.
+ *
+ * Returns: (transfer full): the totals
+ */
+CfNutrientTotals *
+cf_diary_get_totals (CfDiary      *self,
+                     const GDate  *first,
+                     const GDate  *last,
+                     int           meal,
+                     GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfNutrientTotals) totals = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), NULL);
+  g_return_val_if_fail (first != NULL && g_date_valid (first), NULL);
+  g_return_val_if_fail (last != NULL && g_date_valid (last), NULL);
+  g_return_val_if_fail (meal >= -1 && meal < CF_N_MEALS, NULL);
+
+  db = _cf_database_get_handle (self->database);
+  sql = g_strdup_printf ("SELECT %s FROM entry WHERE day BETWEEN ?1 AND ?2%s",
+                         totals_select (), meal >= 0 ? " AND meal = ?3" : "");
+  stmt = _cf_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  from = cf_day_to_iso (first);
+  to = cf_day_to_iso (last);
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  if (meal >= 0)
+    sqlite3_bind_text (stmt, 3, cf_meal_to_key (meal), -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+
+  totals = cf_nutrient_totals_new ();
+  read_totals (stmt, 0, totals);
+
+  return g_steal_pointer (&totals);
+}
+
+/**
+ * cf_diary_get_daily_totals:
+ *
+ * Returns: (transfer full) (element-type CfDayTotals): the totals of
+ *   each day from @first to @last that has entries, in date order
+ */
+GArray *
+cf_diary_get_daily_totals (CfDiary      *self,
+                           const GDate  *first,
+                           const GDate  *last,
+                           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), NULL);
+  g_return_val_if_fail (first != NULL && g_date_valid (first), NULL);
+  g_return_val_if_fail (last != NULL && g_date_valid (last), NULL);
+
+  db = _cf_database_get_handle (self->database);
+  sql = g_strdup_printf ("SELECT day, %s FROM entry WHERE day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day",
+                         totals_select ());
+  stmt = _cf_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  from = cf_day_to_iso (first);
+  to = cf_day_to_iso (last);
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+
+  days = g_array_new (FALSE, TRUE, sizeof (CfDayTotals));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CfDayTotals day = { 0, };
+
+      cf_day_parse ((const char *) sqlite3_column_text (stmt, 0), &day.day, NULL);
+      read_totals (stmt, 1, &day.totals);
+      g_array_append_val (days, day);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&days);
+}
+
+/**
+ * cf_diary_count_entries:
+ *
+ * Returns: the number of entries in the whole diary
+ */
+guint
+cf_diary_count_entries (CfDiary *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), 0);
+
+  stmt = _cf_prepare (_cf_database_get_handle (self->database), "SELECT count(*) FROM entry", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}

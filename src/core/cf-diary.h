@@ -1,0 +1,71 @@
+/* cf-diary.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cf-database.h"
+#include "cf-diary-entry.h"
+#include "cf-nutrients.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_DIARY (cf_diary_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfDiary, cf_diary, CF, DIARY, GObject)
+
+/**
+ * CfDayTotals:
+ *
+ * The totals of one diary day, from a range query.
+ */
+typedef struct
+{
+  GDate            day;
+  CfNutrientTotals totals;
+} CfDayTotals;
+
+CfDiary          *cf_diary_new            (CfDatabase    *database);
+CfDatabase       *cf_diary_get_database   (CfDiary       *self);
+gboolean          cf_diary_add            (CfDiary       *self,
+                                           CfDiaryEntry  *entry,
+                                           GError       **error);
+gboolean          cf_diary_update         (CfDiary       *self,
+                                           CfDiaryEntry  *entry,
+                                           GError       **error);
+gboolean          cf_diary_remove         (CfDiary       *self,
+                                           const char    *id,
+                                           GError       **error);
+CfDiaryEntry     *cf_diary_get_entry      (CfDiary       *self,
+                                           const char    *id,
+                                           GError       **error);
+GPtrArray        *cf_diary_list_day       (CfDiary       *self,
+                                           const GDate   *day,
+                                           GError       **error);
+GPtrArray        *cf_diary_list_range     (CfDiary       *self,
+                                           const GDate   *first,
+                                           const GDate   *last,
+                                           GError       **error);
+CfNutrientTotals *cf_diary_get_totals     (CfDiary       *self,
+                                           const GDate   *first,
+                                           const GDate   *last,
+                                           int            meal,
+                                           GError       **error);
+GArray           *cf_diary_get_daily_totals (CfDiary     *self,
+                                           const GDate   *first,
+                                           const GDate   *last,
+                                           GError       **error);
+guint             cf_diary_count_entries  (CfDiary       *self);
+
+/* For callers that group several writes in one transaction (import) */
+gboolean          _cf_diary_write_entry   (CfDiary       *self,
+                                           CfDiaryEntry  *entry,
+                                           gboolean       replace,
+                                           GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,1049 @@
+/* cf-food-store.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-food-store"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "cf-database-private.h"
+#include "cf-error.h"
+#include "cf-food-private.h"
+#include "cf-food-store.h"
+#include "cf-search.h"
+
+/**
+ * CfFoodStore:
+ *
+ * Finds foods: full-text search over the reference foods and the
+ * user's own, loading a food in full, and saving custom foods.
+ *
+ * Search results come in a fixed order: the user's foods whose name
+ * starts with the first word, then the user's other matches, then the
+ * reference foods likewise; within each part in static rank order.  Each
+ * part walks the full-text index in rowid order and stops after one
+ * page, which is what keeps a page equally fast at a thousand or a
+ * million foods.
+ */
+struct _CfFoodStore
+{
+  GObject     parent_instance;
+  CfDatabase *database;
+};
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (CfFoodStore, cf_food_store, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+#define USDA_SOURCE "usda-sr28"
+
+enum {
+  SEGMENT_CUSTOM_ANCHORED,
+  SEGMENT_CUSTOM_REST,
+  SEGMENT_REF_ANCHORED,
+  SEGMENT_REF_REST,
+  SEGMENT_END,
+};
+
+typedef struct
+{
+  char           *text;
+  char           *group_code;
+  CfSearchFlags   flags;
+  CfSearchCursor  cursor;
+  guint           limit;
+  GCancellable   *cancellable;
+} SearchData;
+
+typedef struct
+{
+  GPtrArray      *foods;
+  CfSearchCursor  next;
+} SearchResult;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->text);
+  g_free (data->group_code);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+}
+
+static void
+search_result_free (SearchResult *result)
+{
+  g_clear_pointer (&result->foods, g_ptr_array_unref);
+  g_free (result);
+}
+
+gboolean
+cf_search_cursor_is_end (const CfSearchCursor *cursor)
+{
+  g_return_val_if_fail (cursor != NULL, TRUE);
+
+  return cursor->segment >= SEGMENT_END;
+}
+
+static CfFoodSource
+source_from_id (const char *source_id)
+{
+  return g_strcmp0 (source_id, USDA_SOURCE) == 0 ? CF_FOOD_SOURCE_USDA : CF_FOOD_SOURCE_K2;
+}
+
+/* Columns read by food_from_ref_row(), in order */
+#define REF_FOOD_COLUMNS \
+  "f.rowid, f.id, f.source, f.group_code, g.name, f.name, f.common_name, f.note, s.citation"
+#define REF_FOOD_JOINS \
+  " LEFT JOIN ref.food_group g ON g.code = f.group_code" \
+  " LEFT JOIN ref.source s ON s.id = f.source"
+#define REF_NUTRIENTS_FIRST 9
+
+static CfFood *
+food_from_ref_row (sqlite3_stmt *stmt)
+{
+  const char *source_id = (const char *) sqlite3_column_text (stmt, 2);
+  CfFood *food;
+
+  food = _cf_food_new ((const char *) sqlite3_column_text (stmt, 1),
+                       source_from_id (source_id),
+                       (const char *) sqlite3_column_text (stmt, 5));
+  cf_food_set_group_code (food, (const char *) sqlite3_column_text (stmt, 3));
+  cf_food_set_note (food, (const char *) sqlite3_column_text (stmt, 7));
+  _cf_food_set_details (food,
+                        (const char *) sqlite3_column_text (stmt, 6),
+                        (const char *) sqlite3_column_text (stmt, 4));
+  _cf_food_set_source (food, source_id, (const char *) sqlite3_column_text (stmt, 8));
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      if (sqlite3_column_type (stmt, REF_NUTRIENTS_FIRST + i) != SQLITE_NULL)
+        _cf_food_set_value (food, i, sqlite3_column_double (stmt, REF_NUTRIENTS_FIRST + i));
+    }
+
+  return food;
+}
+
+/* Columns read by food_from_custom_row(), in order */
+#define CUSTOM_FOOD_COLUMNS \
+  "c.rowid, c.id, c.kind, c.group_code, c.name, c.brand, c.note"
+#define CUSTOM_NUTRIENTS_FIRST 7
+
+static CfFood *
+food_from_custom_row (sqlite3_stmt *stmt)
+{
+  CfFoodKind kind = CF_FOOD_KIND_FOOD;
+  CfFood *food;
+
+  food = _cf_food_new ((const char *) sqlite3_column_text (stmt, 1),
+                       CF_FOOD_SOURCE_CUSTOM,
+                       (const char *) sqlite3_column_text (stmt, 4));
+  cf_food_kind_from_key ((const char *) sqlite3_column_text (stmt, 2), &kind);
+  cf_food_set_kind (food, kind);
+  cf_food_set_group_code (food, (const char *) sqlite3_column_text (stmt, 3));
+  cf_food_set_brand (food, (const char *) sqlite3_column_text (stmt, 5));
+  cf_food_set_note (food, (const char *) sqlite3_column_text (stmt, 6));
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      if (sqlite3_column_type (stmt, CUSTOM_NUTRIENTS_FIRST + i) != SQLITE_NULL)
+        _cf_food_set_value (food, i, sqlite3_column_double (stmt, CUSTOM_NUTRIENTS_FIRST + i));
+    }
+
+  return food;
+}
+
+static int
+progress_cb (void *data)
+{
+  GCancellable *cancellable = data;
+
+  /* Non-zero interrupts the running statement */
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+static char *
+segment_sql (guint          segment,
+             const char    *match,
+             CfSearchFlags  flags,
+             const char    *group_code)
+{
+  GString *sql = g_string_new (NULL);
+  gboolean custom = segment <= SEGMENT_CUSTOM_REST;
+
+  if (custom)
+    {
+      g_string_append_printf (sql, "SELECT " CUSTOM_FOOD_COLUMNS ", %s", _cf_nutrient_columns ());
+      if (match != NULL)
+        g_string_append (sql, " FROM custom_food_fts JOIN custom_food c ON c.rowid = custom_food_fts.rowid"
+                              " WHERE custom_food_fts MATCH ?1 AND c.rowid > ?2");
+      else
+        g_string_append (sql, " FROM custom_food c WHERE c.rowid > ?2");
+    }
+  else
+    {
+      g_autofree char *prefixed = NULL;
+      g_auto(GStrv) cols = g_strsplit (_cf_nutrient_columns (), ", ", -1);
+
+      for (guint i = 0; cols[i]; i++)
+        {
+          char *c = g_strconcat ("f.", cols[i], NULL);
+          g_free (cols[i]);
+          cols[i] = c;
+        }
+      prefixed = g_strjoinv (", ", cols);
+
+      g_string_append_printf (sql, "SELECT " REF_FOOD_COLUMNS ", %s", prefixed);
+      if (match != NULL)
+        g_string_append (sql, " FROM ref.food_fts JOIN ref.food f ON f.rowid = food_fts.rowid"
+                              REF_FOOD_JOINS
+                              " WHERE food_fts MATCH ?1 AND food_fts.rowid > ?2");
+      else
+        g_string_append (sql, " FROM ref.food f" REF_FOOD_JOINS " WHERE f.rowid > ?2");
+
+      if ((flags & CF_SEARCH_USDA) && !(flags & CF_SEARCH_K2))
+        g_string_append (sql, " AND f.source = '" USDA_SOURCE "'");
+      else if (!(flags & CF_SEARCH_USDA) && (flags & CF_SEARCH_K2))
+        g_string_append (sql, " AND f.source <> '" USDA_SOURCE "'");
+    }
+
+  if (group_code != NULL)
+    g_string_append_printf (sql, " AND %s.group_code = ?3", custom ? "c" : "f");
+
+  if (match != NULL)
+    g_string_append_printf (sql, " ORDER BY %s.rowid LIMIT ?4", custom ? "custom_food_fts" : "food_fts");
+  else
+    g_string_append_printf (sql, " ORDER BY %s.rowid LIMIT ?4", custom ? "c" : "f");
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+segment_wanted (guint          segment,
+                CfSearchFlags  flags,
+                gboolean       has_foods,
+                gboolean       has_tokens)
+{
+  gboolean custom = segment <= SEGMENT_CUSTOM_REST;
+
+  /* Without a query there is no "starts with" part: browse in order */
+  if (!has_tokens && (segment == SEGMENT_CUSTOM_ANCHORED || segment == SEGMENT_REF_ANCHORED))
+    return FALSE;
+
+  if (custom)
+    return (flags & CF_SEARCH_CUSTOM) != 0;
+
+  return has_foods && (flags & (CF_SEARCH_USDA | CF_SEARCH_K2)) != 0;
+}
+
+/* Runs on any thread with its own connection */
+static GPtrArray *
+run_search (sqlite3         *db,
+            gboolean         has_foods,
+            const char      *text,
+            CfSearchFlags    flags,
+            const char      *group_code,
+            CfSearchCursor  *cursor,
+            guint            limit,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) tokens = cf_search_tokenize (text);
+  g_autofree char *all = cf_search_build_fts_query ((const char * const *) tokens, FALSE);
+  g_autofree char *anchored = cf_search_build_fts_query ((const char * const *) tokens, TRUE);
+  g_autofree char *rest = NULL;
+
+  if (flags == 0)
+    flags = CF_SEARCH_ALL;
+
+  if (all != NULL)
+    rest = g_strdup_printf ("(%s) NOT (%s)", all, anchored);
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, progress_cb, cancellable);
+
+  while (cursor->segment < SEGMENT_END && foods->len < limit)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *sql = NULL;
+      const char *match = NULL;
+      gboolean custom = cursor->segment <= SEGMENT_CUSTOM_REST;
+      guint got = 0;
+      int rc;
+
+      if (!segment_wanted (cursor->segment, flags, has_foods, all != NULL))
+        {
+          cursor->segment++;
+          cursor->after = 0;
+          continue;
+        }
+
+      if (all != NULL)
+        match = (cursor->segment == SEGMENT_CUSTOM_ANCHORED ||
+                 cursor->segment == SEGMENT_REF_ANCHORED) ? anchored : rest;
+
+      sql = segment_sql (cursor->segment, match, flags, group_code);
+      stmt = _cf_prepare (db, sql, error);
+      if (stmt == NULL)
+        goto fail;
+
+      if (match != NULL)
+        sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, cursor->after);
+      if (group_code != NULL)
+        sqlite3_bind_text (stmt, 3, group_code, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, limit - foods->len);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_ptr_array_add (foods, custom ? food_from_custom_row (stmt) : food_from_ref_row (stmt));
+          cursor->after = sqlite3_column_int64 (stmt, 0);
+          got++;
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          if ((rc & 0xff) == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto fail;
+          _cf_set_sqlite_error (error, db, rc);
+          goto fail;
+        }
+
+      /* A short page means this segment is exhausted */
+      if (foods->len < limit)
+        {
+          cursor->segment++;
+          cursor->after = 0;
+        }
+    }
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  return g_steal_pointer (&foods);
+
+fail:
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+  return NULL;
+}
+
+static void
+cf_food_store_dispose (GObject *object)
+{
+  CfFoodStore *self = (CfFoodStore *) object;
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (cf_food_store_parent_class)->dispose (object);
+}
+
+static void
+cf_food_store_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CfFoodStore *self = CF_FOOD_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_food_store_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CfFoodStore *self = CF_FOOD_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_food_store_class_init (CfFoodStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cf_food_store_dispose;
+  object_class->get_property = cf_food_store_get_property;
+  object_class->set_property = cf_food_store_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         CF_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cf_food_store_init (CfFoodStore *self)
+{
+}
+
+CfFoodStore *
+cf_food_store_new (CfDatabase *database)
+{
+  g_return_val_if_fail (CF_IS_DATABASE (database), NULL);
+
+  return g_object_new (CF_TYPE_FOOD_STORE,
+                       "database", database,
+                       NULL);
+}
+
+/**
+ * cf_food_store_get_database:
+ *
+ * Returns: (transfer none): the database
+ */
+CfDatabase *
+cf_food_store_get_database (CfFoodStore *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
+
+  return self->database;
+}
+
+static char *
+describe_origin (CfFood     *food,
+                 CfNutrient  nutrient,
+                 const char *origin,
+                 const char *origin_text)
+{
+  if (cf_food_get_source (food) == CF_FOOD_SOURCE_USDA)
+    {
+      g_auto(GStrv) parts = g_strsplit (origin, ":", 2);
+      guint nutr_no = (guint) g_ascii_strtoull (parts[0], NULL, 10);
+      const char *ndb = cf_food_get_id (food) + strlen ("usda:");
+
+      if (nutr_no != cf_nutrient_get_usda_number (nutrient) && nutrient == CF_NUTRIENT_VITAMIN_D)
+        /* Translators: provenance of a value; %s are the USDA food
+         * number, the USDA nutrient number and the kind of data */
+        return g_strdup_printf (_("USDA SR28 food %s, nutrient %s in IU divided by 40 (%s)"),
+                                ndb, parts[0], origin_text ? origin_text : "");
+
+      /* Translators: provenance of a value; %s are the USDA food number,
+       * the USDA nutrient number and the kind of data, e.g. "Analytical" */
+      return g_strdup_printf (_("USDA SR28 food %s, nutrient %s (%s)"),
+                              ndb, parts[0], origin_text ? origin_text : "");
+    }
+
+  /* Study values: the citation of their source */
+  return g_strdup (origin_text ? origin_text : origin);
+}
+
+static gboolean
+load_ref_details (CfFoodStore  *self,
+                  CfFood       *food,
+                  gint64        rowid,
+                  GError      **error)
+{
+  sqlite3 *db = _cf_database_get_handle (self->database);
+  g_autoptr(sqlite3_stmt) origins = NULL;
+  g_autoptr(sqlite3_stmt) portions = NULL;
+  int rc;
+
+  origins = _cf_prepare (db,
+                         "SELECT o.nutrient, o.origin, COALESCE (v.description, s.citation)"
+                         " FROM ref.food_origin o"
+                         " LEFT JOIN ref.value_origin v ON v.code = substr (o.origin, instr (o.origin, ':') + 1)"
+                         "   AND instr (o.origin, ':') > 0"
+                         " LEFT JOIN ref.source s ON s.id = o.origin"
+                         " WHERE o.food = ?",
+                         error);
+  if (origins == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (origins, 1, rowid);
+  while ((rc = sqlite3_step (origins)) == SQLITE_ROW)
+    {
+      CfNutrient nutrient;
+      g_autofree char *text = NULL;
+
+      if (!cf_nutrient_from_key ((const char *) sqlite3_column_text (origins, 0), &nutrient))
+        continue;
+
+      text = describe_origin (food, nutrient,
+                              (const char *) sqlite3_column_text (origins, 1),
+                              (const char *) sqlite3_column_text (origins, 2));
+      _cf_food_set_origin (food, nutrient, text);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  portions = _cf_prepare (db,
+                          "SELECT amount, description, grams FROM ref.portion WHERE food = ? ORDER BY seq",
+                          error);
+  if (portions == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (portions, 1, rowid);
+  while ((rc = sqlite3_step (portions)) == SQLITE_ROW)
+    {
+      g_autoptr(CfPortion) portion = cf_portion_new (sqlite3_column_double (portions, 0),
+                                                     (const char *) sqlite3_column_text (portions, 1),
+                                                     sqlite3_column_double (portions, 2));
+      cf_food_add_portion (food, portion);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_custom_details (CfFoodStore  *self,
+                     CfFood       *food,
+                     gint64        rowid,
+                     GError      **error)
+{
+  sqlite3 *db = _cf_database_get_handle (self->database);
+  g_autoptr(sqlite3_stmt) portions = NULL;
+  int rc;
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      if (!isnan (cf_food_get_nutrient (food, i)))
+        _cf_food_set_origin (food, i, _("Entered by you"));
+    }
+
+  portions = _cf_prepare (db,
+                          "SELECT amount, description, grams FROM custom_portion WHERE food = ? ORDER BY seq",
+                          error);
+  if (portions == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (portions, 1, rowid);
+  while ((rc = sqlite3_step (portions)) == SQLITE_ROW)
+    {
+      g_autoptr(CfPortion) portion = cf_portion_new (sqlite3_column_double (portions, 0),
+                                                     (const char *) sqlite3_column_text (portions, 1),
+                                                     sqlite3_column_double (portions, 2));
+      cf_food_add_portion (food, portion);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cf_food_store_get_food:
+ * @id: a food id such as `usda:01009`, `k2:natto-kamao-2007` or
+ *   `custom:<uuid>`
+ *
+ * Loads a food in full: nutrients with their provenance and portions.
+ *
+ * Returns: (transfer full): the food, or %NULL with %CF_ERROR_NOT_FOUND
+ */
+CfFood *
+cf_food_store_get_food (CfFoodStore  *self,
+                        const char   *id,
+                        GError      **error)
+{
+  sqlite3 *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CfFood) food = NULL;
+  g_autofree char *sql = NULL;
+  gboolean custom;
+  gint64 rowid;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!cf_food_id_is_valid (id))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
+                   _("“%s” is not a food id; ids look like usda:01009, k2:natto-kamao-2007 or custom:…"),
+                   id);
+      return NULL;
+    }
+
+  custom = g_str_has_prefix (id, "custom:");
+  if (!custom && !_cf_database_has_foods (self->database))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND,
+                   _("No food with the id “%s”: the food database is not loaded"), id);
+      return NULL;
+    }
+
+  db = _cf_database_get_handle (self->database);
+
+  if (custom)
+    sql = g_strdup_printf ("SELECT " CUSTOM_FOOD_COLUMNS ", %s FROM custom_food c WHERE c.id = ?",
+                           _cf_nutrient_columns ());
+  else
+    {
+      g_auto(GStrv) cols = g_strsplit (_cf_nutrient_columns (), ", ", -1);
+      g_autofree char *prefixed = NULL;
+
+      for (guint i = 0; cols[i]; i++)
+        {
+          char *c = g_strconcat ("f.", cols[i], NULL);
+          g_free (cols[i]);
+          cols[i] = c;
+        }
+      prefixed = g_strjoinv (", ", cols);
+      sql = g_strdup_printf ("SELECT " REF_FOOD_COLUMNS ", %s FROM ref.food f" REF_FOOD_JOINS " WHERE f.id = ?",
+                             prefixed);
+    }
+
+  stmt = _cf_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND, _("No food with the id “%s”"), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+
+  rowid = sqlite3_column_int64 (stmt, 0);
+  food = custom ? food_from_custom_row (stmt) : food_from_ref_row (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (custom ? !load_custom_details (self, food, rowid, error)
+             : !load_ref_details (self, food, rowid, error))
+    return NULL;
+
+  return g_steal_pointer (&food);
+}
+
+/**
+ * cf_food_store_search:
+ * @text: what the user typed; any text is safe
+ * @flags: the sources to search, or 0 for all
+ * @group_code: (nullable): only foods of this group
+ * @cursor: (inout) (nullable): where to start; updated to where the next
+ *   page starts
+ * @limit: the page size
+ *
+ * Searches on the calling thread's connection.  Views should use
+ * cf_food_store_search_async().  Empty text lists every food in order.
+ *
+ * Returns: (transfer container) (element-type CfFood): the page
+ */
+GPtrArray *
+cf_food_store_search (CfFoodStore     *self,
+                      const char      *text,
+                      CfSearchFlags    flags,
+                      const char      *group_code,
+                      CfSearchCursor  *cursor,
+                      guint            limit,
+                      GError         **error)
+{
+  CfSearchCursor start = CF_SEARCH_CURSOR_INIT;
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  return run_search (_cf_database_get_handle (self->database),
+                     _cf_database_has_foods (self->database),
+                     text, flags, group_code,
+                     cursor ? cursor : &start, limit, NULL, error);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CfFoodStore *self = source_object;
+  SearchData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) foods = NULL;
+  SearchResult *result;
+  sqlite3 *db;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  db = _cf_database_open_reader (self->database, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  foods = run_search (db, _cf_database_has_foods (self->database),
+                      data->text, data->flags, data->group_code,
+                      &data->cursor, data->limit, cancellable, &error);
+  _cf_database_close_reader (self->database, db);
+
+  if (foods == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = g_new0 (SearchResult, 1);
+  result->foods = g_steal_pointer (&foods);
+  result->next = data->cursor;
+  g_task_return_pointer (task, result, (GDestroyNotify) search_result_free);
+}
+
+/**
+ * cf_food_store_search_async:
+ *
+ * Runs cf_food_store_search() on a worker thread with its own
+ * connection.  Cancelling @cancellable interrupts the query at once; a
+ * view cancels the previous search on every keystroke.
+ */
+void
+cf_food_store_search_async (CfFoodStore          *self,
+                            const char           *text,
+                            CfSearchFlags         flags,
+                            const char           *group_code,
+                            const CfSearchCursor *cursor,
+                            guint                 limit,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  g_return_if_fail (CF_IS_FOOD_STORE (self));
+  g_return_if_fail (limit > 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (SearchData, 1);
+  data->text = g_strdup (text);
+  data->flags = flags;
+  data->group_code = g_strdup (group_code);
+  data->limit = limit;
+  if (cursor != NULL)
+    data->cursor = *cursor;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cf_food_store_search_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, search_thread);
+}
+
+/**
+ * cf_food_store_search_finish:
+ * @next: (out) (optional): where the next page starts
+ *
+ * Returns: (transfer container) (element-type CfFood): the page, or
+ *   %NULL with @error set (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+GPtrArray *
+cf_food_store_search_finish (CfFoodStore     *self,
+                             GAsyncResult    *result,
+                             CfSearchCursor  *next,
+                             GError         **error)
+{
+  SearchResult *res;
+  GPtrArray *foods;
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_food_store_search_async, NULL);
+
+  res = g_task_propagate_pointer (G_TASK (result), error);
+  if (res == NULL)
+    return NULL;
+
+  if (next != NULL)
+    *next = res->next;
+  foods = g_steal_pointer (&res->foods);
+  search_result_free (res);
+
+  return foods;
+}
+
+gboolean
+_cf_food_store_write_custom_food (CfFoodStore  *self,
+                                  CfFood       *food,
+                                  GError      **error)
+{
+  sqlite3 *db = _cf_database_get_handle (self->database);
+  g_autoptr(sqlite3_stmt) upsert = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) portion = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *now = _cf_now_utc ();
+  g_autofree char *name = NULL;
+  GString *update = g_string_new (NULL);
+  GListModel *portions;
+  gint64 rowid;
+  int rc;
+
+  if (cf_food_get_source (food) != CF_FOOD_SOURCE_CUSTOM || !cf_food_id_is_valid (cf_food_get_id (food)))
+    {
+      g_string_free (update, TRUE);
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                           _("Only your own foods can be changed"));
+      return FALSE;
+    }
+
+  if (!cf_food_validate (food, error))
+    {
+      g_string_free (update, TRUE);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    g_string_append_printf (update, ", %s = excluded.%s", cf_nutrient_get_key (i), cf_nutrient_get_key (i));
+
+  sql = g_strdup_printf ("INSERT INTO custom_food (id, kind, name, brand, group_code, note, created, modified, %s)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, %s)"
+                         " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
+                         "   brand = excluded.brand, group_code = excluded.group_code, note = excluded.note,"
+                         "   modified = excluded.modified%s"
+                         " RETURNING rowid",
+                         _cf_nutrient_columns (), _cf_nutrient_placeholders (), update->str);
+  g_string_free (update, TRUE);
+
+  upsert = _cf_prepare (db, sql, error);
+  if (upsert == NULL)
+    return FALSE;
+
+  name = g_strstrip (g_strdup (cf_food_get_name (food)));
+  sqlite3_bind_text (upsert, 1, cf_food_get_id (food), -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 2, cf_food_kind_to_key (cf_food_get_kind (food)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 3, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 4, cf_food_get_brand (food), -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 5, cf_food_get_group_code (food), -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 6, cf_food_get_note (food), -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 7, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upsert, 8, now, -1, SQLITE_STATIC);
+  _cf_bind_nutrients (upsert, 9, cf_food_get_nutrients (food));
+
+  rc = sqlite3_step (upsert);
+  if (rc != SQLITE_ROW)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  rowid = sqlite3_column_int64 (upsert, 0);
+  sqlite3_reset (upsert);
+
+  clear = _cf_prepare (db, "DELETE FROM custom_portion WHERE food = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, rowid);
+  if ((rc = sqlite3_step (clear)) != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  portion = _cf_prepare (db,
+                         "INSERT INTO custom_portion (food, seq, amount, description, grams) VALUES (?, ?, ?, ?, ?)",
+                         error);
+  if (portion == NULL)
+    return FALSE;
+
+  portions = cf_food_get_portions (food);
+  for (guint i = 0; i < g_list_model_get_n_items (portions); i++)
+    {
+      g_autoptr(CfPortion) p = g_list_model_get_item (portions, i);
+      double amount = cf_portion_get_amount (p);
+      double grams = cf_portion_get_grams (p);
+
+      if (!isfinite (amount) || amount <= 0 || !isfinite (grams) || grams <= 0 || grams > 100000 ||
+          cf_portion_get_description (p)[0] == '\0')
+        {
+          g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                               _("Each portion needs a name, an amount above zero and a weight above zero"));
+          return FALSE;
+        }
+
+      sqlite3_reset (portion);
+      sqlite3_bind_int64 (portion, 1, rowid);
+      sqlite3_bind_int (portion, 2, i + 1);
+      sqlite3_bind_double (portion, 3, amount);
+      sqlite3_bind_text (portion, 4, cf_portion_get_description (p), -1, SQLITE_STATIC);
+      sqlite3_bind_double (portion, 5, grams);
+      if ((rc = sqlite3_step (portion)) != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * cf_food_store_save_custom_food:
+ *
+ * Creates or replaces one of the user's foods, with its portions, in one
+ * transaction.  Diary entries already logged keep their own copy of the
+ * values.
+ */
+gboolean
+cf_food_store_save_custom_food (CfFoodStore  *self,
+                                CfFood       *food,
+                                GError      **error)
+{
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), FALSE);
+  g_return_val_if_fail (CF_IS_FOOD (food), FALSE);
+
+  if (!cf_database_begin (self->database, error))
+    return FALSE;
+
+  if (!_cf_food_store_write_custom_food (self, food, error))
+    {
+      cf_database_rollback (self->database);
+      return FALSE;
+    }
+
+  return cf_database_commit (self->database, error);
+}
+
+/**
+ * cf_food_store_delete_custom_food:
+ *
+ * Deletes one of the user's foods.  Diary entries that used it keep
+ * their name and values.
+ */
+gboolean
+cf_food_store_delete_custom_food (CfFoodStore  *self,
+                                  const char   *id,
+                                  GError      **error)
+{
+  sqlite3 *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  db = _cf_database_get_handle (self->database);
+  stmt = _cf_prepare (db, "DELETE FROM custom_food WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND, _("No food of yours with the id “%s”"), id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cf_food_store_list_custom_foods:
+ *
+ * Returns: (transfer container) (element-type CfFood): the user's foods
+ *   in full, by name
+ */
+GPtrArray *
+cf_food_store_list_custom_foods (CfFoodStore  *self,
+                                 GError      **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
+
+  db = _cf_database_get_handle (self->database);
+  stmt = _cf_prepare (db, "SELECT id FROM custom_food ORDER BY name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CfFood *food = cf_food_store_get_food (self, g_ptr_array_index (ids, i), error);
+
+      if (food == NULL)
+        return NULL;
+      g_ptr_array_add (foods, food);
+    }
+
+  return g_steal_pointer (&foods);
+}
+
+/**
+ * cf_food_store_count_reference_foods:
+ *
+ * Returns: the number of reference foods, 0 without a food database
+ */
+guint
+cf_food_store_count_reference_foods (CfFoodStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), 0);
+
+  if (!_cf_database_has_foods (self->database))
+    return 0;
+
+  stmt = _cf_prepare (_cf_database_get_handle (self->database), "SELECT count(*) FROM ref.food", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}

@@ -1,0 +1,408 @@
+/* cf-foods-db.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-foods-db"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gstdio.h>
+
+#include "cf-database-private.h"
+#include "cf-error.h"
+#include "cf-foods-db.h"
+
+/* Schema of the reference database.  Food rowids follow the static
+ * rank order (see cf_food_rank_compare()), so a full-text search that
+ * walks rowids in order yields the best results first and can stop
+ * after one page, whatever the size of the table.
+ */
+static const char schema[] =
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE food_group (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE source ("
+  "  id TEXT PRIMARY KEY, kind TEXT NOT NULL, citation TEXT NOT NULL, url TEXT"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE value_origin (code TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE food ("
+  "  rowid INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  source TEXT NOT NULL REFERENCES source (id),"
+  "  group_code TEXT REFERENCES food_group (code),"
+  "  name TEXT NOT NULL,"
+  "  common_name TEXT,"
+  "  note TEXT,"
+  "  @NUTRIENTS@"
+  ");"
+  "CREATE INDEX food_group_idx ON food (group_code);"
+  "CREATE TABLE food_origin ("
+  "  food INTEGER NOT NULL REFERENCES food (rowid),"
+  "  nutrient TEXT NOT NULL,"
+  "  origin TEXT NOT NULL,"
+  "  PRIMARY KEY (food, nutrient)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE portion ("
+  "  food INTEGER NOT NULL REFERENCES food (rowid),"
+  "  seq INTEGER NOT NULL,"
+  "  amount REAL NOT NULL CHECK (amount > 0),"
+  "  description TEXT NOT NULL,"
+  "  grams REAL NOT NULL CHECK (grams > 0),"
+  "  PRIMARY KEY (food, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE VIRTUAL TABLE food_fts USING fts5 ("
+  "  name, common_name, content='food', content_rowid='rowid',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');";
+
+struct _CfFoodsDbWriter
+{
+  sqlite3      *db;
+  char         *path;
+  char         *tmp_path;
+  sqlite3_stmt *insert_food;
+  sqlite3_stmt *insert_origin;
+  sqlite3_stmt *insert_portion;
+  gint64        next_rowid;
+};
+
+void
+cf_foods_db_writer_free (CfFoodsDbWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->insert_food, sqlite3_finalize);
+  g_clear_pointer (&self->insert_origin, sqlite3_finalize);
+  g_clear_pointer (&self->insert_portion, sqlite3_finalize);
+
+  if (self->db != NULL)
+    {
+      sqlite3_close (self->db);
+      /* Not finished: leave no half-written file behind */
+      g_unlink (self->tmp_path);
+    }
+
+  g_free (self->path);
+  g_free (self->tmp_path);
+  g_free (self);
+}
+
+/**
+ * cf_foods_db_writer_new:
+ *
+ * Starts writing a new reference database.  Nothing appears at @path
+ * until cf_foods_db_writer_finish() succeeds; it then replaces any file
+ * there at once.
+ */
+CfFoodsDbWriter *
+cf_foods_db_writer_new (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(CfFoodsDbWriter) self = g_new0 (CfFoodsDbWriter, 1);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *defs = NULL;
+  g_autofree char *insert = NULL;
+  GString *d;
+  int rc;
+
+  self->path = g_strdup (path);
+  self->tmp_path = g_strconcat (path, ".tmp", NULL);
+  self->next_rowid = 1;
+  g_unlink (self->tmp_path);
+
+  rc = sqlite3_open_v2 (self->tmp_path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cf_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+
+  d = g_string_new (NULL);
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    g_string_append_printf (d, "%s%s REAL", i ? ", " : "", cf_nutrient_get_key (i));
+  defs = g_string_free (d, FALSE);
+
+  parts = g_strsplit (schema, "@NUTRIENTS@", -1);
+  sql = g_strjoinv (defs, parts);
+
+  if (!_cf_exec (self->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", error) ||
+      !_cf_exec (self->db, sql, error) ||
+      !_cf_exec (self->db, "BEGIN", error))
+    return NULL;
+
+  insert = g_strdup_printf ("INSERT INTO food (rowid, id, source, group_code, name, common_name, note, %s)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, %s)",
+                            _cf_nutrient_columns (), _cf_nutrient_placeholders ());
+
+  if (!(self->insert_food = _cf_prepare (self->db, insert, error)) ||
+      !(self->insert_origin = _cf_prepare (self->db,
+                                           "INSERT INTO food_origin (food, nutrient, origin) VALUES (?, ?, ?)",
+                                           error)) ||
+      !(self->insert_portion = _cf_prepare (self->db,
+                                            "INSERT INTO portion (food, seq, amount, description, grams)"
+                                            " VALUES (?, ?, ?, ?, ?)",
+                                            error)))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+exec_bound (CfFoodsDbWriter  *self,
+            const char       *sql,
+            const char       *a,
+            const char       *b,
+            const char       *c,
+            const char       *d,
+            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _cf_prepare (self->db, sql, error);
+  const char *args[] = { a, b, c, d };
+  int n;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  n = sqlite3_bind_parameter_count (stmt);
+  for (int i = 0; i < n; i++)
+    sqlite3_bind_text (stmt, i + 1, args[i], -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+cf_foods_db_writer_add_group (CfFoodsDbWriter  *self,
+                              const char       *code,
+                              const char       *name,
+                              GError          **error)
+{
+  return exec_bound (self, "INSERT INTO food_group (code, name) VALUES (?, ?)",
+                     code, name, NULL, NULL, error);
+}
+
+gboolean
+cf_foods_db_writer_add_source (CfFoodsDbWriter  *self,
+                               const char       *id,
+                               const char       *kind,
+                               const char       *citation,
+                               const char       *url,
+                               GError          **error)
+{
+  return exec_bound (self, "INSERT INTO source (id, kind, citation, url) VALUES (?, ?, ?, NULLIF (?, ''))",
+                     id, kind, citation, url, error);
+}
+
+gboolean
+cf_foods_db_writer_add_value_origin (CfFoodsDbWriter  *self,
+                                     const char       *code,
+                                     const char       *description,
+                                     GError          **error)
+{
+  return exec_bound (self, "INSERT INTO value_origin (code, description) VALUES (?, ?)",
+                     code, description, NULL, NULL, error);
+}
+
+gboolean
+cf_foods_db_writer_set_meta (CfFoodsDbWriter  *self,
+                             const char       *key,
+                             const char       *value,
+                             GError          **error)
+{
+  return exec_bound (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                     key, value, NULL, NULL, error);
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+}
+
+/**
+ * cf_foods_db_writer_add_food:
+ *
+ * Adds a food.  Foods must be added in static rank order: the first one
+ * added is the first search result among equals.
+ *
+ * Returns: the food's rowid, or 0 on error
+ */
+gint64
+cf_foods_db_writer_add_food (CfFoodsDbWriter      *self,
+                             const CfFoodsDbFood  *food,
+                             GError              **error)
+{
+  gint64 rowid = self->next_rowid;
+  int rc;
+
+  sqlite3_reset (self->insert_food);
+  sqlite3_clear_bindings (self->insert_food);
+  sqlite3_bind_int64 (self->insert_food, 1, rowid);
+  sqlite3_bind_text (self->insert_food, 2, food->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->insert_food, 3, food->source, -1, SQLITE_STATIC);
+  bind_optional_text (self->insert_food, 4, food->group_code);
+  sqlite3_bind_text (self->insert_food, 5, food->name, -1, SQLITE_STATIC);
+  bind_optional_text (self->insert_food, 6, food->common_name);
+  bind_optional_text (self->insert_food, 7, food->note);
+  _cf_bind_nutrients (self->insert_food, 8, &food->nutrients);
+
+  rc = sqlite3_step (self->insert_food);
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, self->db, rc);
+      g_prefix_error (error, "%s: ", food->id);
+      return 0;
+    }
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      if (food->origins[i] == NULL)
+        continue;
+
+      sqlite3_reset (self->insert_origin);
+      sqlite3_bind_int64 (self->insert_origin, 1, rowid);
+      sqlite3_bind_text (self->insert_origin, 2, cf_nutrient_get_key (i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->insert_origin, 3, food->origins[i], -1, SQLITE_STATIC);
+
+      rc = sqlite3_step (self->insert_origin);
+      if (rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, self->db, rc);
+          return 0;
+        }
+    }
+
+  self->next_rowid++;
+
+  return rowid;
+}
+
+gboolean
+cf_foods_db_writer_add_portion (CfFoodsDbWriter  *self,
+                                gint64            food_rowid,
+                                int               seq,
+                                double            amount,
+                                const char       *description,
+                                double            grams,
+                                GError          **error)
+{
+  int rc;
+
+  sqlite3_reset (self->insert_portion);
+  sqlite3_bind_int64 (self->insert_portion, 1, food_rowid);
+  sqlite3_bind_int (self->insert_portion, 2, seq);
+  sqlite3_bind_double (self->insert_portion, 3, amount);
+  sqlite3_bind_text (self->insert_portion, 4, description, -1, SQLITE_STATIC);
+  sqlite3_bind_double (self->insert_portion, 5, grams);
+
+  rc = sqlite3_step (self->insert_portion);
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cf_foods_db_writer_finish:
+ *
+ * Builds the full-text index, compacts the file and moves it into
+ * place.
+ */
+gboolean
+cf_foods_db_writer_finish (CfFoodsDbWriter  *self,
+                           GError          **error)
+{
+  g_autofree char *format = g_strdup_printf ("%d", CF_FOODS_DB_FORMAT);
+
+  if (!cf_foods_db_writer_set_meta (self, "format", format, error))
+    return FALSE;
+
+  g_clear_pointer (&self->insert_food, sqlite3_finalize);
+  g_clear_pointer (&self->insert_origin, sqlite3_finalize);
+  g_clear_pointer (&self->insert_portion, sqlite3_finalize);
+
+  if (!_cf_exec (self->db,
+                 "INSERT INTO food_fts (food_fts) VALUES ('rebuild');"
+                 "INSERT INTO food_fts (food_fts) VALUES ('optimize');"
+                 "COMMIT;"
+                 "ANALYZE;"
+                 "VACUUM;",
+                 error))
+    return FALSE;
+
+  if (sqlite3_close (self->db) != SQLITE_OK)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_DATABASE, "Could not close %s", self->tmp_path);
+      return FALSE;
+    }
+  self->db = NULL;
+
+  if (g_rename (self->tmp_path, self->path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Could not move %s into place: %s", self->tmp_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+count_char (const char *s,
+            char        c)
+{
+  guint n = 0;
+
+  for (; *s; s++)
+    n += (*s == c);
+
+  return n;
+}
+
+/**
+ * cf_food_rank_compare:
+ *
+ * The static rank of reference foods: a food described in fewer parts
+ * ("Natto" before "Natto, regular commercial product, Japan") and with
+ * a shorter name comes first, as the more general food.
+ */
+int
+cf_food_rank_compare (const char *name_a,
+                      const char *name_b)
+{
+  guint ca = count_char (name_a, ',');
+  guint cb = count_char (name_b, ',');
+  size_t la, lb;
+
+  if (ca != cb)
+    return ca < cb ? -1 : 1;
+
+  la = strlen (name_a);
+  lb = strlen (name_b);
+  if (la != lb)
+    return la < lb ? -1 : 1;
+
+  return strcmp (name_a, name_b);
+}

@@ -1,0 +1,75 @@
+/* cf-foods-db.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "cf-nutrients.h"
+
+G_BEGIN_DECLS
+
+/* Writes the read-only reference food database (foods.db).  Used by the
+ * build step and by the benchmark's synthetic data generator, so both
+ * produce exactly the schema CfFoodStore reads. */
+
+#define CF_FOODS_DB_FORMAT 1
+
+typedef struct _CfFoodsDbWriter CfFoodsDbWriter;
+
+typedef struct
+{
+  const char        *id;
+  const char        *source;
+  const char        *group_code;
+  const char        *name;
+  const char        *common_name;
+  const char        *note;
+  CfNutrients        nutrients;
+  const char        *origins[CF_N_NUTRIENTS];
+} CfFoodsDbFood;
+
+CfFoodsDbWriter *cf_foods_db_writer_new        (const char       *path,
+                                                GError          **error);
+gboolean         cf_foods_db_writer_add_group  (CfFoodsDbWriter  *self,
+                                                const char       *code,
+                                                const char       *name,
+                                                GError          **error);
+gboolean         cf_foods_db_writer_add_source (CfFoodsDbWriter  *self,
+                                                const char       *id,
+                                                const char       *kind,
+                                                const char       *citation,
+                                                const char       *url,
+                                                GError          **error);
+gboolean         cf_foods_db_writer_add_value_origin (CfFoodsDbWriter *self,
+                                                const char       *code,
+                                                const char       *description,
+                                                GError          **error);
+gint64           cf_foods_db_writer_add_food   (CfFoodsDbWriter  *self,
+                                                const CfFoodsDbFood *food,
+                                                GError          **error);
+gboolean         cf_foods_db_writer_add_portion (CfFoodsDbWriter *self,
+                                                gint64            food_rowid,
+                                                int               seq,
+                                                double            amount,
+                                                const char       *description,
+                                                double            grams,
+                                                GError          **error);
+gboolean         cf_foods_db_writer_set_meta   (CfFoodsDbWriter  *self,
+                                                const char       *key,
+                                                const char       *value,
+                                                GError          **error);
+gboolean         cf_foods_db_writer_finish     (CfFoodsDbWriter  *self,
+                                                GError          **error);
+void             cf_foods_db_writer_free       (CfFoodsDbWriter  *self);
+
+int              cf_food_rank_compare          (const char       *name_a,
+                                                const char       *name_b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfFoodsDbWriter, cf_foods_db_writer_free)
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* cf-transfer.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "cf-context.h"
+
+G_BEGIN_DECLS
+
+/* The export format written by this version; see data/export-format.md */
+#define CF_EXPORT_FORMAT_NAME    "cofactor-diary"
+#define CF_EXPORT_FORMAT_VERSION 1
+
+typedef struct
+{
+  guint foods;
+  guint entries;
+} CfImportCounts;
+
+void      cf_json_add_food    (JsonBuilder     *builder,
+                               CfFood          *food,
+                               gboolean         details);
+void      cf_json_add_entry   (JsonBuilder     *builder,
+                               CfDiaryEntry    *entry);
+char     *cf_json_to_string   (JsonBuilder     *builder);
+
+char     *cf_export_to_data   (CfContext       *context,
+                               GError         **error);
+gboolean  cf_export_to_file   (CfContext       *context,
+                               GFile           *file,
+                               GError         **error);
+gboolean  cf_import_from_data (CfContext       *context,
+                               const char      *data,
+                               gssize           length,
+                               CfImportCounts  *counts,
+                               GError         **error);
+gboolean  cf_import_from_file (CfContext       *context,
+                               GFile           *file,
+                               CfImportCounts  *counts,
+                               GError         **error);
+
+G_END_DECLS

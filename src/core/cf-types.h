@@ -1,0 +1,86 @@
+/* cf-types.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _CfContext    CfContext;
+typedef struct _CfDatabase   CfDatabase;
+typedef struct _CfDiary      CfDiary;
+typedef struct _CfDiaryEntry CfDiaryEntry;
+typedef struct _CfFood       CfFood;
+typedef struct _CfFoodStore  CfFoodStore;
+typedef struct _CfPortion    CfPortion;
+
+/**
+ * CfMeal:
+ *
+ * The sections of a diary day, in display order.
+ */
+typedef enum
+{
+  CF_MEAL_BREAKFAST,
+  CF_MEAL_LUNCH,
+  CF_MEAL_DINNER,
+  CF_MEAL_SNACKS,
+  CF_MEAL_SUPPLEMENTS,
+} CfMeal;
+
+#define CF_N_MEALS (CF_MEAL_SUPPLEMENTS + 1)
+
+/**
+ * CfFoodSource:
+ * @CF_FOOD_SOURCE_USDA: USDA SR28 reference food
+ * @CF_FOOD_SOURCE_K2: published menaquinone (vitamin K2) values
+ * @CF_FOOD_SOURCE_CUSTOM: a food the user created
+ */
+typedef enum
+{
+  CF_FOOD_SOURCE_USDA,
+  CF_FOOD_SOURCE_K2,
+  CF_FOOD_SOURCE_CUSTOM,
+} CfFoodSource;
+
+/**
+ * CfFoodKind:
+ *
+ * What a food is, for custom foods; reference foods are always
+ * %CF_FOOD_KIND_FOOD.
+ */
+typedef enum
+{
+  CF_FOOD_KIND_FOOD,
+  CF_FOOD_KIND_SUPPLEMENT,
+  CF_FOOD_KIND_RECIPE,
+} CfFoodKind;
+
+/**
+ * CfSearchFlags:
+ *
+ * Restricts a food search to some sources.  0 means every source.
+ */
+typedef enum
+{
+  CF_SEARCH_USDA        = 1 << 0,
+  CF_SEARCH_K2          = 1 << 1,
+  CF_SEARCH_CUSTOM      = 1 << 2,
+} CfSearchFlags;
+
+#define CF_SEARCH_ALL (CF_SEARCH_USDA | CF_SEARCH_K2 | CF_SEARCH_CUSTOM)
+
+const char *cf_meal_to_key      (CfMeal        meal);
+gboolean    cf_meal_from_key    (const char   *key,
+                                 CfMeal       *meal);
+const char *cf_meal_get_name    (CfMeal        meal);
+const char *cf_food_kind_to_key (CfFoodKind    kind);
+gboolean    cf_food_kind_from_key (const char *key,
+                                   CfFoodKind *kind);
+
+G_END_DECLS

@@ -1,0 +1,488 @@
+/* cofactor-foods-db.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Writes the read-only reference food database.
+ *
+ *   cofactor-foods-db compile DATA_DIR OUTPUT
+ *       Reads the tab-separated files in data/foods/ (see its README)
+ *       and writes foods.db.  Run by the build; needs nothing else.
+ *
+ *   cofactor-foods-db synthetic COUNT OUTPUT [SEED]
+ *       Writes a database of COUNT made-up foods with plausible names,
+ *       for benchmarks at any scale.
+ */
+
+#define G_LOG_DOMAIN "cofactor-foods-db"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <gio/gio.h>
+
+#include "cf-foods-db.h"
+
+typedef struct
+{
+  char        *id;
+  char        *source;
+  char        *group;
+  char        *name;
+  char        *common_name;
+  char        *note;
+  CfNutrients  nutrients;
+  char        *origins[CF_N_NUTRIENTS];
+  GPtrArray   *portions;
+} Food;
+
+typedef struct
+{
+  int     seq;
+  double  amount;
+  char   *description;
+  double  grams;
+} Portion;
+
+static void
+portion_free (Portion *p)
+{
+  g_free (p->description);
+  g_free (p);
+}
+
+static void
+food_free (Food *f)
+{
+  g_free (f->id);
+  g_free (f->source);
+  g_free (f->group);
+  g_free (f->name);
+  g_free (f->common_name);
+  g_free (f->note);
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    g_free (f->origins[i]);
+  g_clear_pointer (&f->portions, g_ptr_array_unref);
+  g_free (f);
+}
+
+/* A tab-separated file: its rows, split into fields, after checking the
+ * header names the expected columns. */
+static GPtrArray *
+read_tsv (const char  *dir,
+          const char  *name,
+          const char  *header,
+          GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_auto(GStrv) lines = NULL;
+  guint n_columns;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: not UTF-8", path);
+      return NULL;
+    }
+
+  lines = g_strsplit (contents, "\n", -1);
+  if (lines[0] == NULL || strcmp (lines[0], header) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: the header must be “%s”", path, header);
+      return NULL;
+    }
+
+  n_columns = 1;
+  for (const char *p = header; *p; p++)
+    n_columns += (*p == '\t');
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      char **fields;
+
+      if (lines[i][0] == '\0')
+        continue;
+
+      fields = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (fields) != n_columns)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s:%u: %u fields, expected %u", path, i + 1, g_strv_length (fields), n_columns);
+          g_strfreev (fields);
+          return NULL;
+        }
+      g_ptr_array_add (rows, fields);
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+parse_number (const char  *text,
+              double      *value,
+              const char  *where,
+              GError     **error)
+{
+  char *end = NULL;
+
+  *value = g_ascii_strtod (text, &end);
+  if (*text == '\0' || end == NULL || *end != '\0' || !isfinite (*value) || *value < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: “%s” is not a number of zero or more", where, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_foods (gconstpointer a,
+               gconstpointer b)
+{
+  const Food *fa = *(const Food **) a;
+  const Food *fb = *(const Food **) b;
+  int r = cf_food_rank_compare (fa->name, fb->name);
+
+  return r != 0 ? r : strcmp (fa->id, fb->id);
+}
+
+static gboolean
+write_foods (CfFoodsDbWriter  *writer,
+             GPtrArray        *foods,
+             GError          **error)
+{
+  g_ptr_array_sort (foods, compare_foods);
+
+  for (guint i = 0; i < foods->len; i++)
+    {
+      Food *f = g_ptr_array_index (foods, i);
+      CfFoodsDbFood row = {
+        .id = f->id,
+        .source = f->source,
+        .group_code = f->group,
+        .name = f->name,
+        .common_name = f->common_name,
+        .note = f->note,
+        .nutrients = f->nutrients,
+      };
+      gint64 rowid;
+
+      for (guint n = 0; n < CF_N_NUTRIENTS; n++)
+        row.origins[n] = f->origins[n];
+
+      rowid = cf_foods_db_writer_add_food (writer, &row, error);
+      if (rowid == 0)
+        return FALSE;
+
+      for (guint p = 0; f->portions && p < f->portions->len; p++)
+        {
+          Portion *portion = g_ptr_array_index (f->portions, p);
+
+          if (!cf_foods_db_writer_add_portion (writer, rowid, portion->seq, portion->amount,
+                                               portion->description, portion->grams, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+compile (const char  *dir,
+         const char  *output,
+         GError     **error)
+{
+  g_autoptr(CfFoodsDbWriter) writer = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) origins = NULL;
+  g_autoptr(GPtrArray) food_rows = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GPtrArray) portions = NULL;
+  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func ((GDestroyNotify) food_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *count = NULL;
+
+  if (!(groups = read_tsv (dir, "groups.tsv", "code\tname", error)) ||
+      !(sources = read_tsv (dir, "sources.tsv", "id\tkind\tcitation\turl", error)) ||
+      !(origins = read_tsv (dir, "value-origins.tsv", "code\tdescription", error)) ||
+      !(food_rows = read_tsv (dir, "foods.tsv", "id\tsource\tgroup\tname\tcommon_name\tnote", error)) ||
+      !(values = read_tsv (dir, "values.tsv", "food\tnutrient\tvalue\torigin", error)) ||
+      !(portions = read_tsv (dir, "portions.tsv", "food\tseq\tamount\tdescription\tgrams", error)))
+    return FALSE;
+
+  writer = cf_foods_db_writer_new (output, error);
+  if (writer == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      char **r = g_ptr_array_index (groups, i);
+      if (!cf_foods_db_writer_add_group (writer, r[0], r[1], error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      char **r = g_ptr_array_index (sources, i);
+      if (!cf_foods_db_writer_add_source (writer, r[0], r[1], r[2], r[3], error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < origins->len; i++)
+    {
+      char **r = g_ptr_array_index (origins, i);
+      if (!cf_foods_db_writer_add_value_origin (writer, r[0], r[1], error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < food_rows->len; i++)
+    {
+      char **r = g_ptr_array_index (food_rows, i);
+      Food *f = g_new0 (Food, 1);
+
+      f->id = g_strdup (r[0]);
+      f->source = g_strdup (r[1]);
+      f->group = g_strdup (r[2]);
+      f->name = g_strdup (r[3]);
+      f->common_name = g_strdup (r[4]);
+      f->note = g_strdup (r[5]);
+      cf_nutrients_clear (&f->nutrients);
+      g_ptr_array_add (foods, f);
+
+      if (!g_hash_table_insert (by_id, f->id, f))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "foods.tsv: “%s” appears twice", f->id);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      char **r = g_ptr_array_index (values, i);
+      g_autofree char *where = g_strdup_printf ("values.tsv:%u", i + 2);
+      Food *f = g_hash_table_lookup (by_id, r[0]);
+      CfNutrient nutrient;
+      double value;
+
+      if (f == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: unknown food “%s”", where, r[0]);
+          return FALSE;
+        }
+      if (!cf_nutrient_from_key (r[1], &nutrient))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: unknown nutrient “%s”", where, r[1]);
+          return FALSE;
+        }
+      if (!parse_number (r[2], &value, where, error))
+        return FALSE;
+      if (cf_nutrients_has (&f->nutrients, nutrient))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: a second value for %s", where, r[1]);
+          return FALSE;
+        }
+
+      cf_nutrients_set (&f->nutrients, nutrient, value);
+      f->origins[nutrient] = g_strdup (r[3]);
+    }
+
+  for (guint i = 0; i < portions->len; i++)
+    {
+      char **r = g_ptr_array_index (portions, i);
+      g_autofree char *where = g_strdup_printf ("portions.tsv:%u", i + 2);
+      Food *f = g_hash_table_lookup (by_id, r[0]);
+      Portion *p;
+      double seq;
+
+      if (f == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: unknown food “%s”", where, r[0]);
+          return FALSE;
+        }
+
+      p = g_new0 (Portion, 1);
+      if (f->portions == NULL)
+        f->portions = g_ptr_array_new_with_free_func ((GDestroyNotify) portion_free);
+      g_ptr_array_add (f->portions, p);
+
+      p->description = g_strdup (r[3]);
+      if (!parse_number (r[1], &seq, where, error) ||
+          !parse_number (r[2], &p->amount, where, error) ||
+          !parse_number (r[4], &p->grams, where, error))
+        return FALSE;
+      p->seq = (int) seq;
+    }
+
+  if (!write_foods (writer, foods, error))
+    return FALSE;
+
+  count = g_strdup_printf ("%u", foods->len);
+  if (!cf_foods_db_writer_set_meta (writer, "foods", count, error))
+    return FALSE;
+
+  return cf_foods_db_writer_finish (writer, error);
+}
+
+/* Synthetic data: names built from real food words and made-up ones,
+ * so that prefixes have realistic fan-out at any size. */
+static const char *real_words[] = {
+  "apple", "apricot", "bacon", "banana", "barley", "bean", "beef", "beet", "blueberry", "bread",
+  "broccoli", "butter", "cabbage", "carrot", "cheddar", "cheese", "cherry", "chicken", "chickpea",
+  "chocolate", "cod", "corn", "cream", "cucumber", "duck", "egg", "emmental", "fig", "gouda",
+  "grape", "ham", "herring", "kale", "kefir", "lamb", "leek", "lentil", "liver", "mackerel",
+  "milk", "miso", "mushroom", "natto", "oat", "olive", "onion", "orange", "pea", "peach", "pear",
+  "pepper", "pork", "potato", "quark", "rice", "salami", "salmon", "sardine", "sauerkraut",
+  "spinach", "squash", "tempeh", "tofu", "tomato", "tuna", "turkey", "walnut", "wheat", "yogurt",
+};
+
+static const char *qualifiers[] = {
+  "raw", "cooked", "boiled", "baked", "fried", "roasted", "steamed", "dried", "canned", "frozen",
+  "fresh", "smoked", "fermented", "organic", "whole", "sliced", "low fat", "with salt", "unsalted",
+};
+
+static const char *syllables[] = {
+  "ba", "ke", "lo", "mi", "nu", "ra", "sto", "vel", "qui", "dar", "fen", "gro", "hal", "jun",
+  "kra", "lem", "mor", "nix", "pol", "rut", "sel", "tam", "ulm", "vor", "wes", "yar", "zen",
+};
+
+static char *
+made_up_word (GRand *rand)
+{
+  GString *word = g_string_new (NULL);
+  int n = g_rand_int_range (rand, 2, 5);
+
+  for (int i = 0; i < n; i++)
+    g_string_append (word, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+
+  return g_string_free (word, FALSE);
+}
+
+static gboolean
+synthetic (guint        count,
+           const char  *output,
+           guint32      seed,
+           GError     **error)
+{
+  g_autoptr(CfFoodsDbWriter) writer = NULL;
+  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func ((GDestroyNotify) food_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree char *count_text = NULL;
+
+  writer = cf_foods_db_writer_new (output, error);
+  if (writer == NULL ||
+      !cf_foods_db_writer_add_source (writer, "synthetic", "dataset", "Synthetic benchmark data", NULL, error) ||
+      !cf_foods_db_writer_add_group (writer, "9999", "Synthetic", error))
+    return FALSE;
+
+  for (guint i = 0; i < count; i++)
+    {
+      Food *f = g_new0 (Food, 1);
+      GString *name = g_string_new (NULL);
+      int parts = g_rand_int_range (rand, 1, 5);
+
+      for (int p = 0; p < parts; p++)
+        {
+          if (p > 0)
+            g_string_append (name, ", ");
+
+          if (p == 0 || g_rand_boolean (rand))
+            {
+              /* One word in three is made up, so the vocabulary grows with
+               * the table as real-world names do. */
+              if (g_rand_int_range (rand, 0, 3) == 0)
+                {
+                  g_autofree char *w = made_up_word (rand);
+                  g_string_append (name, w);
+                }
+              else
+                g_string_append (name, real_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (real_words))]);
+            }
+          else
+            g_string_append (name, qualifiers[g_rand_int_range (rand, 0, G_N_ELEMENTS (qualifiers))]);
+        }
+
+      name->str[0] = g_ascii_toupper (name->str[0]);
+      f->id = g_strdup_printf ("k2:synthetic-%u", i);
+      f->source = g_strdup ("synthetic");
+      f->group = g_strdup ("9999");
+      f->name = g_string_free (name, FALSE);
+      cf_nutrients_clear (&f->nutrients);
+
+      for (guint n = 0; n < CF_N_NUTRIENTS; n++)
+        {
+          /* About two values in three, like real data */
+          if (g_rand_int_range (rand, 0, 3) != 0)
+            cf_nutrients_set (&f->nutrients, n,
+                              round (g_rand_double_range (rand, 0, cf_nutrient_max_per_100g (n) / 50) * 10) / 10);
+        }
+
+      g_ptr_array_add (foods, f);
+    }
+
+  if (!write_foods (writer, foods, error))
+    return FALSE;
+
+  count_text = g_strdup_printf ("%u", count);
+  if (!cf_foods_db_writer_set_meta (writer, "foods", count_text, error))
+    return FALSE;
+
+  return cf_foods_db_writer_finish (writer, error);
+}
+
+static int
+usage (void)
+{
+  g_printerr ("Usage:\n"
+              "  cofactor-foods-db compile DATA_DIR OUTPUT\n"
+              "  cofactor-foods-db synthetic COUNT OUTPUT [SEED]\n");
+  return 2;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (argc < 2)
+    return usage ();
+
+  if (strcmp (argv[1], "compile") == 0 && argc == 4)
+    ok = compile (argv[2], argv[3], &error);
+  else if (strcmp (argv[1], "synthetic") == 0 && (argc == 4 || argc == 5))
+    {
+      guint64 count;
+      guint64 seed = 1;
+
+      if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXUINT32, &count, &error) ||
+          (argc == 5 && !g_ascii_string_to_unsigned (argv[4], 10, 0, G_MAXUINT32, &seed, &error)))
+        {
+          g_printerr ("cofactor-foods-db: %s\n", error->message);
+          return 2;
+        }
+      ok = synthetic ((guint) count, argv[3], (guint32) seed, &error);
+    }
+  else
+    return usage ();
+
+  if (!ok)
+    {
+      g_printerr ("cofactor-foods-db: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}

@@ -1,0 +1,307 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* cofactor-cli end to end: the real binary on a temporary profile. */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "cf-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static char *profile;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_in (Run        *run,
+        const char *dir,
+        const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  int wait_status;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("COFACTOR_CLI"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "COFACTOR_DATA_DIR", dir, TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                               NULL, NULL, &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+#define RUN(run, ...) run_in (run, profile, __VA_ARGS__, NULL)
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+
+  return node;
+}
+
+static void
+assert_failed (Run *run,
+               int  status)
+{
+  g_assert_cmpint (run->status, ==, status);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "cofactor-cli: "));
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0, };
+
+  RUN (&run, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "search TEXT"));
+  g_assert_nonnull (strstr (run.out, "--json"));
+}
+
+static void
+test_search_natto (void)
+{
+  g_auto(Run) text = { 0, };
+  g_auto(Run) json = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  gboolean found = FALSE;
+
+  RUN (&text, "search", "natto");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "k2:natto-kamao-2007"));
+  g_assert_nonnull (strstr (text.out, "MK-7 939.0 µg"));
+  g_assert_nonnull (strstr (text.out, "Kamao M"));
+
+  RUN (&json, "search", "--json", "natto");
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse (json.out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *food = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (food, "id"), "k2:natto-kamao-2007") != 0)
+        continue;
+
+      found = TRUE;
+      g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (food, "per_100g"), "mk7"), ==, 939);
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (food, "citation"), "Kamao M"));
+    }
+  g_assert_true (found);
+}
+
+static void
+test_food (void)
+{
+  g_auto(Run) text = { 0, };
+  g_auto(Run) json = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *food, *values, *origins;
+
+  RUN (&text, "food", "usda:01009");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (text.out, "Cheese, cheddar\n"));
+  g_assert_nonnull (strstr (text.out, "710 mg"));
+  g_assert_nonnull (strstr (text.out, "22.87 g"));
+  g_assert_nonnull (strstr (text.out, "1 cup, diced (132 g)"));
+
+  RUN (&json, "food", "usda:01009", "--json");
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse (json.out);
+  food = json_node_get_object (root);
+  values = json_object_get_object_member (food, "per_100g");
+  origins = json_object_get_object_member (food, "origins");
+  g_assert_cmpfloat (json_object_get_double_member (values, "calcium"), ==, 710);
+  g_assert_cmpfloat (json_object_get_double_member (values, "protein"), ==, 22.87);
+  g_assert_false (json_object_has_member (values, "mk7"));
+  g_assert_nonnull (strstr (json_object_get_string_member (origins, "calcium"), "nutrient 301"));
+}
+
+static void
+test_log_day_export_import (void)
+{
+  g_autofree char *other = cf_test_make_temp_dir ();
+  g_autofree char *export_path = g_build_filename (profile, "export.json", NULL);
+  g_auto(Run) log1 = { 0, };
+  g_auto(Run) log2 = { 0, };
+  g_auto(Run) day = { 0, };
+  g_auto(Run) exp = { 0, };
+  g_auto(Run) imp = { 0, };
+  g_auto(Run) day2 = { 0, };
+  g_auto(Run) text = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root2 = NULL;
+  g_autofree char *entries1 = NULL;
+  g_autofree char *entries2 = NULL;
+  JsonObject *calcium;
+
+  RUN (&log1, "log", "2026-03-14", "breakfast", "usda:01009", "30g");
+  g_assert_cmpint (log1.status, ==, 0);
+  g_assert_nonnull (strstr (log1.out, "Logged 30 g of Cheese, cheddar for Breakfast on 2026-03-14"));
+
+  RUN (&log2, "log", "2026-03-14", "dinner", "usda:11090", "1", "cup", "chopped");
+  g_assert_cmpint (log2.status, ==, 0);
+  g_assert_nonnull (strstr (log2.out, "1 cup chopped (91 g)"));
+
+  RUN (&day, "day", "2026-03-14", "--json");
+  g_assert_cmpint (day.status, ==, 0);
+  root = parse (day.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "entries")), ==, 2);
+  calcium = json_object_get_object_member (json_object_get_object_member (json_node_get_object (root), "totals"), "calcium");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (calcium, "value"), 710 * 0.3 + 47 * 0.91, 1e-9);
+  g_assert_cmpfloat (json_object_get_double_member (calcium, "coverage"), ==, 1);
+  /* No value for ALA in either food: null, not 0 */
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (
+      json_object_get_object_member (json_node_get_object (root), "totals"), "ala"), "value"));
+
+  RUN (&text, "day", "2026-03-14");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Breakfast"));
+  g_assert_nonnull (strstr (text.out, "Cheese, cheddar — 30 g"));
+
+  RUN (&exp, "export", export_path);
+  g_assert_cmpint (exp.status, ==, 0);
+  g_assert_true (g_file_test (export_path, G_FILE_TEST_EXISTS));
+
+  run_in (&imp, other, "import", export_path, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  g_assert_nonnull (strstr (imp.out, "Imported 0 foods and 2 diary entries"));
+
+  run_in (&day2, other, "day", "2026-03-14", "--json", NULL);
+  g_assert_cmpint (day2.status, ==, 0);
+  root2 = parse (day2.out);
+  entries1 = json_to_string (json_object_get_member (json_node_get_object (root), "entries"), FALSE);
+  entries2 = json_to_string (json_object_get_member (json_node_get_object (root2), "entries"), FALSE);
+  g_assert_cmpstr (entries1, ==, entries2);
+
+  cf_test_remove_tree (other);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *bad_file = g_build_filename (profile, "bad.json", NULL);
+  g_auto(Run) before = { 0, };
+  g_auto(Run) after = { 0, };
+  static const char *failing[][6] = {
+    { "log", "2026-02-30", "lunch", "usda:01009", "30", NULL },
+    { "log", "2026-02-01", "brunch", "usda:01009", "30", NULL },
+    { "log", "2026-02-01", "lunch", "usda:99999", "30", NULL },
+    { "log", "2026-02-01", "lunch", "usda:01009", "-5", NULL },
+    { "log", "2026-02-01", "lunch", "usda:01009", "0", NULL },
+    { "log", "2026-02-01", "lunch", "usda:01009", "lots", NULL },
+    { "log", "2026-02-01", "lunch", "usda:01009", "99999", NULL },
+    { "log", "2026-02-01", "lunch", "usda:01009", "2 parsecs", NULL },
+    { "food", "nope", NULL },
+    { "day", "yesterweek", NULL },
+    { "import", "/nonexistent.json", NULL },
+  };
+  static const char *usage[][3] = {
+    { "frobnicate", NULL },
+    { "log", "today", NULL },
+    { "food", NULL },
+    { "search", NULL },
+    { "--no-such-option", NULL },
+  };
+
+  RUN (&before, "export", "-");
+
+  for (guint i = 0; i < G_N_ELEMENTS (failing); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_in (&run, profile, failing[i][0], failing[i][1], failing[i][2], failing[i][3], failing[i][4], NULL);
+      assert_failed (&run, 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_in (&run, profile, usage[i][0], usage[i][1], NULL);
+      assert_failed (&run, 2);
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+    g_auto(Run) none = { 0, };
+
+    g_assert_true (g_file_set_contents (bad_file, "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{}]}", -1, NULL));
+    RUN (&run, "import", bad_file);
+    assert_failed (&run, 1);
+    g_assert_nonnull (strstr (run.err, "Nothing was imported"));
+    g_assert_nonnull (strstr (run.err, "entries[0].id: missing"));
+
+    run_in (&none, profile, NULL);
+    assert_failed (&none, 2);
+  }
+
+  /* None of it changed the diary */
+  RUN (&after, "export", "-");
+  {
+    g_autoptr(GRegex) stamp = g_regex_new ("\"exported\" : \"[^\"]*\"", 0, 0, NULL);
+    g_autofree char *a = g_regex_replace_literal (stamp, before.out, -1, 0, "", 0, NULL);
+    g_autofree char *b = g_regex_replace_literal (stamp, after.out, -1, 0, "", 0, NULL);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_assert_nonnull (g_getenv ("COFACTOR_CLI"));
+  profile = cf_test_make_temp_dir ();
+
+  g_test_add_func ("/cofactor/cli/help", test_help);
+  g_test_add_func ("/cofactor/cli/search-natto", test_search_natto);
+  g_test_add_func ("/cofactor/cli/food", test_food);
+  g_test_add_func ("/cofactor/cli/log-day-export-import", test_log_day_export_import);
+  g_test_add_func ("/cofactor/cli/errors", test_errors);
+
+  ret = g_test_run ();
+  cf_test_remove_tree (profile);
+  g_free (profile);
+
+  return ret;
+}

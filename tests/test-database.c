@@ -1,0 +1,225 @@
+/* test-database.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "cf-database.h"
+#include "cf-error.h"
+#include "cf-test-util.h"
+
+static int
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+test_migrate_empty_file (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sub", "folder", "cofactor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CfDatabase *db;
+
+  /* Missing folders are created; an empty file becomes the schema */
+  db = cf_database_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_database_get_schema_version (db), ==, CF_DATABASE_SCHEMA_VERSION);
+  g_object_unref (db);
+
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, CF_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name IN ('entry', 'custom_food', 'custom_portion', 'custom_food_fts')"), ==, 4);
+
+  /* Opening again migrates nothing and keeps the data */
+  db = cf_database_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_database_get_schema_version (db), ==, CF_DATABASE_SCHEMA_VERSION);
+  g_object_unref (db);
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+test_zero_length_file (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfDatabase) db = NULL;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  db = cf_database_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_database_get_schema_version (db), ==, CF_DATABASE_SCHEMA_VERSION);
+
+  g_clear_object (&db);
+  cf_test_remove_tree (dir);
+}
+
+static void
+test_wal_and_foreign_keys (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfDatabase) db = cf_database_open (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+
+  g_clear_object (&db);
+  cf_test_remove_tree (dir);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char garbage[8192];
+  CfDatabase *db;
+
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) (i * 7 + 3);
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+  before = cf_test_file_sha256 (path);
+
+  db = cf_database_open (path, NULL, &error);
+  g_assert_null (db);
+  g_assert_error (error, CF_ERROR, CF_ERROR_CORRUPT);
+
+  /* Reported, never overwritten */
+  after = cf_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+test_newer_version (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+  CfDatabase *db;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE future (x); PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = cf_database_open (path, NULL, &error);
+  g_assert_null (db);
+  g_assert_error (error, CF_ERROR, CF_ERROR_TOO_NEW);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 999);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'entry'"), ==, 0);
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+test_missing_foods_db (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autofree char *foods = g_build_filename (dir, "no-such-foods.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CfDatabase *db;
+
+  db = cf_database_open (path, foods, &error);
+  g_assert_null (db);
+  g_assert_error (error, CF_ERROR, CF_ERROR_NOT_FOUND);
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+test_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfDatabase) a = cf_database_open (":memory:", g_getenv ("COFACTOR_FOODS_DB"), &error);
+  g_autoptr(CfDatabase) b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_database_get_schema_version (a), ==, CF_DATABASE_SCHEMA_VERSION);
+
+  /* Two throw-away databases are separate */
+  b = cf_database_open (":memory:", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_database_begin (a, &error));
+  g_assert_true (cf_database_begin (b, &error));
+  g_assert_true (cf_database_commit (a, &error));
+  g_assert_true (cf_database_commit (b, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_default_paths (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "cofactor", "cofactor.db", NULL);
+  g_autofree char *foods = NULL;
+
+  g_unsetenv ("COFACTOR_DATA_DIR");
+  db = cf_get_default_database_path ();
+  g_assert_cmpstr (db, ==, expected);
+
+  g_setenv ("COFACTOR_DATA_DIR", "/tmp/profile", TRUE);
+  g_free (db);
+  db = cf_get_default_database_path ();
+  g_assert_cmpstr (db, ==, "/tmp/profile/cofactor.db");
+  g_unsetenv ("COFACTOR_DATA_DIR");
+
+  /* $COFACTOR_FOODS_DB wins; from the build tree, the build tree's copy */
+  foods = cf_get_default_foods_path ();
+  g_assert_cmpstr (foods, ==, g_getenv ("COFACTOR_FOODS_DB"));
+  {
+    g_autofree char *saved = g_strdup (g_getenv ("COFACTOR_FOODS_DB"));
+    g_autofree char *build = NULL;
+
+    g_unsetenv ("COFACTOR_FOODS_DB");
+    build = cf_get_default_foods_path ();
+    g_assert_cmpstr (build, ==, BUILD_FOODS_DB);
+    g_setenv ("COFACTOR_FOODS_DB", saved, TRUE);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cofactor/database/migrate-empty-file", test_migrate_empty_file);
+  g_test_add_func ("/cofactor/database/zero-length-file", test_zero_length_file);
+  g_test_add_func ("/cofactor/database/wal", test_wal_and_foreign_keys);
+  g_test_add_func ("/cofactor/database/not-a-database", test_not_a_database);
+  g_test_add_func ("/cofactor/database/newer-version", test_newer_version);
+  g_test_add_func ("/cofactor/database/missing-foods-db", test_missing_foods_db);
+  g_test_add_func ("/cofactor/database/memory", test_memory);
+  g_test_add_func ("/cofactor/database/default-paths", test_default_paths);
+
+  return g_test_run ();
+}

@@ -1,0 +1,396 @@
+/* test-diary.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "cf-date.h"
+#include "cf-error.h"
+#include "cf-test-util.h"
+
+static GDate
+day_of (const char *iso)
+{
+  GDate day;
+
+  g_assert_true (cf_day_parse (iso, &day, NULL));
+
+  return day;
+}
+
+static CfFood *
+get_food (CfContext  *context,
+          const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  CfFood *food = cf_food_store_get_food (cf_context_get_food_store (context), id, &error);
+
+  g_assert_no_error (error);
+  return food;
+}
+
+static CfDiaryEntry *
+log_food (CfContext  *context,
+          const char *iso,
+          CfMeal      meal,
+          const char *id,
+          double      grams)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfFood) food = get_food (context, id);
+  GDate day = day_of (iso);
+  CfDiaryEntry *entry = cf_diary_entry_new (&day, meal, food, grams, NULL, 0);
+
+  g_assert_true (cf_diary_add (cf_context_get_diary (context), entry, &error));
+  g_assert_no_error (error);
+
+  return entry;
+}
+
+static void
+test_dates (void)
+{
+  static const char *bad[] = { "2023-02-29", "2024-13-01", "2024-1-1", "24-01-01", "2024-01-01x",
+                               "", "tomorow", "0000-01-01", "2024/01/01", "2024-01-32" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  GDate day, today;
+
+  g_assert_true (cf_day_parse ("2024-02-29", &day, &error));
+  iso = cf_day_to_iso (&day);
+  g_assert_cmpstr (iso, ==, "2024-02-29");
+
+  cf_day_set_today (&today);
+  g_assert_true (cf_day_parse ("yesterday", &day, &error));
+  g_assert_cmpint (g_date_days_between (&day, &today), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (cf_day_parse (bad[i], &day, &error));
+      g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+}
+
+static void
+test_crud (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfDiaryEntry) a = log_food (context, "2026-03-14", CF_MEAL_BREAKFAST, "usda:01009", 30);
+  g_autoptr(CfDiaryEntry) b = log_food (context, "2026-03-14", CF_MEAL_BREAKFAST, "usda:11090", 91);
+  g_autoptr(CfDiaryEntry) c = log_food (context, "2026-03-14", CF_MEAL_DINNER, "k2:natto-kamao-2007", 50);
+  g_autoptr(CfDiaryEntry) other = log_food (context, "2026-03-15", CF_MEAL_LUNCH, "usda:01009", 10);
+  g_autoptr(GPtrArray) day = NULL;
+  g_autoptr(CfDiaryEntry) loaded = NULL;
+  GDate pi = day_of ("2026-03-14");
+  GDate next = day_of ("2026-03-15");
+
+  day = cf_diary_list_day (diary, &pi, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (day->len, ==, 3);
+  g_assert_cmpstr (cf_diary_entry_get_id (g_ptr_array_index (day, 0)), ==, cf_diary_entry_get_id (a));
+  g_assert_cmpstr (cf_diary_entry_get_id (g_ptr_array_index (day, 1)), ==, cf_diary_entry_get_id (b));
+  g_assert_cmpstr (cf_diary_entry_get_id (g_ptr_array_index (day, 2)), ==, cf_diary_entry_get_id (c));
+  g_assert_cmpint (cf_diary_entry_get_position (a), <, cf_diary_entry_get_position (b));
+
+  loaded = cf_diary_get_entry (diary, cf_diary_entry_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_diary_entry_get_food_name (loaded), ==, "Natto (fermented soybeans), Japan");
+  g_assert_cmpfloat (cf_diary_entry_get_grams (loaded), ==, 50);
+  g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_nutrient (loaded, CF_NUTRIENT_MK7), 469.5, 1e-9);
+  g_assert_true (isnan (cf_diary_entry_get_nutrient (loaded, CF_NUTRIENT_CALCIUM)));
+
+  /* Update: move the cheese to the next day's lunch with a new amount */
+  cf_diary_entry_set_day (a, &next);
+  cf_diary_entry_set_meal (a, CF_MEAL_LUNCH);
+  cf_diary_entry_set_amount (a, 45, NULL, 0);
+  g_assert_true (cf_diary_update (diary, a, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&day, g_ptr_array_unref);
+  day = cf_diary_list_day (diary, &next, &error);
+  g_assert_cmpuint (day->len, ==, 2);
+  /* Moved entries go last in their new meal */
+  g_assert_cmpstr (cf_diary_entry_get_id (g_ptr_array_index (day, 1)), ==, cf_diary_entry_get_id (a));
+  g_assert_cmpfloat (cf_diary_entry_get_grams (g_ptr_array_index (day, 1)), ==, 45);
+
+  /* Remove, then undo by adding the same entry back */
+  g_assert_true (cf_diary_remove (diary, cf_diary_entry_get_id (b), &error));
+  g_assert_no_error (error);
+  g_assert_null (cf_diary_get_entry (diary, cf_diary_entry_get_id (b), &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (cf_diary_add (diary, b, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = cf_diary_get_entry (diary, cf_diary_entry_get_id (b), &error);
+  g_assert_no_error (error);
+
+  /* Adding the same id twice is refused */
+  g_assert_false (cf_diary_add (diary, b, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (cf_diary_remove (diary, "no-such-entry", &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 4);
+  (void) other;
+}
+
+static void
+test_totals (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfNutrientTotals) totals = NULL;
+  g_autoptr(CfNutrientTotals) dinner = NULL;
+  g_autoptr(CfNutrientTotals) empty = NULL;
+  g_autoptr(CfNutrientTotals) range = NULL;
+  g_autoptr(GArray) daily = NULL;
+  GDate d1 = day_of ("2026-03-14");
+  GDate d2 = day_of ("2026-03-15");
+  GDate d3 = day_of ("2026-03-20");
+
+  g_object_unref (log_food (context, "2026-03-14", CF_MEAL_BREAKFAST, "usda:01009", 30));   /* cheddar */
+  g_object_unref (log_food (context, "2026-03-14", CF_MEAL_DINNER, "k2:natto-kamao-2007", 50));
+  g_object_unref (log_food (context, "2026-03-15", CF_MEAL_LUNCH, "usda:11233", 200));        /* kale */
+
+  totals = cf_diary_get_totals (diary, &d1, &d1, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (totals->n_entries, ==, 2);
+  g_assert_cmpfloat (totals->grams, ==, 80);
+  /* Calcium: only the cheddar has a value (710 mg/100 g) */
+  g_assert_cmpfloat_with_epsilon (cf_nutrient_totals_get (totals, CF_NUTRIENT_CALCIUM), 213, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cf_nutrient_totals_get_coverage (totals, CF_NUTRIENT_CALCIUM), 30.0 / 80.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cf_nutrient_totals_get (totals, CF_NUTRIENT_MK7), 469.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cf_nutrient_totals_get (totals, CF_NUTRIENT_MK4), 8.6 * 0.3, 1e-9);
+  /* Nobody has EPA data for natto, cheddar has 0.010 g */
+  g_assert_cmpfloat_with_epsilon (cf_nutrient_totals_get (totals, CF_NUTRIENT_EPA), 0.003, 1e-12);
+  /* ALA: neither food has a value — no value, not zero */
+  g_assert_true (isnan (cf_nutrient_totals_get (totals, CF_NUTRIENT_ALA)));
+  g_assert_cmpfloat (cf_nutrient_totals_get_coverage (totals, CF_NUTRIENT_ALA), ==, 0);
+
+  dinner = cf_diary_get_totals (diary, &d1, &d1, CF_MEAL_DINNER, &error);
+  g_assert_cmpuint (dinner->n_entries, ==, 1);
+  g_assert_true (isnan (cf_nutrient_totals_get (dinner, CF_NUTRIENT_CALCIUM)));
+
+  empty = cf_diary_get_totals (diary, &d3, &d3, -1, &error);
+  g_assert_cmpuint (empty->n_entries, ==, 0);
+  g_assert_true (isnan (cf_nutrient_totals_get (empty, CF_NUTRIENT_CALCIUM)));
+  g_assert_true (isnan (cf_nutrient_totals_get_coverage (empty, CF_NUTRIENT_CALCIUM)));
+
+  range = cf_diary_get_totals (diary, &d1, &d3, -1, &error);
+  g_assert_cmpuint (range->n_entries, ==, 3);
+  g_assert_cmpfloat_with_epsilon (cf_nutrient_totals_get (range, CF_NUTRIENT_CALCIUM), 213 + 300, 1e-9);
+
+  daily = cf_diary_get_daily_totals (diary, &d1, &d3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (daily->len, ==, 2);
+  g_assert_cmpint (g_date_compare (&g_array_index (daily, CfDayTotals, 0).day, &d1), ==, 0);
+  g_assert_cmpint (g_date_compare (&g_array_index (daily, CfDayTotals, 1).day, &d2), ==, 0);
+  g_assert_cmpfloat_with_epsilon (cf_nutrient_totals_get (&g_array_index (daily, CfDayTotals, 1).totals,
+                                                          CF_NUTRIENT_VITAMIN_K1), 1409.6, 1e-9);
+}
+
+/* An entry keeps the name and values it was logged with, whatever
+ * happens to its food later. */
+static void
+test_snapshot (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfFoodStore *store = cf_context_get_food_store (context);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(CfFood) food = cf_food_new_custom ("Grandma's kefir");
+  g_autoptr(CfNutrients) n = cf_nutrients_new ();
+  g_autoptr(CfDiaryEntry) entry = NULL;
+  g_autoptr(CfDiaryEntry) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate day = day_of ("2026-01-01");
+
+  cf_nutrients_set (n, CF_NUTRIENT_CALCIUM, 120);
+  cf_food_set_nutrients (food, n);
+  g_assert_true (cf_food_store_save_custom_food (store, food, &error));
+  g_assert_no_error (error);
+
+  entry = cf_diary_entry_new (&day, CF_MEAL_SNACKS, food, 250, NULL, 0);
+  g_assert_true (cf_diary_add (diary, entry, &error));
+
+  cf_food_set_name (food, "Renamed kefir");
+  cf_nutrients_set (n, CF_NUTRIENT_CALCIUM, 1);
+  cf_food_set_nutrients (food, n);
+  g_assert_true (cf_food_store_save_custom_food (store, food, &error));
+  g_assert_no_error (error);
+
+  loaded = cf_diary_get_entry (diary, cf_diary_entry_get_id (entry), &error);
+  g_assert_cmpstr (cf_diary_entry_get_food_name (loaded), ==, "Grandma's kefir");
+  g_assert_cmpfloat (cf_diary_entry_get_nutrient (loaded, CF_NUTRIENT_CALCIUM), ==, 300);
+
+  g_assert_true (cf_food_store_delete_custom_food (store, cf_food_get_id (food), &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = cf_diary_get_entry (diary, cf_diary_entry_get_id (entry), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_diary_entry_get_food_name (loaded), ==, "Grandma's kefir");
+  g_assert_cmpfloat (cf_diary_entry_get_nutrient (loaded, CF_NUTRIENT_CALCIUM), ==, 300);
+}
+
+static void
+test_bad_amounts (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(CfFood) food = get_food (context, "usda:01009");
+  static const double bad[] = { 0, -1, -0.0001, NAN, INFINITY, -INFINITY, CF_MAX_ENTRY_GRAMS + 1, 1e300 };
+  GDate day = day_of ("2026-01-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfDiaryEntry) entry = cf_diary_entry_new (&day, CF_MEAL_LUNCH, food, bad[i], NULL, 0);
+
+      g_assert_false (cf_diary_add (diary, entry, &error));
+      g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+    }
+
+  /* Nothing half-written */
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
+}
+
+static void
+test_parse_amount (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(CfFood) broccoli = get_food (context, "usda:11090");
+  static const struct {
+    const char *text;
+    double      grams;
+    const char *portion;
+    double      quantity;
+  } good[] = {
+    { "150", 150, NULL, 0 },
+    { "150g", 150, NULL, 0 },
+    { " 150 g ", 150, NULL, 0 },
+    { "1,5 kg", 1500, NULL, 0 },
+    { "2 oz", 56.69904625, NULL, 0 },
+    { "1 cup chopped", 91, "cup chopped", 1 },
+    { "2 cup", 182, "cup chopped", 2 },
+    { "1 cup, chopped or diced", 88, "cup, chopped or diced", 1 },
+    { "3 spear", 93, "spear (about 5\" long)", 3 },
+  };
+  static const char *bad[] = { "", "  ", "abc", "0", "-5", "5 parsecs", "nan", "inf", "1e9", "0 cup", "1.2.3 g", "9999999 cup" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfPortion) portion = NULL;
+      double grams, quantity;
+
+      g_assert_true (cf_parse_amount (good[i].text, broccoli, &grams, &portion, &quantity, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (grams, good[i].grams, 1e-9);
+      if (good[i].portion)
+        {
+          g_autoptr(CfDiaryEntry) entry = NULL;
+          GDate day = day_of ("2026-01-01");
+
+          g_assert_nonnull (portion);
+          g_assert_cmpstr (cf_portion_get_description (portion), ==, good[i].portion);
+
+          entry = cf_diary_entry_new (&day, CF_MEAL_LUNCH, broccoli, grams, portion, quantity);
+          g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_portion_quantity (entry), good[i].quantity, 1e-9);
+        }
+      else
+        g_assert_null (portion);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfPortion) portion = NULL;
+      double grams, quantity;
+
+      g_assert_false (cf_parse_amount (bad[i], broccoli, &grams, &portion, &quantity, &error));
+      g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+      g_assert_null (portion);
+    }
+}
+
+static void
+test_amount_label (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(CfFood) broccoli = get_food (context, "usda:11090");
+  GListModel *portions = cf_food_get_portions (broccoli);
+  g_autoptr(CfPortion) cup = g_list_model_get_item (portions, 0);
+  GDate day = day_of ("2026-01-01");
+  g_autoptr(CfDiaryEntry) by_weight = cf_diary_entry_new (&day, CF_MEAL_LUNCH, broccoli, 150, NULL, 0);
+  g_autoptr(CfDiaryEntry) by_cup = cf_diary_entry_new (&day, CF_MEAL_LUNCH, broccoli, 136.5, cup, 1.5);
+  g_autofree char *a = cf_diary_entry_dup_amount_label (by_weight);
+  g_autofree char *b = cf_diary_entry_dup_amount_label (by_cup);
+
+  g_assert_cmpstr (a, ==, "150 g");
+  g_assert_cmpstr (b, ==, "1.5 cup chopped (136.5 g)");
+}
+
+static void
+changed_cb (CfDiary    *diary,
+            const char *day,
+            GPtrArray  *days)
+{
+  g_ptr_array_add (days, g_strdup (day ? day : "(many)"));
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CfDiaryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate other = day_of ("2026-02-02");
+
+  g_signal_connect (diary, "changed", G_CALLBACK (changed_cb), days);
+
+  entry = log_food (context, "2026-02-01", CF_MEAL_LUNCH, "usda:01009", 20);
+  cf_diary_entry_set_day (entry, &other);
+  g_assert_true (cf_diary_update (diary, entry, &error));
+  g_assert_true (cf_diary_remove (diary, cf_diary_entry_get_id (entry), &error));
+  g_assert_no_error (error);
+
+  /* add; update (old day, new day); remove */
+  g_assert_cmpuint (days->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (days, 0), ==, "2026-02-01");
+  g_assert_cmpstr (g_ptr_array_index (days, 1), ==, "2026-02-01");
+  g_assert_cmpstr (g_ptr_array_index (days, 2), ==, "2026-02-02");
+  g_assert_cmpstr (g_ptr_array_index (days, 3), ==, "2026-02-02");
+
+  g_signal_handlers_disconnect_by_data (diary, days);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cofactor/diary/dates", test_dates);
+  g_test_add_func ("/cofactor/diary/crud", test_crud);
+  g_test_add_func ("/cofactor/diary/totals", test_totals);
+  g_test_add_func ("/cofactor/diary/snapshot", test_snapshot);
+  g_test_add_func ("/cofactor/diary/bad-amounts", test_bad_amounts);
+  g_test_add_func ("/cofactor/diary/parse-amount", test_parse_amount);
+  g_test_add_func ("/cofactor/diary/amount-label", test_amount_label);
+  g_test_add_func ("/cofactor/diary/changed-signal", test_changed_signal);
+
+  return g_test_run ();
+}

@@ -1,0 +1,252 @@
+/* test-transfer.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cf-date.h"
+#include "cf-error.h"
+#include "cf-test-util.h"
+#include "cf-transfer.h"
+
+#define ENTRY_ID "0b6c3d1e-5d8a-4a59-9d0f-3c2b1a000001"
+#define FOOD_ID  "custom:1f0e2d3c-4b5a-4968-8776-655443322110"
+
+/* The export without its time stamp, to compare database contents */
+static char *
+export_state (CfContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = cf_export_to_data (context, &error);
+  g_autoptr(GRegex) stamp = g_regex_new ("\"exported\" : \"[^\"]*\"", 0, 0, NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+
+  return g_regex_replace_literal (stamp, data, -1, 0, "", 0, NULL);
+}
+
+static void
+fill (CfContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(CfFood) cheddar = cf_food_store_get_food (store, "usda:01009", &error);
+  g_autoptr(CfFood) broccoli = cf_food_store_get_food (store, "usda:11090", &error);
+  g_autoptr(CfFood) supplement = cf_food_new_custom ("Vitamin D3 drops «Sonne»");
+  g_autoptr(CfNutrients) n = cf_nutrients_new ();
+  g_autoptr(CfPortion) drop = cf_portion_new (1, "drop", 0.03);
+  g_autoptr(CfPortion) cup = g_list_model_get_item (cf_food_get_portions (broccoli), 0);
+  g_autoptr(CfDiaryEntry) e1 = NULL;
+  g_autoptr(CfDiaryEntry) e2 = NULL;
+  g_autoptr(CfDiaryEntry) e3 = NULL;
+  GDate day;
+
+  g_assert_no_error (error);
+
+  cf_nutrients_set (n, CF_NUTRIENT_VITAMIN_D, 10 * 100 / 0.03);
+  cf_nutrients_set (n, CF_NUTRIENT_ENERGY, 0);
+  cf_food_set_nutrients (supplement, n);
+  cf_food_set_kind (supplement, CF_FOOD_KIND_SUPPLEMENT);
+  cf_food_set_note (supplement, "2 drops a day");
+  cf_food_add_portion (supplement, drop);
+  g_assert_true (cf_food_store_save_custom_food (store, supplement, &error));
+
+  cf_day_parse ("2026-03-14", &day, NULL);
+  e1 = cf_diary_entry_new (&day, CF_MEAL_BREAKFAST, cheddar, 28.35, NULL, 0);
+  e2 = cf_diary_entry_new (&day, CF_MEAL_DINNER, broccoli, 136.5, cup, 1.5);
+  e3 = cf_diary_entry_new (&day, CF_MEAL_SUPPLEMENTS, supplement, 0.06, drop, 2);
+  g_assert_true (cf_diary_add (cf_context_get_diary (context), e1, &error));
+  g_assert_true (cf_diary_add (cf_context_get_diary (context), e2, &error));
+  g_assert_true (cf_diary_add (cf_context_get_diary (context), e3, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(CfContext) source = cf_test_context_new (TRUE);
+  g_autoptr(CfContext) target = cf_test_context_new (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(CfNutrientTotals) a = NULL;
+  g_autoptr(CfNutrientTotals) b = NULL;
+  CfImportCounts counts;
+  GDate day;
+
+  fill (source);
+  data = cf_export_to_data (source, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (cf_import_from_data (target, data, -1, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.foods, ==, 1);
+  g_assert_cmpuint (counts.entries, ==, 3);
+
+  before = export_state (source);
+  after = export_state (target);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Importing the same file again changes nothing */
+  g_assert_true (cf_import_from_data (target, data, -1, &counts, &error));
+  again = export_state (target);
+  g_assert_cmpstr (after, ==, again);
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (target)), ==, 3);
+
+  /* Same totals, to the last bit */
+  cf_day_parse ("2026-03-14", &day, NULL);
+  a = cf_diary_get_totals (cf_context_get_diary (source), &day, &day, -1, &error);
+  b = cf_diary_get_totals (cf_context_get_diary (target), &day, &day, -1, &error);
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      g_assert_cmpfloat (a->sum[i], ==, b->sum[i]);
+      g_assert_cmpfloat (a->known_grams[i], ==, b->known_grams[i]);
+    }
+}
+
+static void
+test_file_round_trip (void)
+{
+  g_autoptr(CfContext) source = cf_test_context_new (TRUE);
+  g_autoptr(CfContext) target = cf_test_context_new (FALSE);
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "export.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fill (source);
+  g_assert_true (cf_export_to_file (source, file, &error));
+  g_assert_no_error (error);
+
+  /* A diary without the reference foods still imports in full */
+  g_assert_true (cf_import_from_file (target, file, NULL, &error));
+  g_assert_no_error (error);
+
+  before = export_state (source);
+  after = export_state (target);
+  g_assert_cmpstr (before, ==, after);
+
+  cf_test_remove_tree (dir);
+}
+
+static const struct {
+  const char *name;
+  const char *json;
+  const char *message;
+} malformed[] = {
+  { "empty", "", "empty" },
+  { "not-json", "{ \"format\": ", "not valid JSON" },
+  { "syntax-line", "{\n  \"format\": \"cofactor-diary\",\n  \"version\": 1,\n  \"entries\": [ , ]\n}", "4:" },
+  { "not-utf8", "{\"format\":\"cofactor-diary\xff\"}", "UTF-8" },
+  { "array-root", "[]", "not a Cofactor export" },
+  { "wrong-format", "{\"format\":\"other\",\"version\":1}", "not a Cofactor export" },
+  { "no-format", "{\"version\":1}", "not a Cofactor export" },
+  { "no-version", "{\"format\":\"cofactor-diary\"}", "version" },
+  { "newer-version", "{\"format\":\"cofactor-diary\",\"version\":2}", "newer version" },
+  { "fraction-version", "{\"format\":\"cofactor-diary\",\"version\":1.5}", "version" },
+  { "foods-not-array", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":{}}", "foods: must be a list" },
+  { "food-not-object", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[1]}", "foods[0]" },
+  { "food-bad-id", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"usda:01009\",\"name\":\"x\",\"per_100g\":{}}]}", "foods[0].id" },
+  { "food-no-name", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"per_100g\":{}}]}", "foods[0].name: missing" },
+  { "food-blank-name", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"   \",\"per_100g\":{}}]}", "foods[0]" },
+  { "food-bad-kind", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"kind\":\"pill\",\"name\":\"x\",\"per_100g\":{}}]}", "foods[0].kind" },
+  { "food-unknown-nutrient", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{\"vitamin_q\":1}}]}", "foods[0].per_100g.vitamin_q: unknown nutrient" },
+  { "food-negative", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{\"calcium\":-1}}]}", "foods[0].per_100g" },
+  { "food-string-value", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{\"calcium\":\"12\"}}]}", "per_100g.calcium: must be a number" },
+  { "food-too-much", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{\"protein\":101}}]}", "foods[0].per_100g" },
+  { "food-bad-portion", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{},\"portions\":[{\"amount\":1,\"description\":\"cup\",\"grams\":0}]}]}", "foods[0].portions[0]" },
+  { "food-duplicate", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{}},{\"id\":\"" FOOD_ID "\",\"name\":\"y\",\"per_100g\":{}}]}", "foods[1].id" },
+  { "entry-no-id", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":1,\"per_100g\":{}}]}", "entries[0].id: missing" },
+  { "entry-bad-uuid", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"42\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":1,\"per_100g\":{}}]}", "entries[0].id" },
+  { "entry-bad-date", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-02-30\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":1,\"per_100g\":{}}]}", "entries[0].date" },
+  { "entry-relative-date", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"today\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":1,\"per_100g\":{}}]}", "entries[0].date" },
+  { "entry-bad-meal", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"brunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":1,\"per_100g\":{}}]}", "entries[0].meal" },
+  { "entry-no-food", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"grams\":1,\"per_100g\":{}}]}", "entries[0].food: missing" },
+  { "entry-bad-food-id", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"bread\",\"name\":\"x\"},\"grams\":1,\"per_100g\":{}}]}", "entries[0].food.id" },
+  { "entry-zero-grams", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":0,\"per_100g\":{}}]}", "entries[0].grams" },
+  { "entry-huge-grams", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":1e12,\"per_100g\":{}}]}", "entries[0].grams" },
+  { "entry-string-grams", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":\"5\",\"per_100g\":{}}]}", "entries[0].grams: must be a number" },
+  { "entry-bad-portion", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"portion\":{\"quantity\":-1,\"description\":\"cup\"},\"per_100g\":{}}]}", "entries[0].portion" },
+  { "entry-no-nutrients", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5}]}", "entries[0].per_100g: missing" },
+  { "entry-duplicate", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"per_100g\":{}},{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"per_100g\":{}}]}", "entries[1].id" },
+  /* A valid food followed by a bad entry: the food must not land either */
+  { "good-then-bad", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"Fine food\",\"per_100g\":{\"calcium\":10}}],\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"" FOOD_ID "\",\"name\":\"Fine food\"},\"grams\":5,\"per_100g\":{}},{\"id\":\"nope\"}]}", "entries[1]" },
+};
+
+static void
+test_malformed (gconstpointer user_data)
+{
+  guint i = GPOINTER_TO_UINT (user_data);
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CfImportCounts counts = { 99, 99 };
+
+  fill (context);
+  before = export_state (context);
+
+  g_assert_false (cf_import_from_data (context, malformed[i].json, -1, &counts, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_IMPORT);
+  if (strstr (error->message, malformed[i].message) == NULL)
+    g_error ("%s: “%s” does not mention “%s”", malformed[i].name, error->message, malformed[i].message);
+
+  /* Nothing changed */
+  after = export_state (context);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (counts.foods, ==, 99);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (FALSE);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/cofactor.json");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cf_import_from_file (context, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_null_means_no_value (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfFood) food = NULL;
+  const char *json = "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\","
+                     "\"name\":\"Kefir\",\"per_100g\":{\"calcium\":null,\"magnesium\":0}}]}";
+
+  g_assert_true (cf_import_from_data (context, json, -1, NULL, &error));
+  g_assert_no_error (error);
+  food = cf_food_store_get_food (cf_context_get_food_store (context), FOOD_ID, &error);
+  g_assert_false (cf_nutrients_has (cf_food_get_nutrients (food), CF_NUTRIENT_CALCIUM));
+  g_assert_true (cf_nutrients_has (cf_food_get_nutrients (food), CF_NUTRIENT_MAGNESIUM));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cofactor/transfer/round-trip", test_round_trip);
+  g_test_add_func ("/cofactor/transfer/file-round-trip", test_file_round_trip);
+  g_test_add_func ("/cofactor/transfer/missing-file", test_missing_file);
+  g_test_add_func ("/cofactor/transfer/null-means-no-value", test_null_means_no_value);
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cofactor/transfer/malformed/%s", malformed[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_malformed);
+    }
+
+  return g_test_run ();
+}
