@@ -55,7 +55,7 @@ ensure_synthetic (const char *tool,
     return path;
 
   g_mkdir_with_parents (dir, 0755);
-  g_print ("# generating %u synthetic foods…\n", size);
+  g_print ("# generating %u synthetic foods...\n", size);
   start = g_get_monotonic_time ();
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
