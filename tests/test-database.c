@@ -58,6 +58,45 @@ test_migrate_empty_file (void)
   cf_test_remove_tree (dir);
 }
 
+/* A diary written by version 1 of the schema opens with its entries
+ * intact and supplements marked as such. */
+static void
+test_migrate_from_1 (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+  CfDatabase *db;
+
+  db = cf_database_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (db);
+
+  /* Turn it back into a version-1 file with two entries */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "ALTER TABLE entry DROP COLUMN food_kind;"
+                                 "INSERT INTO entry (id, day, meal, food_id, food_name, grams, created, modified, calcium)"
+                                 " VALUES ('a', '2026-01-01', 'lunch', 'usda:01009', 'Cheese', 30, 'x', 'x', 710),"
+                                 "        ('b', '2026-01-01', 'supplements', 'custom:00000000-0000-4000-8000-000000000001', 'D3', 1, 'x', 'x', NULL);"
+                                 "PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = cf_database_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_database_get_schema_version (db), ==, CF_DATABASE_SCHEMA_VERSION);
+  g_object_unref (db);
+
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entry"), ==, 2);
+  g_assert_cmpint (query_int (path, "SELECT calcium FROM entry WHERE id = 'a'"), ==, 710);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entry WHERE id = 'a' AND food_kind = 'food'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entry WHERE id = 'b' AND food_kind = 'supplement'"), ==, 1);
+
+  cf_test_remove_tree (dir);
+}
+
 static void
 test_zero_length_file (void)
 {
@@ -213,6 +252,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cofactor/database/migrate-empty-file", test_migrate_empty_file);
+  g_test_add_func ("/cofactor/database/migrate-from-1", test_migrate_from_1);
   g_test_add_func ("/cofactor/database/zero-length-file", test_zero_length_file);
   g_test_add_func ("/cofactor/database/wal", test_wal_and_foreign_keys);
   g_test_add_func ("/cofactor/database/not-a-database", test_not_a_database);

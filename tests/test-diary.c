@@ -10,6 +10,8 @@
 #include <math.h>
 
 #include "cf-date.h"
+#include "cf-demo.h"
+#include "cf-supplements.h"
 #include "cf-error.h"
 #include "cf-test-util.h"
 
@@ -377,6 +379,168 @@ test_changed_signal (void)
   g_signal_handlers_disconnect_by_data (diary, days);
 }
 
+static void
+test_copy (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) target = NULL;
+  g_autoptr(CfNutrientTotals) a = NULL;
+  g_autoptr(CfNutrientTotals) b = NULL;
+  GDate from = day_of ("2026-03-14");
+  GDate to = day_of ("2026-03-16");
+  guint n = 99;
+
+  g_object_unref (log_food (context, "2026-03-14", CF_MEAL_BREAKFAST, "usda:01009", 30));
+  g_object_unref (log_food (context, "2026-03-14", CF_MEAL_BREAKFAST, "usda:09040", 100));
+  g_object_unref (log_food (context, "2026-03-14", CF_MEAL_DINNER, "usda:11090", 91));
+  g_object_unref (log_food (context, "2026-03-16", CF_MEAL_BREAKFAST, "usda:01123", 50));
+
+  /* One meal: appended after what the day already has */
+  g_assert_true (cf_diary_copy (diary, &from, &to, CF_MEAL_BREAKFAST, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  target = cf_diary_list_day (diary, &to, &error);
+  g_assert_cmpuint (target->len, ==, 3);
+  g_assert_cmpstr (cf_diary_entry_get_food_id (g_ptr_array_index (target, 0)), ==, "usda:01123");
+  g_assert_cmpstr (cf_diary_entry_get_food_id (g_ptr_array_index (target, 1)), ==, "usda:01009");
+  g_assert_cmpstr (cf_diary_entry_get_food_id (g_ptr_array_index (target, 2)), ==, "usda:09040");
+
+  /* A whole day to an empty day gives the same totals */
+  to = day_of ("2026-03-20");
+  g_assert_true (cf_diary_copy (diary, &from, &to, -1, &n, &error));
+  g_assert_cmpuint (n, ==, 3);
+  a = cf_diary_get_totals (diary, &from, &from, -1, &error);
+  b = cf_diary_get_totals (diary, &to, &to, -1, &error);
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    g_assert_cmpfloat (a->sum[i], ==, b->sum[i]);
+
+  /* Copying an empty day copies nothing and is not an error */
+  from = day_of ("2026-01-01");
+  g_assert_true (cf_diary_copy (diary, &from, &to, -1, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 9);
+}
+
+static void
+test_recent_and_frequent (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GPtrArray) frequent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_unref (log_food (context, "2026-03-10", CF_MEAL_LUNCH, "usda:01009", 30));
+  g_object_unref (log_food (context, "2026-03-11", CF_MEAL_LUNCH, "usda:01009", 30));
+  g_object_unref (log_food (context, "2026-03-12", CF_MEAL_LUNCH, "usda:01009", 30));
+  g_object_unref (log_food (context, "2026-03-12", CF_MEAL_LUNCH, "usda:09040", 100));
+  g_object_unref (log_food (context, "2026-03-12", CF_MEAL_LUNCH, "usda:09040", 100));
+  g_object_unref (log_food (context, "2026-03-13", CF_MEAL_LUNCH, "k2:natto-kamao-2007", 50));
+
+  recent = cf_diary_list_recent_foods (diary, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recent->len, ==, 2);
+  g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (recent, 0)), ==, "k2:natto-kamao-2007");
+  g_assert_cmpint (cf_food_get_source (g_ptr_array_index (recent, 0)), ==, CF_FOOD_SOURCE_K2);
+  g_assert_cmpfloat (cf_food_get_nutrient (g_ptr_array_index (recent, 0), CF_NUTRIENT_MK7), ==, 939);
+
+  frequent = cf_diary_list_frequent_foods (diary, 10, &error);
+  g_assert_cmpuint (frequent->len, ==, 3);
+  g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (frequent, 0)), ==, "usda:01009");
+  g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (frequent, 1)), ==, "usda:09040");
+  g_assert_cmpstr (cf_food_get_name (g_ptr_array_index (frequent, 0)), ==, "Cheese, cheddar");
+}
+
+static void
+test_supplements (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (FALSE);
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  CfDiary *diary = cf_context_get_diary (context);
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfFood) k2 = NULL;
+  g_autoptr(CfPortion) portion = NULL;
+  g_autoptr(CfDiaryEntry) entry = NULL;
+  g_autoptr(CfDiaryEntry) loaded = NULL;
+  g_autofree char *label = NULL;
+  CfSupplementDose doses[] = { { CF_NUTRIENT_MAGNESIUM, 150 }, { CF_NUTRIENT_VITAMIN_D, 12.5 } };
+  g_autoptr(CfFood) own = cf_supplement_new ("My magnesium", "scoop", doses, G_N_ELEMENTS (doses));
+  GDate day = day_of ("2026-05-01");
+  double grams, quantity;
+
+  g_assert_cmpuint (templates->len, >=, 6);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      CfFood *t = g_ptr_array_index (templates, i);
+
+      g_assert_cmpint (cf_food_get_kind (t), ==, CF_FOOD_KIND_SUPPLEMENT);
+      g_assert_nonnull (cf_supplement_get_unit (t));
+      g_assert_true (cf_food_validate (t, &error));
+      g_assert_no_error (error);
+    }
+
+  /* The first template: one capsule = 100 µg MK-7 */
+  k2 = g_object_ref (g_ptr_array_index (templates, 0));
+  g_assert_cmpfloat (cf_supplement_get_dose (k2, CF_NUTRIENT_MK7), ==, 100);
+  g_assert_true (isnan (cf_supplement_get_dose (k2, CF_NUTRIENT_CALCIUM)));
+  g_assert_true (cf_food_store_save_custom_food (store, k2, &error));
+
+  g_assert_cmpfloat (cf_supplement_get_dose (own, CF_NUTRIENT_MAGNESIUM), ==, 150);
+  g_assert_cmpfloat (cf_supplement_get_dose (own, CF_NUTRIENT_VITAMIN_D), ==, 12.5);
+  g_assert_cmpstr (cf_supplement_get_unit (own), ==, "scoop");
+
+  g_assert_true (cf_parse_amount ("2 capsule", k2, &grams, &portion, &quantity, &error));
+  entry = cf_diary_entry_new (&day, CF_MEAL_SUPPLEMENTS, k2, grams, portion, quantity);
+  g_assert_true (cf_diary_add (diary, entry, &error));
+  loaded = cf_diary_get_entry (diary, cf_diary_entry_get_id (entry), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_diary_entry_get_food_kind (loaded), ==, CF_FOOD_KIND_SUPPLEMENT);
+  g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_nutrient (loaded, CF_NUTRIENT_MK7), 200, 1e-9);
+  label = cf_diary_entry_dup_amount_label (loaded);
+  g_assert_cmpstr (label, ==, "2 × capsule");
+}
+
+static void
+test_demo (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) daily = NULL;
+  GDate last = day_of ("2026-03-14");
+  GDate first = day_of ("2026-03-01");
+  guint supplements_days = 0;
+
+  g_assert_true (cf_demo_fill (context, &last, 14, &error));
+  g_assert_no_error (error);
+
+  daily = cf_diary_get_daily_totals (diary, &first, &last, &error);
+  g_assert_cmpuint (daily->len, ==, 14);
+  for (guint i = 0; i < daily->len; i++)
+    {
+      CfNutrientTotals *t = &g_array_index (daily, CfDayTotals, i).totals;
+
+      /* Three meals and vitamin D drops every day */
+      g_assert_cmpuint (t->n_entries, >=, 10);
+      g_assert_cmpfloat (cf_nutrient_totals_get (t, CF_NUTRIENT_ENERGY), >, 1000);
+      g_assert_cmpfloat (cf_nutrient_totals_get (t, CF_NUTRIENT_VITAMIN_D), >=, 20);
+    }
+
+  for (guint i = 0; i < daily->len; i++)
+    {
+      GDate *d = &g_array_index (daily, CfDayTotals, i).day;
+      g_autoptr(CfNutrientTotals) t = cf_diary_get_totals (diary, d, d, CF_MEAL_SUPPLEMENTS, &error);
+
+      supplements_days += cf_nutrient_totals_get (t, CF_NUTRIENT_MK7) > 0;
+    }
+  /* K2 capsules on some days only */
+  g_assert_cmpuint (supplements_days, >, 0);
+  g_assert_cmpuint (supplements_days, <, 14);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +555,10 @@ main (int   argc,
   g_test_add_func ("/cofactor/diary/parse-amount", test_parse_amount);
   g_test_add_func ("/cofactor/diary/amount-label", test_amount_label);
   g_test_add_func ("/cofactor/diary/changed-signal", test_changed_signal);
+  g_test_add_func ("/cofactor/diary/copy", test_copy);
+  g_test_add_func ("/cofactor/diary/recent-and-frequent", test_recent_and_frequent);
+  g_test_add_func ("/cofactor/diary/supplements", test_supplements);
+  g_test_add_func ("/cofactor/diary/demo", test_demo);
 
   return g_test_run ();
 }

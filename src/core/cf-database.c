@@ -97,6 +97,12 @@ static const char *migrations[] = {
   ");"
   "CREATE INDEX entry_day ON entry (day, meal, position);"
   "CREATE INDEX entry_food ON entry (food_id, day);",
+
+  /* 1 → 2: what kind of food an entry was, so supplements can be told
+   * apart from food whatever meal they were logged in */
+  "ALTER TABLE entry ADD COLUMN food_kind TEXT NOT NULL DEFAULT 'food'"
+  "  CHECK (food_kind IN ('food', 'supplement', 'recipe'));"
+  "UPDATE entry SET food_kind = 'supplement' WHERE meal = 'supplements';",
 };
 
 static char *nutrient_columns;

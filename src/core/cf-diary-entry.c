@@ -35,6 +35,7 @@ struct _CfDiaryEntry
   gint64       position;
   char        *food_id;
   char        *food_name;
+  CfFoodKind   food_kind;
   double       grams;
   double       portion_quantity;
   char        *portion_description;
@@ -146,6 +147,7 @@ _cf_diary_entry_new_full (const char        *id,
                           gint64             position,
                           const char        *food_id,
                           const char        *food_name,
+                          CfFoodKind         food_kind,
                           double             grams,
                           double             portion_quantity,
                           const char        *portion_description,
@@ -159,6 +161,7 @@ _cf_diary_entry_new_full (const char        *id,
   self->position = position;
   self->food_id = g_strdup (food_id);
   self->food_name = g_strdup (food_name);
+  self->food_kind = food_kind;
   self->grams = grams;
   self->portion_quantity = portion_description ? portion_quantity : 0;
   self->portion_description = g_strdup (portion_description);
@@ -207,6 +210,7 @@ cf_diary_entry_new (const GDate *day,
   self = _cf_diary_entry_new_full (id, day, meal, 0,
                                    cf_food_get_id (food),
                                    cf_food_get_name (food),
+                                   cf_food_get_kind (food),
                                    grams, 0, NULL,
                                    cf_food_get_nutrients (food));
   cf_diary_entry_set_amount (self, grams, portion, portion_quantity);
@@ -228,7 +232,7 @@ cf_diary_entry_copy (CfDiaryEntry *self)
   g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
 
   return _cf_diary_entry_new_full (id, &self->day, self->meal, 0,
-                                   self->food_id, self->food_name, self->grams,
+                                   self->food_id, self->food_name, self->food_kind, self->grams,
                                    self->portion_quantity, self->portion_description,
                                    &self->per_100g);
 }
@@ -303,6 +307,19 @@ cf_diary_entry_get_food_name (CfDiaryEntry *self)
   g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
 
   return self->food_name;
+}
+
+/**
+ * cf_diary_entry_get_food_kind:
+ *
+ * Returns: whether the logged food was a food, a supplement or a recipe
+ */
+CfFoodKind
+cf_diary_entry_get_food_kind (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), CF_FOOD_KIND_FOOD);
+
+  return self->food_kind;
 }
 
 double
@@ -425,7 +442,7 @@ format_number (double value)
  * cf_diary_entry_dup_amount_label:
  *
  * Returns: (transfer full): the amount as chosen, e.g.
- *   "1 cup, chopped (128 g)", "2 capsule (1 g)" or "150 g"
+ *   "1 cup, chopped (128 g)", "2 × capsule" for a supplement or "150 g"
  */
 char *
 cf_diary_entry_dup_amount_label (CfDiaryEntry *self)
@@ -435,6 +452,15 @@ cf_diary_entry_dup_amount_label (CfDiaryEntry *self)
   g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
 
   grams = format_number (self->grams);
+
+  if (self->portion_description != NULL && self->food_kind == CF_FOOD_KIND_SUPPLEMENT)
+    {
+      g_autofree char *quantity = format_number (self->portion_quantity);
+
+      /* Translators: a number of supplement units, e.g. "2 × capsule";
+       * the weight of a capsule or drop means nothing to the reader */
+      return g_strdup_printf (_("%s × %s"), quantity, self->portion_description);
+    }
 
   if (self->portion_description != NULL)
     {

@@ -38,6 +38,7 @@ void               cf_diary_entry_set_meal       (CfDiaryEntry  *self,
                                                   CfMeal         meal);
 const char        *cf_diary_entry_get_food_id    (CfDiaryEntry  *self);
 const char        *cf_diary_entry_get_food_name  (CfDiaryEntry  *self);
+CfFoodKind         cf_diary_entry_get_food_kind  (CfDiaryEntry  *self);
 double             cf_diary_entry_get_grams      (CfDiaryEntry  *self);
 double             cf_diary_entry_get_portion_quantity (CfDiaryEntry *self);
 const char        *cf_diary_entry_get_portion_description (CfDiaryEntry *self);

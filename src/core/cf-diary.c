@@ -17,6 +17,7 @@
 #include "cf-diary-entry-private.h"
 #include "cf-diary.h"
 #include "cf-error.h"
+#include "cf-food-private.h"
 
 /**
  * CfDiary:
@@ -50,17 +51,19 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 #define ENTRY_COLUMNS \
-  "id, day, meal, position, food_id, food_name, grams, portion_quantity, portion_description"
-#define ENTRY_NUTRIENTS_FIRST 9
+  "id, day, meal, position, food_id, food_name, grams, portion_quantity, portion_description, food_kind"
+#define ENTRY_NUTRIENTS_FIRST 10
 
 static CfDiaryEntry *
 entry_from_row (sqlite3_stmt *stmt)
 {
   CfNutrients per_100g;
   CfMeal meal = CF_MEAL_BREAKFAST;
+  CfFoodKind kind = CF_FOOD_KIND_FOOD;
   GDate day;
 
   cf_day_parse ((const char *) sqlite3_column_text (stmt, 1), &day, NULL);
+  cf_food_kind_from_key ((const char *) sqlite3_column_text (stmt, 9), &kind);
   cf_meal_from_key ((const char *) sqlite3_column_text (stmt, 2), &meal);
   _cf_read_nutrients (stmt, ENTRY_NUTRIENTS_FIRST, &per_100g);
 
@@ -69,6 +72,7 @@ entry_from_row (sqlite3_stmt *stmt)
                                    sqlite3_column_int64 (stmt, 3),
                                    (const char *) sqlite3_column_text (stmt, 4),
                                    (const char *) sqlite3_column_text (stmt, 5),
+                                   kind,
                                    sqlite3_column_double (stmt, 6),
                                    sqlite3_column_double (stmt, 7),
                                    (const char *) sqlite3_column_text (stmt, 8),
@@ -249,10 +253,10 @@ _cf_diary_write_entry (CfDiary       *self,
   sql_builder = g_string_new (NULL);
   g_string_append_printf (sql_builder,
                           "INSERT INTO entry (id, day, meal, position, food_id, food_name, grams,"
-                          "   portion_quantity, portion_description, created, modified, %s)"
+                          "   portion_quantity, portion_description, created, modified, food_kind, %s)"
                           " VALUES (?1, ?2, ?3,"
                           "   (SELECT COALESCE (MAX (position), 0) + 1 FROM entry WHERE day = ?2 AND meal = ?3),"
-                          "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, %s)",
+                          "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, %s)",
                           _cf_nutrient_columns (), _cf_nutrient_placeholders ());
 
   if (replace)
@@ -265,6 +269,7 @@ _cf_diary_write_entry (CfDiary       *self,
                        " food_id = excluded.food_id, food_name = excluded.food_name,"
                        " grams = excluded.grams, portion_quantity = excluded.portion_quantity,"
                        " portion_description = excluded.portion_description,"
+                       " food_kind = excluded.food_kind,"
                        " modified = excluded.modified");
       for (guint i = 0; i < CF_N_NUTRIENTS; i++)
         g_string_append_printf (sql_builder, ", %s = excluded.%s",
@@ -293,7 +298,8 @@ _cf_diary_write_entry (CfDiary       *self,
       sqlite3_bind_text (stmt, 8, cf_diary_entry_get_portion_description (entry), -1, SQLITE_STATIC);
     }
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
-  _cf_bind_nutrients (stmt, 10, cf_diary_entry_get_nutrients_per_100g (entry));
+  sqlite3_bind_text (stmt, 10, cf_food_kind_to_key (cf_diary_entry_get_food_kind (entry)), -1, SQLITE_STATIC);
+  _cf_bind_nutrients (stmt, 11, cf_diary_entry_get_nutrients_per_100g (entry));
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE && !replace)
@@ -728,4 +734,164 @@ cf_diary_count_entries (CfDiary *self)
     return 0;
 
   return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * cf_diary_copy:
+ * @from: the day to copy from
+ * @to: the day to copy to
+ * @meal: a #CfMeal to copy one meal, or -1 for the whole day
+ * @n_copied: (out) (optional): how many entries were copied
+ *
+ * Copies entries from one day to another, as new entries placed after
+ * what @to already has, in one transaction.
+ */
+gboolean
+cf_diary_copy (CfDiary      *self,
+               const GDate  *from,
+               const GDate  *to,
+               int           meal,
+               guint        *n_copied,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), FALSE);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), FALSE);
+  g_return_val_if_fail (meal >= -1 && meal < CF_N_MEALS, FALSE);
+
+  entries = cf_diary_list_day (self, from, error);
+  if (entries == NULL)
+    return FALSE;
+
+  if (!cf_database_begin (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(CfDiaryEntry) copy = NULL;
+
+      if (meal >= 0 && (int) cf_diary_entry_get_meal (entry) != meal)
+        continue;
+
+      copy = cf_diary_entry_copy (entry);
+      cf_diary_entry_set_day (copy, to);
+      if (!_cf_diary_write_entry (self, copy, FALSE, error))
+        {
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+      n++;
+    }
+
+  if (!cf_database_commit (self->database, error))
+    return FALSE;
+
+  if (n > 0)
+    emit_changed (self, to);
+
+  if (n_copied != NULL)
+    *n_copied = n;
+
+  return TRUE;
+}
+
+/* Rebuilds a food from an entry row: enough to log it again even when
+ * the food itself is gone. */
+static CfFood *
+food_from_entry_row (sqlite3_stmt *stmt)
+{
+  const char *id = (const char *) sqlite3_column_text (stmt, 0);
+  CfFoodSource source = CF_FOOD_SOURCE_CUSTOM;
+  CfFoodKind kind = CF_FOOD_KIND_FOOD;
+  CfNutrients per_100g;
+  CfFood *food;
+
+  if (g_str_has_prefix (id, "usda:"))
+    source = CF_FOOD_SOURCE_USDA;
+  else if (g_str_has_prefix (id, "k2:"))
+    source = CF_FOOD_SOURCE_K2;
+
+  cf_food_kind_from_key ((const char *) sqlite3_column_text (stmt, 2), &kind);
+  _cf_read_nutrients (stmt, 3, &per_100g);
+
+  food = _cf_food_new (id, source, (const char *) sqlite3_column_text (stmt, 1));
+  cf_food_set_kind (food, kind);
+  cf_food_set_nutrients (food, &per_100g);
+
+  return food;
+}
+
+static GPtrArray *
+list_logged_foods (CfDiary     *self,
+                   const char  *order,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = _cf_database_get_handle (self->database);
+  int rc;
+
+  /* The latest entry of each food stands for it */
+  sql = g_strdup_printf ("SELECT e.food_id, e.food_name, e.food_kind, %s FROM entry e"
+                         " JOIN (SELECT food_id, MAX (rowid) AS latest, count(*) AS uses,"
+                         "         MAX (modified) AS last_used"
+                         "       FROM entry GROUP BY food_id) f ON e.rowid = f.latest"
+                         " ORDER BY %s LIMIT ?",
+                         _cf_nutrient_columns (), order);
+  stmt = _cf_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (foods, food_from_entry_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&foods);
+}
+
+/**
+ * cf_diary_list_recent_foods:
+ * @limit: at most this many
+ *
+ * Returns: (transfer container) (element-type CfFood): the foods logged
+ *   most recently, newest first, with the name and values they were last
+ *   logged with (no portions: load the food for those)
+ */
+GPtrArray *
+cf_diary_list_recent_foods (CfDiary  *self,
+                            guint     limit,
+                            GError  **error)
+{
+  g_return_val_if_fail (CF_IS_DIARY (self), NULL);
+
+  return list_logged_foods (self, "f.last_used DESC, f.latest DESC", limit, error);
+}
+
+/**
+ * cf_diary_list_frequent_foods:
+ * @limit: at most this many
+ *
+ * Returns: (transfer container) (element-type CfFood): the foods logged
+ *   most often, as cf_diary_list_recent_foods() describes them
+ */
+GPtrArray *
+cf_diary_list_frequent_foods (CfDiary  *self,
+                              guint     limit,
+                              GError  **error)
+{
+  g_return_val_if_fail (CF_IS_DIARY (self), NULL);
+
+  return list_logged_foods (self, "f.uses DESC, f.last_used DESC", limit, error);
 }

@@ -61,6 +61,18 @@ GArray           *cf_diary_get_daily_totals (CfDiary     *self,
                                            const GDate   *last,
                                            GError       **error);
 guint             cf_diary_count_entries  (CfDiary       *self);
+gboolean          cf_diary_copy           (CfDiary       *self,
+                                           const GDate   *from,
+                                           const GDate   *to,
+                                           int            meal,
+                                           guint         *n_copied,
+                                           GError       **error);
+GPtrArray        *cf_diary_list_recent_foods   (CfDiary  *self,
+                                                guint     limit,
+                                                GError  **error);
+GPtrArray        *cf_diary_list_frequent_foods (CfDiary  *self,
+                                                guint     limit,
+                                                GError  **error);
 
 /* For callers that group several writes in one transaction (import) */
 gboolean          _cf_diary_write_entry   (CfDiary       *self,

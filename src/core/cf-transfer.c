@@ -137,6 +137,7 @@ cf_json_add_entry (JsonBuilder  *builder,
   json_builder_begin_object (builder);
   add_optional_string (builder, "id", cf_diary_entry_get_food_id (entry));
   add_optional_string (builder, "name", cf_diary_entry_get_food_name (entry));
+  add_optional_string (builder, "kind", cf_food_kind_to_key (cf_diary_entry_get_food_kind (entry)));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "grams");
@@ -543,7 +544,8 @@ read_entry (JsonNode     *node,
 {
   g_autofree char *path = g_strdup_printf ("entries[%u]", index);
   g_autofree char *food_path = NULL;
-  const char *id, *date, *meal_key, *food_id, *food_name, *description = NULL;
+  const char *id, *date, *meal_key, *food_id, *food_name, *kind_key, *description = NULL;
+  CfFoodKind kind = CF_FOOD_KIND_FOOD;
   double grams, quantity = 0;
   CfNutrients nutrients;
   GError *local_error = NULL;
@@ -593,8 +595,16 @@ read_entry (JsonNode     *node,
   food = get_object (get_member (object, "food"), food_path, error);
   if (food == NULL ||
       !get_string (food, "id", food_path, TRUE, &food_id, error) ||
-      !get_string (food, "name", food_path, TRUE, &food_name, error))
+      !get_string (food, "name", food_path, TRUE, &food_name, error) ||
+      !get_string (food, "kind", food_path, FALSE, &kind_key, error))
     return NULL;
+
+  if (kind_key != NULL && !cf_food_kind_from_key (kind_key, &kind))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.kind", food_path);
+      set_import_error (error, where, _("must be food, supplement or recipe"));
+      return NULL;
+    }
 
   if (!cf_food_id_is_valid (food_id))
     {
@@ -633,7 +643,7 @@ read_entry (JsonNode     *node,
   if (!read_nutrients (object, path, &nutrients, error))
     return NULL;
 
-  return _cf_diary_entry_new_full (id, &day, meal, 0, food_id, food_name, grams,
+  return _cf_diary_entry_new_full (id, &day, meal, 0, food_id, food_name, kind, grams,
                                    quantity, description, &nutrients);
 }
 
