@@ -9,6 +9,7 @@ packages=(
   desktop-file-utils appstream xvfb xauth dbus-x11 at-spi2-core
   adwaita-icon-theme fonts-cantarell librsvg2-common libgtk-4-bin
   python3
+  flatpak-builder
 )
 
 missing=()

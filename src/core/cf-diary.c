@@ -243,28 +243,37 @@ _cf_diary_write_entry (CfDiary       *self,
   g_autofree char *now = _cf_now_utc ();
   g_autofree char *day = NULL;
   GString *sql_builder;
+  GString *placeholders;
   int rc;
 
   if (!validate_entry (entry, error))
     return FALSE;
 
   /* A new entry, or one moved to another meal or day, goes last in its
-   * meal; otherwise it keeps its place. */
+   * meal; otherwise it keeps its place.  Parameters are numbered: ?11 onwards are the nutrients, the last
+   * one the position an entry brought back by undo takes again */
+  placeholders = g_string_new (NULL);
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    g_string_append_printf (placeholders, "%s?%u", i ? ", " : "", 11 + i);
+
   sql_builder = g_string_new (NULL);
   g_string_append_printf (sql_builder,
                           "INSERT INTO entry (id, day, meal, position, food_id, food_name, grams,"
                           "   portion_quantity, portion_description, created, modified, food_kind, %s)"
                           " VALUES (?1, ?2, ?3,"
-                          "   (SELECT COALESCE (MAX (position), 0) + 1 FROM entry WHERE day = ?2 AND meal = ?3),"
+                          "   COALESCE (NULLIF (?%u, 0),"
+                          "     (SELECT COALESCE (MAX (position), 0) + 1 FROM entry WHERE day = ?2 AND meal = ?3)),"
                           "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, %s)",
-                          _cf_nutrient_columns (), _cf_nutrient_placeholders ());
+                          _cf_nutrient_columns (), 11 + CF_N_NUTRIENTS, placeholders->str);
+  g_string_free (placeholders, TRUE);
 
   if (replace)
     {
       g_string_append (sql_builder,
                        " ON CONFLICT (id) DO UPDATE SET"
                        " position = CASE WHEN entry.day = excluded.day AND entry.meal = excluded.meal"
-                       "   THEN entry.position ELSE excluded.position END,"
+                       "   THEN entry.position ELSE (SELECT COALESCE (MAX (e.position), 0) + 1 FROM entry e"
+                       "     WHERE e.day = excluded.day AND e.meal = excluded.meal) END,"
                        " day = excluded.day, meal = excluded.meal,"
                        " food_id = excluded.food_id, food_name = excluded.food_name,"
                        " grams = excluded.grams, portion_quantity = excluded.portion_quantity,"
@@ -300,6 +309,8 @@ _cf_diary_write_entry (CfDiary       *self,
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, cf_food_kind_to_key (cf_diary_entry_get_food_kind (entry)), -1, SQLITE_STATIC);
   _cf_bind_nutrients (stmt, 11, cf_diary_entry_get_nutrients_per_100g (entry));
+  /* An entry brought back (undo) takes its old place */
+  sqlite3_bind_int64 (stmt, 11 + CF_N_NUTRIENTS, cf_diary_entry_get_position (entry));
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE && !replace)
@@ -323,7 +334,7 @@ _cf_diary_write_entry (CfDiary       *self,
  * cf_diary_add:
  *
  * Stores a new entry, last in its meal.  Re-adding a removed entry (to
- * undo a removal) brings it back with the same id.
+ * undo a removal) brings it back with the same id, in its old place.
  */
 gboolean
 cf_diary_add (CfDiary       *self,
@@ -568,7 +579,10 @@ totals_select (void)
 
   if (g_once_init_enter (&initialized))
     {
-      GString *s = g_string_new ("count(*), COALESCE (SUM (grams), 0)");
+      /* Coverage counts foods only: a supplement's weight is nominal
+       * and it states only what it contains, so it neither dilutes nor
+       * completes the data of the day's food. */
+      GString *s = g_string_new ("count(*), COALESCE (SUM (CASE WHEN food_kind <> 'supplement' THEN grams END), 0)");
 
       for (guint i = 0; i < CF_N_NUTRIENTS; i++)
         {
@@ -576,7 +590,8 @@ totals_select (void)
 
           g_string_append_printf (s,
                                   ", COALESCE (SUM (%s * grams / 100.0), 0)"
-                                  ", COALESCE (SUM (CASE WHEN %s IS NOT NULL THEN grams END), 0)"
+                                  ", COALESCE (SUM (CASE WHEN %s IS NOT NULL AND food_kind <> 'supplement'"
+                                  "   THEN grams END), 0)"
                                   ", count(%s)",
                                   k, k, k);
         }

@@ -35,7 +35,9 @@ struct _CfNutrients
  *
  * Sums over several diary entries.  For each nutrient, @sum adds the
  * entries that have a value; @known_grams says how many of the @grams
- * logged had one, so a caller can tell "no data" from "none".
+ * of food logged had one, so a caller can tell "no data" from "none".
+ * Supplements add to @sum but not to @grams or @known_grams: their
+ * weight is nominal and they state only what they contain.
  */
 typedef struct _CfNutrientTotals CfNutrientTotals;
 

@@ -10,18 +10,90 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "cf-application.h"
+#include "cf-date.h"
+#include "cf-demo.h"
+#include "cf-preferences-window.h"
 #include "cf-window.h"
+
+/* Days of sample data behind --demo */
+#define DEMO_DAYS 14
 
 struct _CfApplication
 {
   AdwApplication  parent_instance;
+
   CfContext      *context;
   GError         *context_error;
+  GSettings      *settings;
+  char           *demo_dir;
+  gboolean        demo;
 };
 
 G_DEFINE_FINAL_TYPE (CfApplication, cf_application, ADW_TYPE_APPLICATION)
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+/* A throw-away profile in a temporary folder, filled with a sample
+ * fortnight; the user's own diary is never opened. */
+static CfContext *
+open_demo_context (CfApplication  *self,
+                   GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CfContext) context = NULL;
+  GDate today;
+
+  self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", error);
+  if (self->demo_dir == NULL)
+    return NULL;
+
+  path = g_build_filename (self->demo_dir, "cofactor.db", NULL);
+  context = cf_context_new (path, NULL, error);
+  if (context == NULL)
+    return NULL;
+
+  cf_day_set_today (&today);
+  if (!cf_demo_fill (context, &today, DEMO_DAYS, error))
+    return NULL;
+
+  return g_steal_pointer (&context);
+}
+
+static int
+cf_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  CfApplication *self = CF_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      /* A demo runs beside the real app, never inside it */
+      self->demo = TRUE;
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
 
 static void
 cf_application_startup (GApplication *app)
@@ -30,9 +102,15 @@ cf_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
 
+  self->settings = g_settings_new (CF_SETTINGS_SCHEMA);
+
   /* A diary that cannot be opened is reported in the window, never
    * replaced. */
-  self->context = cf_context_new (NULL, NULL, &self->context_error);
+  if (self->demo)
+    self->context = open_demo_context (self, &self->context_error);
+  else
+    self->context = cf_context_new (NULL, NULL, &self->context_error);
+
   if (self->context == NULL)
     g_warning ("Could not open the diary: %s", self->context_error->message);
 }
@@ -51,15 +129,79 @@ cf_application_activate (GApplication *app)
 }
 
 static void
+cf_application_shutdown (GApplication *app)
+{
+  CfApplication *self = CF_APPLICATION (app);
+
+  /* Close the throw-away diary before removing it */
+  g_clear_object (&self->context);
+  if (self->demo_dir != NULL)
+    remove_tree (self->demo_dir);
+
+  G_APPLICATION_CLASS (cf_application_parent_class)->shutdown (app);
+}
+
+static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing windows first lets them save their state */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_destroy (windows->data);
+      windows = next;
+    }
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Cofactor authors"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Cofactor"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Cofactor authors"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/cofactor/Cofactor",
+                         "issue-url", "https://github.com/cofactor/Cofactor/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "comments", _("A nutrition diary for vitamin K2, vitamin D, magnesium and calcium. "
+                                       "Food values from USDA SR28 and published vitamin K2 studies. "
+                                       "Information, not medical advice."),
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CfApplication *self = CF_APPLICATION (user_data);
+  CfPreferencesWindow *preferences = cf_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
@@ -68,9 +210,20 @@ cf_application_dispose (GObject *object)
   CfApplication *self = (CfApplication *) object;
 
   g_clear_object (&self->context);
+  g_clear_object (&self->settings);
   g_clear_error (&self->context_error);
 
   G_OBJECT_CLASS (cf_application_parent_class)->dispose (object);
+}
+
+static void
+cf_application_finalize (GObject *object)
+{
+  CfApplication *self = (CfApplication *) object;
+
+  g_free (self->demo_dir);
+
+  G_OBJECT_CLASS (cf_application_parent_class)->finalize (object);
 }
 
 static void
@@ -80,16 +233,42 @@ cf_application_class_init (CfApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = cf_application_dispose;
+  object_class->finalize = cf_application_finalize;
+  app_class->handle_local_options = cf_application_handle_local_options;
   app_class->startup = cf_application_startup;
   app_class->activate = cf_application_activate;
+  app_class->shutdown = cf_application_shutdown;
 }
 
 static void
 cf_application_init (CfApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start with a throw-away diary filled with two weeks of sample data; your own diary is not touched"),
+      NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import",
+                                         (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export",
+                                         (const char *[]) { "<Control>e", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.view::diary",
+                                         (const char *[]) { "<Alt>1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.view::foods",
+                                         (const char *[]) { "<Alt>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.view::insights",
+                                         (const char *[]) { "<Alt>3", NULL });
 }
 
 CfApplication *
@@ -114,4 +293,25 @@ cf_application_get_context (CfApplication *self)
   g_return_val_if_fail (CF_IS_APPLICATION (self), NULL);
 
   return self->context;
+}
+
+/**
+ * cf_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+cf_application_get_settings (CfApplication *self)
+{
+  g_return_val_if_fail (CF_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+gboolean
+cf_application_is_demo (CfApplication *self)
+{
+  g_return_val_if_fail (CF_IS_APPLICATION (self), FALSE);
+
+  return self->demo;
 }

@@ -13,11 +13,16 @@
 
 G_BEGIN_DECLS
 
+/* The schema id stays the same for the development profile */
+#define CF_SETTINGS_SCHEMA "io.github.cofactor.Cofactor"
+
 #define CF_TYPE_APPLICATION (cf_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (CfApplication, cf_application, CF, APPLICATION, AdwApplication)
 
-CfApplication *cf_application_new         (void);
-CfContext     *cf_application_get_context (CfApplication *self);
+CfApplication *cf_application_new          (void);
+CfContext     *cf_application_get_context  (CfApplication *self);
+GSettings     *cf_application_get_settings (CfApplication *self);
+gboolean       cf_application_is_demo      (CfApplication *self);
 
 G_END_DECLS

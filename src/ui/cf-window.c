@@ -11,6 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-date.h"
+#include "cf-diary-view.h"
+#include "cf-transfer.h"
 #include "cf-window.h"
 
 struct _CfWindow
@@ -18,20 +21,286 @@ struct _CfWindow
   AdwApplicationWindow  parent_instance;
 
   CfContext            *context;
+  GSettings            *settings;
+  char                 *error_message;
 
-  AdwStatusPage        *status_page;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkWidget            *diary_view;
+};
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_SETTINGS,
+  PROP_ERROR_MESSAGE,
+  N_PROPS
 };
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error_dialog (CfWindow   *self,
+                   const char *heading,
+                   const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    CfWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (cf_export_to_file (self->context, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+
+          cf_window_add_toast (self, adw_toast_new (title));
+        }
+      else
+        show_error_dialog (self, _("Export Failed"), error->message);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+  g_autofree char *today_iso = NULL;
+  GDate today;
+
+  cf_day_set_today (&today);
+  today_iso = cf_day_to_iso (&today);
+  /* Translators: the suggested file name of an export; keep .json */
+  name = g_strdup_printf (_("cofactor-diary-%s.json"), today_iso);
+
+  /* GtkFileChooserNative goes through the file chooser portal in the
+   * sandbox; GtkFileDialog needs GTK 4.10. */
+  native = gtk_file_chooser_native_new (_("Export Diary"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+import_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    CfWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  CfImportCounts counts = { 0, };
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (cf_import_from_file (self->context, file, &counts, &error))
+        {
+          g_autofree char *title = NULL;
+
+          /* Translators: a toast after an import; the two numbers are
+           * entries and foods */
+          title = g_strdup_printf (_("Imported %u diary entries and %u foods"), counts.entries, counts.foods);
+          cf_window_add_toast (self, adw_toast_new (title));
+        }
+      else
+        show_error_dialog (self, _("Nothing Was Imported"), error->message);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Cofactor exports (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+
+  native = gtk_file_chooser_native_new (_("Import Diary"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+view_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+add_placeholder_page (CfWindow   *self,
+                      const char *name,
+                      const char *title,
+                      const char *icon,
+                      const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  adw_view_stack_add_titled_with_icon (self->view_stack, page, name, title, icon);
+}
+
+static void
+cf_window_constructed (GObject *object)
+{
+  CfWindow *self = (CfWindow *) object;
+
+  G_OBJECT_CLASS (cf_window_parent_class)->constructed (object);
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  if (self->context == NULL)
+    {
+      adw_status_page_set_description (self->error_page, self->error_message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      return;
+    }
+
+  self->diary_view = GTK_WIDGET (cf_diary_view_new (self->context, self->settings));
+  adw_view_stack_add_titled_with_icon (self->view_stack, self->diary_view, "diary",
+                                       _("Diary"), "cf-diary-symbolic");
+  add_placeholder_page (self, "foods", _("Foods"), "cf-foods-symbolic",
+                        _("Search the food database and rank foods by nutrient. Until this view is ready, "
+                          "the diary’s Add Food dialog searches every food."));
+  add_placeholder_page (self, "insights", _("Insights"), "cf-insights-symbolic",
+                        _("Charts and checks of your intake against reference values will appear here."));
+
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+}
 
 static void
 cf_window_dispose (GObject *object)
 {
   CfWindow *self = (CfWindow *) object;
 
+  /* Detach the switchers while the stack is alive; left to the default
+   * order, libadwaita 1.2 unparents their buttons twice. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  self->switcher_bar = NULL;
+  self->switcher_title = NULL;
+
   g_clear_object (&self->context);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
+}
+
+static void
+cf_window_finalize (GObject *object)
+{
+  CfWindow *self = (CfWindow *) object;
+
+  g_free (self->error_message);
+
+  G_OBJECT_CLASS (cf_window_parent_class)->finalize (object);
+}
+
+static void
+cf_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_ERROR_MESSAGE:
+      self->error_message = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_ERROR_MESSAGE:
+      g_value_set_string (value, self->error_message);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -40,46 +309,96 @@ cf_window_class_init (CfWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = cf_window_constructed;
   object_class->dispose = cf_window_dispose;
+  object_class->finalize = cf_window_finalize;
+  object_class->get_property = cf_window_get_property;
+  object_class->set_property = cf_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CF_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ERROR_MESSAGE] =
+    g_param_spec_string ("error-message", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CfWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, switcher_bar);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_activated);
 }
 
 static void
 cf_window_init (CfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
+/**
+ * cf_window_new:
+ * @error_message: (nullable): why the diary could not be opened, shown
+ *   instead of the views when @context is %NULL
+ */
 CfWindow *
 cf_window_new (CfApplication *application,
                CfContext     *context,
                const char    *error_message)
 {
-  CfWindow *self = g_object_new (CF_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (CF_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       "settings", cf_application_get_settings (application),
+                       "error-message", error_message,
+                       NULL);
+}
 
-  g_set_object (&self->context, context);
+/**
+ * cf_window_new_for_context:
+ *
+ * A window without an application, for tests.
+ */
+CfWindow *
+cf_window_new_for_context (CfContext *context,
+                           GSettings *settings)
+{
+  return g_object_new (CF_TYPE_WINDOW,
+                       "context", context,
+                       "settings", settings,
+                       NULL);
+}
 
-  if (error_message != NULL)
-    {
-      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
-      adw_status_page_set_title (self->status_page, _("The Diary Could Not Be Opened"));
-      adw_status_page_set_description (self->status_page, error_message);
-    }
-  else
-    {
-      guint n = cf_food_store_count_reference_foods (cf_context_get_food_store (context));
-      g_autofree char *description =
-        /* Translators: %u is the number of foods in the database */
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u food is ready to search. The diary view is on its way; meanwhile cofactor-cli logs and searches.",
-                                      "%u foods are ready to search. The diary view is on its way; meanwhile cofactor-cli logs and searches.",
-                                      n),
-                         n);
+void
+cf_window_add_toast (CfWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
 
-      adw_status_page_set_description (self->status_page, description);
-    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
 
-  return self;
+/**
+ * cf_window_get_diary_view:
+ *
+ * Returns: (transfer none) (nullable): the diary view
+ */
+GtkWidget *
+cf_window_get_diary_view (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+
+  return self->diary_view;
 }

@@ -17,8 +17,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 
-CfWindow *cf_window_new (CfApplication *application,
-                         CfContext     *context,
-                         const char    *error_message);
+CfWindow  *cf_window_new            (CfApplication *application,
+                                     CfContext     *context,
+                                     const char    *error_message);
+CfWindow  *cf_window_new_for_context (CfContext    *context,
+                                      GSettings    *settings);
+void       cf_window_add_toast      (CfWindow      *self,
+                                     AdwToast      *toast);
+GtkWidget *cf_window_get_diary_view (CfWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,849 @@
+/* cf-diary-view.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-diary-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "cf-date.h"
+#include "cf-day-summary.h"
+#include "cf-diary-view.h"
+#include "cf-food-dialog.h"
+#include "cf-nutrient-format.h"
+#include "cf-window.h"
+
+/**
+ * CfDiaryView:
+ *
+ * One day of the diary: navigation between days, the day's summary
+ * against targets and the entries in their meals.  It reloads the day
+ * whenever #CfDiary::changed names it.
+ */
+
+/* Nutrients shown under each entry */
+static const CfKeyNutrient row_nutrients[] = {
+  CF_KEY_CALCIUM, CF_KEY_MAGNESIUM, CF_KEY_VITAMIN_D, CF_KEY_VITAMIN_K1, CF_KEY_VITAMIN_K2,
+};
+
+struct _CfDiaryView
+{
+  AdwBin         parent_instance;
+
+  CfContext     *context;
+  GSettings     *settings;
+  GDate          day;
+  GListStore    *meals[CF_N_MEALS];
+  GtkLabel      *meal_totals[CF_N_MEALS];
+  GHashTable    *removed;
+
+  GtkStack      *stack;
+  GtkMenuButton *date_button;
+  GtkCalendar   *calendar;
+  GtkButton     *today_button;
+  GtkBox        *meals_box;
+  CfDaySummary  *summary;
+};
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (CfDiaryView, cf_diary_view, ADW_TYPE_BIN)
+
+static GParamSpec *properties[N_PROPS];
+
+static CfMeal
+meal_for_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int minutes = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+
+  if (minutes < 10 * 60 + 30)
+    return CF_MEAL_BREAKFAST;
+  if (minutes < 15 * 60)
+    return CF_MEAL_LUNCH;
+  if (minutes < 21 * 60)
+    return CF_MEAL_DINNER;
+
+  return CF_MEAL_SNACKS;
+}
+
+static void
+add_toast (CfDiaryView *self,
+           AdwToast    *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (CF_IS_WINDOW (root))
+    cf_window_add_toast (CF_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static char *
+describe_entry (CfDiaryEntry *entry)
+{
+  g_autofree char *amount = cf_diary_entry_dup_amount_label (entry);
+  GString *s = g_string_new (amount);
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_nutrients); i++)
+    {
+      double per_100g = cf_key_nutrient_get_value (row_nutrients[i], cf_diary_entry_get_nutrients_per_100g (entry));
+      g_autofree char *text = cf_format_key_compact (row_nutrients[i], per_100g * cf_diary_entry_get_grams (entry) / 100.0);
+
+      if (text != NULL)
+        g_string_append_printf (s, " · %s", text);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static GtkWidget *
+create_entry_row (gpointer item,
+                  gpointer user_data)
+{
+  CfDiaryEntry *entry = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *title = g_markup_escape_text (cf_diary_entry_get_food_name (entry), -1);
+  g_autofree char *details = describe_entry (entry);
+  g_autofree char *subtitle = g_markup_escape_text (details, -1);
+  g_autofree char *remove_label = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "diary.edit-entry");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", cf_diary_entry_get_id (entry));
+
+  /* Translators: the accessible name of a button, %s is a food */
+  remove_label = g_strdup_printf (_("Remove %s"), cf_diary_entry_get_food_name (entry));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "diary.remove-entry");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", cf_diary_entry_get_id (entry));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (entry), g_object_unref);
+
+  return row;
+}
+
+static GtkWidget *
+build_meal_section (CfDiaryView *self,
+                    CfMeal       meal)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (cf_meal_get_name (meal));
+  GtkWidget *total = gtk_label_new (NULL);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *placeholder = gtk_label_new (meal == CF_MEAL_SUPPLEMENTS ? _("No supplements logged")
+                                                                     : _("Nothing logged"));
+  g_autofree char *add_label = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
+
+  gtk_widget_add_css_class (total, "dim-label");
+  gtk_widget_add_css_class (total, "numeric");
+  gtk_widget_set_valign (total, GTK_ALIGN_CENTER);
+  self->meal_totals[meal] = GTK_LABEL (total);
+
+  /* Translators: tooltip of the add button of a meal, e.g. "Add to Lunch" */
+  add_label = g_strdup_printf (_("Add to %s"), cf_meal_get_name (meal));
+  gtk_widget_set_tooltip_text (add, add_label);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "diary.add");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "i", (int) meal);
+
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), total);
+  gtk_box_append (GTK_BOX (header), add);
+
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cf_meal_get_name (meal), -1);
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->meals[meal]),
+                           create_entry_row, self, NULL);
+
+  gtk_box_append (GTK_BOX (section), header);
+  gtk_box_append (GTK_BOX (section), list);
+
+  return section;
+}
+
+static char *
+format_day_label (const GDate *day)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+                                                   g_date_get_day (day), 0, 0, 0);
+  g_autofree char *date = NULL;
+  GDate today;
+  int delta;
+
+  cf_day_set_today (&today);
+  delta = g_date_days_between (&today, day);
+
+  /* Translators: a full date, see g_date_time_format(); e.g.
+   * "Saturday, 21 November 2026" */
+  date = g_date_time_format (dt, _("%A, %e %B %Y"));
+  g_strstrip (date);
+
+  if (delta == 0)
+    /* Translators: %s is the full date */
+    return g_strdup_printf (_("Today, %s"), date);
+  if (delta == -1)
+    return g_strdup_printf (_("Yesterday, %s"), date);
+
+  return g_steal_pointer (&date);
+}
+
+static void
+update_meal_totals (CfDiaryView *self)
+{
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    {
+      GListModel *model = G_LIST_MODEL (self->meals[m]);
+      guint n = g_list_model_get_n_items (model);
+      double kcal = 0;
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CfDiaryEntry) entry = g_list_model_get_item (model, i);
+          double v = cf_diary_entry_get_nutrient (entry, CF_NUTRIENT_ENERGY);
+
+          if (!isnan (v))
+            {
+              kcal += v;
+              any = TRUE;
+            }
+        }
+
+      if (m == CF_MEAL_SUPPLEMENTS || !any)
+        gtk_label_set_label (self->meal_totals[m], "");
+      else
+        {
+          g_autofree char *text = cf_nutrient_format_value (CF_NUTRIENT_ENERGY, kcal);
+          gtk_label_set_label (self->meal_totals[m], text);
+        }
+    }
+}
+
+static void
+reload (CfDiaryView *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  GPtrArray *by_meal[CF_N_MEALS];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  CfDiary *diary = cf_context_get_diary (self->context);
+  GDate today;
+
+  entries = cf_diary_list_day (diary, &self->day, &error);
+  if (entries == NULL)
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    by_meal[m] = g_ptr_array_new ();
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+      g_ptr_array_add (by_meal[cf_diary_entry_get_meal (entry)], entry);
+    }
+
+  /* One change per meal list */
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    {
+      g_list_store_splice (self->meals[m], 0, g_list_model_get_n_items (G_LIST_MODEL (self->meals[m])),
+                           by_meal[m]->pdata, by_meal[m]->len);
+      g_ptr_array_unref (by_meal[m]);
+    }
+
+  update_meal_totals (self);
+  cf_day_summary_set_entries (self->summary, &self->day, entries);
+
+  label = format_day_label (&self->day);
+  gtk_menu_button_set_label (self->date_button, label);
+
+  cf_day_set_today (&today);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->today_button), g_date_compare (&today, &self->day) != 0);
+
+  dt = g_date_time_new_local (g_date_get_year (&self->day), g_date_get_month (&self->day),
+                              g_date_get_day (&self->day), 12, 0, 0);
+  gtk_calendar_select_day (self->calendar, dt);
+
+  /* A first-run diary shows how to start instead of five empty meals */
+  gtk_stack_set_visible_child_name (self->stack,
+                                    entries->len == 0 && cf_diary_count_entries (diary) == 0 ? "empty" : "day");
+}
+
+static void
+diary_changed_cb (CfDiaryView *self,
+                  const char  *day,
+                  CfDiary     *diary)
+{
+  g_autofree char *current = cf_day_to_iso (&self->day);
+
+  if (day == NULL || g_strcmp0 (day, current) == 0)
+    reload (self);
+}
+
+static void
+day_selected_cb (CfDiaryView *self,
+                 GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt), g_date_time_get_year (dt));
+
+  if (g_date_compare (&day, &self->day) != 0)
+    {
+      cf_diary_view_set_day (self, &day);
+      gtk_menu_button_popdown (self->date_button);
+    }
+}
+
+static void
+previous_day_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (widget);
+  GDate day = self->day;
+
+  g_date_subtract_days (&day, 1);
+  cf_diary_view_set_day (self, &day);
+}
+
+static void
+next_day_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (widget);
+  GDate day = self->day;
+
+  g_date_add_days (&day, 1);
+  cf_diary_view_set_day (self, &day);
+}
+
+static void
+today_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (widget);
+  GDate today;
+
+  cf_day_set_today (&today);
+  cf_diary_view_set_day (self, &today);
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cf_diary_view_add_food (CF_DIARY_VIEW (widget), parameter ? g_variant_get_int32 (parameter) : -1);
+}
+
+static void
+add_now_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  cf_diary_view_add_food (CF_DIARY_VIEW (widget), -1);
+}
+
+static void
+edit_entry_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (widget);
+  g_autoptr(CfDiaryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = cf_diary_get_entry (cf_context_get_diary (self->context), g_variant_get_string (parameter, NULL), &error);
+  if (entry == NULL)
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  cf_diary_view_edit_entry (self, entry);
+}
+
+static void
+remove_entry_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  cf_diary_view_remove_entry (CF_DIARY_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+undo_remove_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cf_diary_view_undo_remove (CF_DIARY_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+copy_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  CfDiaryView      *self)
+{
+  GtkCalendar *calendar = g_object_get_data (G_OBJECT (dialog), "calendar");
+  GtkDropDown *what = g_object_get_data (G_OBJECT (dialog), "what");
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected, n = 0;
+  GDate from;
+
+  if (g_strcmp0 (response, "copy") != 0)
+    return;
+
+  dt = gtk_calendar_get_date (calendar);
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt), g_date_time_get_year (dt));
+  selected = gtk_drop_down_get_selected (what);
+
+  if (!cf_diary_copy (cf_context_get_diary (self->context), &from, &self->day,
+                      selected == 0 ? -1 : (int) selected - 1, &n, &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  if (n == 0)
+    add_toast (self, adw_toast_new (_("Nothing to copy on that day")));
+  else
+    {
+      /* Translators: a toast after copying diary entries */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied %u entry", "Copied %u entries", n), n);
+      add_toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+copy_from_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (widget);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) dt = NULL;
+  GtkWidget *dialog, *box, *calendar, *what;
+  GDate yesterday = self->day;
+
+  g_date_subtract_days (&yesterday, 1);
+  dt = g_date_time_new_local (g_date_get_year (&yesterday), g_date_get_month (&yesterday),
+                              g_date_get_day (&yesterday), 12, 0, 0);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Copy From Another Day"),
+                                   _("The entries are added to the day shown, after what it already has."));
+
+  /* Translators: choice of what to copy: the whole day or one meal */
+  gtk_string_list_append (choices, _("Whole day"));
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    gtk_string_list_append (choices, cf_meal_get_name (m));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  calendar = gtk_calendar_new ();
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), dt);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Day to copy from"), -1);
+  what = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (what), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What to copy"), -1);
+  gtk_box_append (GTK_BOX (box), calendar);
+  gtk_box_append (GTK_BOX (box), what);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), "calendar", calendar);
+  g_object_set_data (G_OBJECT (dialog), "what", what);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("C_opy"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (copy_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+units_changed_cb (CfDiaryView *self)
+{
+  g_autofree char *unit = g_settings_get_string (self->settings, "vitamin-d-unit");
+
+  cf_format_set_vitamin_d_iu (g_strcmp0 (unit, "iu") == 0);
+
+  /* Rows and summary format their amounts when built */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    reload (self);
+}
+
+static void
+cf_diary_view_constructed (GObject *object)
+{
+  CfDiaryView *self = (CfDiaryView *) object;
+
+  G_OBJECT_CLASS (cf_diary_view_parent_class)->constructed (object);
+
+  g_assert (CF_IS_CONTEXT (self->context));
+
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    gtk_box_append (self->meals_box, build_meal_section (self, m));
+
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::vitamin-d-unit",
+                               G_CALLBACK (units_changed_cb), self, G_CONNECT_SWAPPED);
+      units_changed_cb (self);
+    }
+
+  cf_day_summary_set_context (self->summary, self->context);
+  g_signal_connect_object (cf_context_get_diary (self->context), "changed",
+                           G_CALLBACK (diary_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+cf_diary_view_dispose (GObject *object)
+{
+  CfDiaryView *self = (CfDiaryView *) object;
+
+
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    g_clear_object (&self->meals[m]);
+  g_clear_pointer (&self->removed, g_hash_table_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cf_diary_view_parent_class)->dispose (object);
+}
+
+static void
+cf_diary_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_diary_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_diary_view_class_init (CfDiaryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cf_diary_view_constructed;
+  object_class->dispose = cf_diary_view_dispose;
+  object_class->get_property = cf_diary_view_get_property;
+  object_class->set_property = cf_diary_view_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CF_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CF_TYPE_DAY_SUMMARY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-diary-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, today_button);
+  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, meals_box);
+  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, summary);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "diary.previous-day", NULL, previous_day_activated);
+  gtk_widget_class_install_action (widget_class, "diary.next-day", NULL, next_day_activated);
+  gtk_widget_class_install_action (widget_class, "diary.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "diary.add", "i", add_activated);
+  gtk_widget_class_install_action (widget_class, "diary.add-now", NULL, add_now_activated);
+  gtk_widget_class_install_action (widget_class, "diary.edit-entry", "s", edit_entry_activated);
+  gtk_widget_class_install_action (widget_class, "diary.remove-entry", "s", remove_entry_activated);
+  gtk_widget_class_install_action (widget_class, "diary.undo-remove", "s", undo_remove_activated);
+  gtk_widget_class_install_action (widget_class, "diary.copy-from", NULL, copy_from_activated);
+}
+
+static void
+cf_diary_view_init (CfDiaryView *self)
+{
+  GtkEventController *shortcuts;
+  static const struct {
+    guint            key;
+    GdkModifierType  mods;
+    const char      *action;
+  } keys[] = {
+    { GDK_KEY_Left, GDK_ALT_MASK, "diary.previous-day" },
+    { GDK_KEY_Right, GDK_ALT_MASK, "diary.next-day" },
+    { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "diary.previous-day" },
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "diary.next-day" },
+    { GDK_KEY_t, GDK_CONTROL_MASK, "diary.today" },
+    { GDK_KEY_n, GDK_CONTROL_MASK, "diary.add-now" },
+  };
+
+  cf_day_set_today (&self->day);
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    self->meals[m] = g_list_store_new (CF_TYPE_DIARY_ENTRY);
+  self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Active whenever the diary is the visible view, wherever the focus
+   * is in the window */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+CfDiaryView *
+cf_diary_view_new (CfContext *context,
+                   GSettings *settings)
+{
+  g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
+
+  return g_object_new (CF_TYPE_DIARY_VIEW,
+                       "context", context,
+                       "settings", settings,
+                       NULL);
+}
+
+const GDate *
+cf_diary_view_get_day (CfDiaryView *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
+
+  return &self->day;
+}
+
+void
+cf_diary_view_set_day (CfDiaryView *self,
+                       const GDate *day)
+{
+  g_return_if_fail (CF_IS_DIARY_VIEW (self));
+  g_return_if_fail (day != NULL && g_date_valid (day));
+
+  self->day = *day;
+  reload (self);
+}
+
+/**
+ * cf_diary_view_get_meal_model:
+ *
+ * Returns: (transfer none): the entries shown in @meal
+ */
+GListModel *
+cf_diary_view_get_meal_model (CfDiaryView *self,
+                              CfMeal       meal)
+{
+  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
+  g_return_val_if_fail (meal < CF_N_MEALS, NULL);
+
+  return G_LIST_MODEL (self->meals[meal]);
+}
+
+/**
+ * cf_diary_view_add_food:
+ * @meal: a #CfMeal, or -1 for the meal of the time of day
+ *
+ * Returns: (transfer none): the dialog, already shown
+ */
+GtkWindow *
+cf_diary_view_add_food (CfDiaryView *self,
+                        int          meal)
+{
+  CfFoodDialog *dialog;
+
+  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
+
+  dialog = cf_food_dialog_new_add (self->context, &self->day, meal < 0 ? meal_for_now () : (CfMeal) meal);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * cf_diary_view_edit_entry:
+ *
+ * Returns: (transfer none): the dialog, already shown
+ */
+GtkWindow *
+cf_diary_view_edit_entry (CfDiaryView  *self,
+                          CfDiaryEntry *entry)
+{
+  CfFoodDialog *dialog;
+
+  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
+
+  dialog = cf_food_dialog_new_edit (self->context, entry);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * cf_diary_view_remove_entry:
+ *
+ * Removes an entry and offers to undo it in a toast.
+ */
+gboolean
+cf_diary_view_remove_entry (CfDiaryView *self,
+                            const char  *id)
+{
+  g_autoptr(CfDiaryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  CfDiary *diary;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), FALSE);
+
+  diary = cf_context_get_diary (self->context);
+  entry = cf_diary_get_entry (diary, id, &error);
+  if (entry == NULL || !cf_diary_remove (diary, id, &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  g_hash_table_replace (self->removed, g_strdup (id), g_steal_pointer (&entry));
+
+  /* Translators: a toast; %s is a food */
+  title = g_strdup_printf (_("Removed “%s”"), cf_diary_entry_get_food_name (g_hash_table_lookup (self->removed, id)));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "diary.undo-remove");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+
+  return TRUE;
+}
+
+/**
+ * cf_diary_view_undo_remove:
+ *
+ * Brings back an entry removed with cf_diary_view_remove_entry(), with
+ * the same id and values.
+ */
+gboolean
+cf_diary_view_undo_remove (CfDiaryView *self,
+                           const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+  CfDiaryEntry *entry;
+
+  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), FALSE);
+
+  entry = g_hash_table_lookup (self->removed, id);
+  if (entry == NULL)
+    return FALSE;
+
+  if (!cf_diary_add (cf_context_get_diary (self->context), entry, &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  g_hash_table_remove (self->removed, id);
+
+  return TRUE;
+}
+
+/**
+ * cf_diary_view_get_summary:
+ *
+ * Returns: (transfer none): the day summary widget
+ */
+GtkWidget *
+cf_diary_view_get_summary (CfDiaryView *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->summary);
+}

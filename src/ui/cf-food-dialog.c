@@ -1,0 +1,919 @@
+/* cf-food-dialog.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-food-dialog"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "cf-date.h"
+#include "cf-error.h"
+#include "cf-food-dialog-private.h"
+#include "cf-nutrient-format.h"
+#include "cf-supplement-dialog.h"
+#include "cf-supplements.h"
+
+/**
+ * CfFoodDialog:
+ *
+ * Adds a food to the diary, or edits an entry.  Adding is two steps:
+ * search (results as you type, recent and frequent foods before that),
+ * then the amount with a live preview of the nutrients; Enter moves on
+ * at each step, so "natto ⏎ 50 ⏎" logs 50 g of natto.
+ */
+
+#define SEARCH_LIMIT 50
+#define RECENT_LIMIT 8
+
+/* One way of giving the amount: a household measure, grams or ounces */
+typedef struct
+{
+  char      *label;
+  double     grams_per_unit;
+  CfPortion *portion;
+} Choice;
+
+struct _CfFoodDialog
+{
+  AdwWindow        parent_instance;
+
+  CfContext       *context;
+  CfDiaryEntry    *entry;
+  CfFood          *food;
+  GDate            day;
+  CfMeal           meal;
+  GCancellable    *search_cancellable;
+  GPtrArray       *choices;
+  char            *error;
+  double           grams;
+  double           quantity;
+
+  AdwWindowTitle  *window_title;
+  GtkButton       *back_button;
+  GtkButton       *save_button;
+  GtkStack        *stack;
+  GtkSearchEntry  *search_entry;
+  GtkListBox      *results;
+  GtkStack        *results_stack;
+  GtkLabel        *food_name;
+  GtkLabel        *food_source;
+  AdwEntryRow     *amount_row;
+  AdwComboRow     *portion_row;
+  AdwComboRow     *meal_row;
+  GtkMenuButton   *date_button;
+  GtkCalendar     *calendar;
+  GtkLabel        *amount_error;
+  AdwPreferencesGroup *preview_group;
+  GtkWidget       *preview_values[CF_N_PREVIEW];
+};
+
+G_DEFINE_FINAL_TYPE (CfFoodDialog, cf_food_dialog, ADW_TYPE_WINDOW)
+
+static void
+choice_free (Choice *choice)
+{
+  g_free (choice->label);
+  g_clear_object (&choice->portion);
+  g_free (choice);
+}
+
+static char *
+describe_source (CfFood *food)
+{
+  const char *group = cf_food_get_group_name (food);
+
+  switch (cf_food_get_source (food))
+    {
+    case CF_FOOD_SOURCE_USDA:
+      /* Translators: where a food comes from, then its food group */
+      return group ? g_strdup_printf (_("USDA SR28 · %s"), group) : g_strdup (_("USDA SR28"));
+
+    case CF_FOOD_SOURCE_K2:
+      /* Translators: a food from a published vitamin K2 study or table;
+       * %s is the citation */
+      return g_strdup_printf (_("Vitamin K2 data · %s"),
+                              cf_food_get_citation (food) ? cf_food_get_citation (food) : cf_food_get_id (food));
+
+    case CF_FOOD_SOURCE_CUSTOM:
+    default:
+      if (cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT)
+        return g_strdup (_("My supplement"));
+      if (cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE)
+        return g_strdup (_("My recipe"));
+      return g_strdup (_("My food"));
+    }
+}
+
+static GtkWidget *
+create_food_row (CfFood *food)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (cf_food_get_name (food), -1);
+  g_autofree char *source = describe_source (food);
+  g_autofree char *subtitle = g_markup_escape_text (source, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "food", g_object_ref (food), g_object_unref);
+
+  return row;
+}
+
+static void
+add_section (CfFoodDialog *self,
+             const char   *title,
+             GPtrArray    *foods)
+{
+  for (guint i = 0; foods != NULL && i < foods->len; i++)
+    {
+      GtkWidget *row = create_food_row (g_ptr_array_index (foods, i));
+
+      if (i == 0)
+        g_object_set_data_full (G_OBJECT (row), "section", g_strdup (title), g_free);
+      gtk_list_box_append (self->results, row);
+    }
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  const char *section = g_object_get_data (G_OBJECT (row), "section");
+  GtkWidget *label;
+
+  if (section == NULL)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  label = gtk_label_new (section);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, before ? 18 : 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+clear_results (CfFoodDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))))
+    gtk_list_box_remove (self->results, child);
+}
+
+static void
+show_suggestions (CfFoodDialog *self)
+{
+  CfDiary *diary = cf_context_get_diary (self->context);
+  g_autoptr(GPtrArray) recent = cf_diary_list_recent_foods (diary, RECENT_LIMIT, NULL);
+  g_autoptr(GPtrArray) frequent = cf_diary_list_frequent_foods (diary, RECENT_LIMIT, NULL);
+  g_autoptr(GPtrArray) templates = NULL;
+
+  clear_results (self);
+
+  if (self->meal == CF_MEAL_SUPPLEMENTS)
+    {
+      g_autoptr(GPtrArray) mine = cf_food_store_search (cf_context_get_food_store (self->context), "",
+                                                        CF_SEARCH_CUSTOM, NULL, NULL, 50, NULL);
+      g_autoptr(GPtrArray) supplements = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; mine && i < mine->len; i++)
+        if (cf_food_get_kind (g_ptr_array_index (mine, i)) == CF_FOOD_KIND_SUPPLEMENT)
+          g_ptr_array_add (supplements, g_object_ref (g_ptr_array_index (mine, i)));
+
+      add_section (self, _("My Supplements"), supplements);
+    }
+
+  add_section (self, _("Recent"), recent);
+
+  /* Frequent foods that are not already among the recent ones */
+  if (frequent != NULL && recent != NULL)
+    {
+      for (guint i = frequent->len; i > 0; i--)
+        {
+          CfFood *f = g_ptr_array_index (frequent, i - 1);
+
+          for (guint j = 0; j < recent->len; j++)
+            if (g_strcmp0 (cf_food_get_id (f), cf_food_get_id (g_ptr_array_index (recent, j))) == 0)
+              {
+                g_ptr_array_remove_index (frequent, i - 1);
+                break;
+              }
+        }
+    }
+  add_section (self, _("Often Logged"), frequent);
+
+  if (self->meal == CF_MEAL_SUPPLEMENTS)
+    {
+      templates = cf_supplement_list_templates ();
+      for (guint i = 0; i < templates->len; i++)
+        g_object_set_data (g_ptr_array_index (templates, i), "template", GINT_TO_POINTER (TRUE));
+      add_section (self, _("Start From a Template"), templates);
+    }
+
+  gtk_stack_set_visible_child_name (self->results_stack,
+                                    gtk_widget_get_first_child (GTK_WIDGET (self->results)) ? "results" : "hint");
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CfFoodDialog) self = user_data;
+  g_autoptr(GPtrArray) foods = NULL;
+  g_autoptr(GError) error = NULL;
+
+  foods = cf_food_store_search_finish (CF_FOOD_STORE (source), result, NULL, &error);
+  if (foods == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Search failed: %s", error->message);
+      return;
+    }
+
+  clear_results (self);
+  add_section (self, NULL, foods);
+  gtk_stack_set_visible_child_name (self->results_stack, foods->len > 0 ? "results" : "none");
+}
+
+static void
+search_changed_cb (CfFoodDialog   *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  /* A newer keystroke cancels the older query */
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (*stripped == '\0')
+    {
+      show_suggestions (self);
+      return;
+    }
+
+  self->search_cancellable = g_cancellable_new ();
+  cf_food_store_search_async (cf_context_get_food_store (self->context), text, 0, NULL, NULL,
+                              SEARCH_LIMIT, self->search_cancellable, search_done_cb,
+                              g_object_ref (self));
+}
+
+static char *
+format_day (const GDate *day)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+                                                   g_date_get_day (day), 0, 0, 0);
+
+  /* Translators: a date in a button, see g_date_time_format() */
+  return g_date_time_format (dt, _("%a, %e %b %Y"));
+}
+
+static void
+update_title (CfFoodDialog *self)
+{
+  g_autofree char *day = format_day (&self->day);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: the meal and the day an entry goes to, e.g.
+   * "Breakfast · Sat, 21 Nov 2026" */
+  subtitle = g_strdup_printf (_("%s · %s"), cf_meal_get_name (self->meal), day);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_menu_button_set_label (self->date_button, day);
+}
+
+static Choice *
+get_choice (CfFoodDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->portion_row);
+
+  if (self->choices == NULL || selected >= self->choices->len)
+    return NULL;
+
+  return g_ptr_array_index (self->choices, selected);
+}
+
+static void
+set_error (CfFoodDialog *self,
+           const char   *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+
+  gtk_label_set_label (self->amount_error, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->amount_error), message != NULL);
+
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->amount_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->amount_row), "error");
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), message == NULL && self->food != NULL);
+}
+
+static void
+update_preview (CfFoodDialog *self)
+{
+  for (guint i = 0; i < CF_N_PREVIEW; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (self->error != NULL || self->food == NULL)
+        text = g_strdup ("—");
+      else
+        text = cf_format_preview_value (i, cf_food_get_nutrients (self->food), self->grams);
+
+      gtk_label_set_label (GTK_LABEL (self->preview_values[i]), text);
+    }
+}
+
+/* Checks the amount as typed; the result shows next to the field */
+static void
+validate (CfFoodDialog *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->amount_row))));
+  g_autoptr(GError) error = NULL;
+  Choice *choice = get_choice (self);
+  char *end = NULL;
+  double quantity;
+
+  if (self->food == NULL || choice == NULL)
+    return;
+
+  g_strdelimit (text, ",", '.');
+  quantity = g_ascii_strtod (text, &end);
+
+  if (*text == '\0')
+    set_error (self, _("Enter an amount"));
+  else if (end == NULL || *end != '\0' || !isfinite (quantity))
+    set_error (self, _("Enter a number, e.g. 1.5"));
+  else if (!cf_validate_grams (quantity * choice->grams_per_unit, &error))
+    set_error (self, error->message);
+  else
+    {
+      self->quantity = quantity;
+      self->grams = quantity * choice->grams_per_unit;
+      set_error (self, NULL);
+    }
+
+  update_preview (self);
+}
+
+static void
+set_choices (CfFoodDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GListModel *portions = cf_food_get_portions (self->food);
+  gboolean supplement = cf_food_get_kind (self->food) == CF_FOOD_KIND_SUPPLEMENT;
+
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (portions); i++)
+    {
+      g_autoptr(CfPortion) portion = g_list_model_get_item (portions, i);
+      Choice *choice = g_new0 (Choice, 1);
+
+      choice->portion = g_object_ref (portion);
+      choice->grams_per_unit = cf_portion_get_grams (portion) / cf_portion_get_amount (portion);
+      if (supplement)
+        choice->label = g_strdup (cf_portion_get_description (portion));
+      else
+        /* Translators: a household measure with the weight of one,
+         * e.g. "cup, chopped (91 g)" */
+        choice->label = g_strdup_printf (_("%s (%.3g g)"), cf_portion_get_description (portion),
+                                         choice->grams_per_unit);
+      g_ptr_array_add (self->choices, choice);
+    }
+
+  if (!supplement || self->choices->len == 0)
+    {
+      Choice *grams = g_new0 (Choice, 1);
+      Choice *ounces = g_new0 (Choice, 1);
+
+      /* Translators: the unit for amounts given as a weight */
+      grams->label = g_strdup (_("grams"));
+      grams->grams_per_unit = 1;
+      g_ptr_array_add (self->choices, grams);
+
+      ounces->label = g_strdup (_("ounces"));
+      ounces->grams_per_unit = 28.349523125;
+      /* Translators: the abbreviation for ounces in an amount such as "2 oz (56.7 g)" */
+      ounces->portion = cf_portion_new (1, _("oz"), ounces->grams_per_unit);
+      g_ptr_array_add (self->choices, ounces);
+    }
+
+  for (guint i = 0; i < self->choices->len; i++)
+    gtk_string_list_append (labels, ((Choice *) g_ptr_array_index (self->choices, i))->label);
+
+  adw_combo_row_set_model (self->portion_row, G_LIST_MODEL (labels));
+}
+
+static void
+show_details (CfFoodDialog *self)
+{
+  g_autofree char *source = describe_source (self->food);
+  guint selected = 0;
+  double quantity = 1;
+
+  gtk_label_set_label (self->food_name, cf_food_get_name (self->food));
+  gtk_label_set_label (self->food_source, source);
+  set_choices (self);
+
+  if (self->entry != NULL)
+    {
+      const char *description = cf_diary_entry_get_portion_description (self->entry);
+
+      /* Start from the amount as the user gave it */
+      quantity = cf_diary_entry_get_grams (self->entry);
+      for (guint i = 0; i < self->choices->len; i++)
+        {
+          Choice *c = g_ptr_array_index (self->choices, i);
+
+          if (description && c->portion && g_strcmp0 (cf_portion_get_description (c->portion), description) == 0)
+            {
+              selected = i;
+              quantity = cf_diary_entry_get_portion_quantity (self->entry);
+              break;
+            }
+          if (description == NULL && c->portion == NULL && c->grams_per_unit == 1)
+            selected = i;
+        }
+    }
+  else if (g_list_model_get_n_items (cf_food_get_portions (self->food)) == 0)
+    {
+      /* No household measures: 100 g in grams */
+      selected = 0;
+      quantity = 100;
+    }
+
+  adw_combo_row_set_selected (self->portion_row, selected);
+  {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *text = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4g", quantity));
+    gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text);
+  }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->entry == NULL);
+  gtk_stack_set_visible_child_name (self->stack, "details");
+  validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+}
+
+static void
+supplement_saved_cb (CfFoodDialog       *self,
+                     CfFood             *food,
+                     CfSupplementDialog *dialog)
+{
+  cf_food_dialog_select_food (self, food);
+}
+
+/**
+ * cf_food_dialog_select_food:
+ *
+ * Chooses @food and moves on to its amount.  A supplement template
+ * opens the supplement editor first, so it is saved as the user's own.
+ */
+void
+cf_food_dialog_select_food (CfFoodDialog *self,
+                            CfFood       *food)
+{
+  g_autoptr(CfFood) full = NULL;
+
+  g_return_if_fail (CF_IS_FOOD_DIALOG (self));
+  g_return_if_fail (CF_IS_FOOD (food));
+
+  if (g_object_get_data (G_OBJECT (food), "template"))
+    {
+      CfSupplementDialog *editor = cf_supplement_dialog_new (self->context, food);
+
+      gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+      g_signal_connect_object (editor, "saved", G_CALLBACK (supplement_saved_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (editor));
+      return;
+    }
+
+  /* Results carry values but not portions: load the food in full.  A
+   * food that is gone (deleted custom food) is logged as remembered. */
+  full = cf_food_store_get_food (cf_context_get_food_store (self->context), cf_food_get_id (food), NULL);
+  food = g_object_ref (full != NULL ? full : food);
+  g_clear_object (&self->food);
+  self->food = food;
+
+  show_details (self);
+}
+
+static void
+row_activated_cb (CfFoodDialog  *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *list)
+{
+  CfFood *food = g_object_get_data (G_OBJECT (row), "food");
+
+  if (food != NULL)
+    cf_food_dialog_select_food (self, food);
+}
+
+static void
+search_activate_cb (CfFoodDialog   *self,
+                    GtkSearchEntry *entry)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results, 0);
+
+  if (first != NULL)
+    row_activated_cb (self, first, self->results);
+}
+
+static void
+stop_search_cb (CfFoodDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+search_key_pressed_cb (CfFoodDialog          *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  GtkListBoxRow *first;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+
+  first = gtk_list_box_get_row_at_index (self->results, 0);
+  if (first == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return TRUE;
+}
+
+static void
+back_clicked_cb (CfFoodDialog *self)
+{
+  g_clear_object (&self->food);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "search");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+amount_changed_cb (CfFoodDialog *self)
+{
+  validate (self);
+}
+
+static void
+meal_changed_cb (CfFoodDialog *self)
+{
+  self->meal = adw_combo_row_get_selected (self->meal_row);
+  update_title (self);
+}
+
+static void
+day_selected_cb (CfFoodDialog *self,
+                 GtkCalendar  *calendar)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
+
+  g_date_set_dmy (&self->day, g_date_time_get_day_of_month (dt),
+                  g_date_time_get_month (dt), g_date_time_get_year (dt));
+  update_title (self);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+/**
+ * cf_food_dialog_save:
+ *
+ * Adds the entry, or saves the edited one, if the amount is valid.
+ * Nothing is written otherwise.
+ */
+gboolean
+cf_food_dialog_save (CfFoodDialog  *self,
+                     GError       **error)
+{
+  CfDiary *diary;
+  Choice *choice;
+  CfPortion *portion;
+  double portion_quantity;
+
+  g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), FALSE);
+
+  validate (self);
+  if (self->food == NULL || self->error != NULL)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                           self->error ? self->error : _("Choose a food first"));
+      return FALSE;
+    }
+
+  diary = cf_context_get_diary (self->context);
+  choice = get_choice (self);
+  portion = choice->portion;
+  portion_quantity = portion ? self->quantity / cf_portion_get_amount (portion) : 0;
+
+  if (self->entry != NULL)
+    {
+      cf_diary_entry_set_amount (self->entry, self->grams, portion, portion_quantity);
+      cf_diary_entry_set_meal (self->entry, self->meal);
+      cf_diary_entry_set_day (self->entry, &self->day);
+      if (!cf_diary_update (diary, self->entry, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(CfDiaryEntry) entry = cf_diary_entry_new (&self->day, self->meal, self->food,
+                                                          self->grams, portion, portion_quantity);
+
+      if (!cf_diary_add (diary, entry, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+save_clicked_cb (CfFoodDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_food_dialog_save (self, &error))
+    {
+      set_error (self, error->message);
+      return;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+build_preview (CfFoodDialog *self)
+{
+  for (guint i = 0; i < CF_N_PREVIEW; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *value = gtk_label_new ("—");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_preview_get_name (i));
+      gtk_widget_add_css_class (value, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      adw_preferences_group_add (self->preview_group, row);
+      self->preview_values[i] = value;
+    }
+}
+
+static void
+cf_food_dialog_dispose (GObject *object)
+{
+  CfFoodDialog *self = (CfFoodDialog *) object;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->context);
+  g_clear_object (&self->entry);
+  g_clear_object (&self->food);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cf_food_dialog_parent_class)->dispose (object);
+}
+
+static void
+cf_food_dialog_finalize (GObject *object)
+{
+  CfFoodDialog *self = (CfFoodDialog *) object;
+
+  g_free (self->error);
+
+  G_OBJECT_CLASS (cf_food_dialog_parent_class)->finalize (object);
+}
+
+static void
+cf_food_dialog_class_init (CfFoodDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_food_dialog_dispose;
+  object_class->finalize = cf_food_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-food-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, results);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, food_name);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, food_source);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, portion_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, meal_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, amount_error);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, preview_group);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, meal_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cf_food_dialog_init (CfFoodDialog *self)
+{
+  g_autoptr(GtkStringList) meals = gtk_string_list_new (NULL);
+  GtkEventController *keys;
+
+  cf_day_set_today (&self->day);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < CF_N_MEALS; i++)
+    gtk_string_list_append (meals, cf_meal_get_name (i));
+  adw_combo_row_set_model (self->meal_row, G_LIST_MODEL (meals));
+
+  gtk_list_box_set_header_func (self->results, header_func, NULL, NULL);
+  build_preview (self);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+static CfFoodDialog *
+dialog_new (CfContext   *context,
+            const GDate *day,
+            CfMeal       meal)
+{
+  CfFoodDialog *self = g_object_new (CF_TYPE_FOOD_DIALOG, NULL);
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+                                                   g_date_get_day (day), 12, 0, 0);
+
+  self->context = g_object_ref (context);
+  self->day = *day;
+  self->meal = meal;
+
+  g_signal_handlers_block_by_func (self->meal_row, meal_changed_cb, self);
+  adw_combo_row_set_selected (self->meal_row, meal);
+  g_signal_handlers_unblock_by_func (self->meal_row, meal_changed_cb, self);
+  g_signal_handlers_block_by_func (self->calendar, day_selected_cb, self);
+  gtk_calendar_select_day (self->calendar, dt);
+  g_signal_handlers_unblock_by_func (self->calendar, day_selected_cb, self);
+  update_title (self);
+
+  return self;
+}
+
+/**
+ * cf_food_dialog_new_add:
+ *
+ * Returns: (transfer full): a dialog that logs a food on @day in @meal
+ */
+CfFoodDialog *
+cf_food_dialog_new_add (CfContext   *context,
+                        const GDate *day,
+                        CfMeal       meal)
+{
+  CfFoodDialog *self;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+
+  self = dialog_new (context, day, meal);
+  adw_window_title_set_title (self->window_title, _("Add Food"));
+  gtk_button_set_label (self->save_button, _("_Add"));
+  show_suggestions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  return self;
+}
+
+/**
+ * cf_food_dialog_new_edit:
+ *
+ * Returns: (transfer full): a dialog that changes @entry's amount,
+ *   portion, meal or day
+ */
+CfFoodDialog *
+cf_food_dialog_new_edit (CfContext    *context,
+                         CfDiaryEntry *entry)
+{
+  CfFoodDialog *self;
+  g_autoptr(CfFood) food = NULL;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (entry), NULL);
+
+  self = dialog_new (context, cf_diary_entry_get_day (entry), cf_diary_entry_get_meal (entry));
+  self->entry = g_object_ref (entry);
+  adw_window_title_set_title (self->window_title, _("Edit Entry"));
+  gtk_button_set_label (self->save_button, _("_Save"));
+
+  /* The food as it is now for its measures; the values stay those
+   * logged.  A food no longer there is shown as logged. */
+  food = cf_food_store_get_food (cf_context_get_food_store (context), cf_diary_entry_get_food_id (entry), NULL);
+  if (food == NULL)
+    {
+      food = cf_food_new_custom (cf_diary_entry_get_food_name (entry));
+      cf_food_set_kind (food, cf_diary_entry_get_food_kind (entry));
+    }
+  cf_food_set_nutrients (food, cf_diary_entry_get_nutrients_per_100g (entry));
+  self->food = g_steal_pointer (&food);
+  show_details (self);
+
+  return self;
+}
+
+/**
+ * cf_food_dialog_get_error:
+ *
+ * Returns: (nullable): the message shown next to the amount, if any
+ */
+const char *
+cf_food_dialog_get_error (CfFoodDialog *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), NULL);
+
+  return self->error;
+}
+
+GtkEditable *
+_cf_food_dialog_get_search_entry (CfFoodDialog *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkListBox *
+_cf_food_dialog_get_results (CfFoodDialog *self)
+{
+  return self->results;
+}
+
+GtkEditable *
+_cf_food_dialog_get_amount (CfFoodDialog *self)
+{
+  return GTK_EDITABLE (self->amount_row);
+}
+
+AdwComboRow *
+_cf_food_dialog_get_portion_row (CfFoodDialog *self)
+{
+  return self->portion_row;
+}
+
+AdwComboRow *
+_cf_food_dialog_get_meal_row (CfFoodDialog *self)
+{
+  return self->meal_row;
+}
+
+GtkWidget *
+_cf_food_dialog_get_save_button (CfFoodDialog *self)
+{
+  return GTK_WIDGET (self->save_button);
+}
+
+GtkLabel *
+_cf_food_dialog_get_error_label (CfFoodDialog *self)
+{
+  return self->amount_error;
+}
+
+const char *
+_cf_food_dialog_get_page (CfFoodDialog *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+_cf_food_dialog_get_preview (CfFoodDialog  *self,
+                             CfKeyNutrient  key)
+{
+  return gtk_label_get_label (GTK_LABEL (self->preview_values[key]));
+}

@@ -1,0 +1,31 @@
+/* cf-food-dialog.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-context.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_FOOD_DIALOG (cf_food_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfFoodDialog, cf_food_dialog, CF, FOOD_DIALOG, AdwWindow)
+
+CfFoodDialog *cf_food_dialog_new_add    (CfContext     *context,
+                                         const GDate   *day,
+                                         CfMeal         meal);
+CfFoodDialog *cf_food_dialog_new_edit   (CfContext     *context,
+                                         CfDiaryEntry  *entry);
+void          cf_food_dialog_select_food (CfFoodDialog *self,
+                                          CfFood       *food);
+gboolean      cf_food_dialog_save       (CfFoodDialog  *self,
+                                         GError       **error);
+const char   *cf_food_dialog_get_error  (CfFoodDialog  *self);
+
+G_END_DECLS

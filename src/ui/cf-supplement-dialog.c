@@ -1,0 +1,273 @@
+/* cf-supplement-dialog.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-supplement-dialog"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "cf-error.h"
+#include "cf-nutrient-format.h"
+#include "cf-supplement-dialog.h"
+#include "cf-supplements.h"
+
+/**
+ * CfSupplementDialog:
+ *
+ * Saves a supplement of the user's own, starting from a template: its
+ * name, the unit a dose is counted in and what one unit holds.
+ * #CfSupplementDialog::saved is emitted with the saved food.
+ */
+
+/* The nutrients a supplement label usually states */
+static const CfNutrient dose_nutrients[] = {
+  CF_NUTRIENT_MK7, CF_NUTRIENT_MK4, CF_NUTRIENT_VITAMIN_D, CF_NUTRIENT_VITAMIN_K1,
+  CF_NUTRIENT_MAGNESIUM, CF_NUTRIENT_CALCIUM, CF_NUTRIENT_POTASSIUM,
+  CF_NUTRIENT_VITAMIN_C, CF_NUTRIENT_EPA, CF_NUTRIENT_DHA, CF_NUTRIENT_ALA,
+};
+
+#define N_DOSES G_N_ELEMENTS (dose_nutrients)
+
+struct _CfSupplementDialog
+{
+  AdwWindow            parent_instance;
+
+  CfContext           *context;
+
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *unit_row;
+  AdwPreferencesGroup *dose_group;
+  GtkLabel            *error_label;
+  GtkButton           *save_button;
+  AdwEntryRow         *dose_rows[N_DOSES];
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CfSupplementDialog, cf_supplement_dialog, ADW_TYPE_WINDOW)
+
+/* Vitamin D doses are entered in the unit the user chose to see */
+static gboolean
+dose_in_iu (CfNutrient nutrient)
+{
+  return nutrient == CF_NUTRIENT_VITAMIN_D && cf_format_get_vitamin_d_iu ();
+}
+
+static gboolean
+read_doses (CfSupplementDialog  *self,
+            CfSupplementDose    *doses,
+            guint               *n_doses,
+            GError             **error)
+{
+  *n_doses = 0;
+
+  for (guint i = 0; i < N_DOSES; i++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->dose_rows[i]))));
+      char *end = NULL;
+      double value;
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self->dose_rows[i]), "error");
+      if (*text == '\0')
+        continue;
+
+      g_strdelimit (text, ",", '.');
+      value = g_ascii_strtod (text, &end);
+      if (end == NULL || *end != '\0' || !isfinite (value) || value < 0)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->dose_rows[i]), "error");
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                       /* Translators: %s is a nutrient name */
+                       _("%s: enter a number of zero or more, or leave it empty"),
+                       cf_nutrient_get_name (dose_nutrients[i]));
+          return FALSE;
+        }
+
+      if (dose_in_iu (dose_nutrients[i]))
+        value = cf_vitamin_d_iu_to_ug (value);
+
+      doses[*n_doses].nutrient = dose_nutrients[i];
+      doses[*n_doses].amount = value;
+      (*n_doses)++;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cf_supplement_dialog_save:
+ *
+ * Checks every field and saves the supplement; on a problem nothing is
+ * saved and the message shows in the dialog.
+ */
+gboolean
+cf_supplement_dialog_save (CfSupplementDialog  *self,
+                           GError             **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autofree char *unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_row))));
+  g_autoptr(CfFood) food = NULL;
+  CfSupplementDose doses[N_DOSES];
+  guint n_doses;
+
+  g_return_val_if_fail (CF_IS_SUPPLEMENT_DIALOG (self), FALSE);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->unit_row), "error");
+
+  if (*name == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The supplement needs a name"));
+      return FALSE;
+    }
+
+  if (*unit == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->unit_row), "error");
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                           _("Say what a dose is counted in, e.g. capsule or drop"));
+      return FALSE;
+    }
+
+  if (!read_doses (self, doses, &n_doses, error))
+    return FALSE;
+
+  if (n_doses == 0)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                           _("Enter what one unit contains of at least one nutrient"));
+      return FALSE;
+    }
+
+  food = cf_supplement_new (name, unit, doses, n_doses);
+  if (!cf_food_store_save_custom_food (cf_context_get_food_store (self->context), food, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SAVED], 0, food);
+
+  return TRUE;
+}
+
+static void
+save_clicked_cb (CfSupplementDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_supplement_dialog_save (self, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+cf_supplement_dialog_dispose (GObject *object)
+{
+  CfSupplementDialog *self = (CfSupplementDialog *) object;
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (cf_supplement_dialog_parent_class)->dispose (object);
+}
+
+static void
+cf_supplement_dialog_class_init (CfSupplementDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_supplement_dialog_dispose;
+
+  /**
+   * CfSupplementDialog::saved:
+   * @food: the saved supplement
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_FOOD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-supplement-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, dose_group);
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cf_supplement_dialog_init (CfSupplementDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < N_DOSES; i++)
+    {
+      CfNutrient n = dose_nutrients[i];
+      g_autofree char *title = NULL;
+
+      /* Translators: a nutrient and the unit its amount is entered in,
+       * e.g. "Magnesium (mg)" */
+      title = g_strdup_printf (_("%s (%s)"), cf_nutrient_get_name (n),
+                               dose_in_iu (n) ? _("IU") : cf_unit_get_symbol (cf_nutrient_get_unit (n)));
+      self->dose_rows[i] = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->dose_rows[i]), title);
+      adw_entry_row_set_input_purpose (self->dose_rows[i], GTK_INPUT_PURPOSE_NUMBER);
+      adw_preferences_group_add (self->dose_group, GTK_WIDGET (self->dose_rows[i]));
+    }
+}
+
+/**
+ * cf_supplement_dialog_new:
+ * @template_food: (nullable): a supplement to start from
+ *
+ * Returns: (transfer full): the dialog
+ */
+CfSupplementDialog *
+cf_supplement_dialog_new (CfContext *context,
+                          CfFood    *template_food)
+{
+  CfSupplementDialog *self;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (CF_TYPE_SUPPLEMENT_DIALOG, NULL);
+  self->context = g_object_ref (context);
+
+  if (template_food != NULL)
+    {
+      const char *unit = cf_supplement_get_unit (template_food);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), cf_food_get_name (template_food));
+      gtk_editable_set_text (GTK_EDITABLE (self->unit_row), unit ? unit : "");
+
+      for (guint i = 0; i < N_DOSES; i++)
+        {
+          double dose = cf_supplement_get_dose (template_food, dose_nutrients[i]);
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (isnan (dose))
+            continue;
+          if (dose_in_iu (dose_nutrients[i]))
+            dose = cf_vitamin_d_ug_to_iu (dose);
+          gtk_editable_set_text (GTK_EDITABLE (self->dose_rows[i]), g_ascii_formatd (buf, sizeof buf, "%.6g", dose));
+        }
+    }
+
+  return self;
+}

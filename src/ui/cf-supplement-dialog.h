@@ -1,0 +1,25 @@
+/* cf-supplement-dialog.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-context.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_SUPPLEMENT_DIALOG (cf_supplement_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfSupplementDialog, cf_supplement_dialog, CF, SUPPLEMENT_DIALOG, AdwWindow)
+
+CfSupplementDialog *cf_supplement_dialog_new  (CfContext          *context,
+                                               CfFood             *template_food);
+gboolean            cf_supplement_dialog_save (CfSupplementDialog *self,
+                                               GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,268 @@
+/* test-ui-diary.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The diary view driven through its widgets, under Xvfb: add an entry
+ * through the dialog, refuse bad amounts, edit, remove and undo, change
+ * day, and check rows and summary; then check nothing leaks. */
+
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+
+#include "cf-date.h"
+#include "cf-day-summary.h"
+#include "cf-diary-view.h"
+#include "cf-food-dialog-private.h"
+#include "cf-supplements.h"
+#include "cf-test-util.h"
+#include "cf-window.h"
+
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  GtkListBox *results = _cf_food_dialog_get_results (data);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (results, 0);
+  CfFood *food = row ? g_object_get_data (G_OBJECT (row), "food") : NULL;
+
+  /* Wait for the search results, not the suggestions shown before */
+  return food != NULL && g_str_has_prefix (cf_food_get_name (food), "Natto");
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static CfDiaryEntry *
+get_entry (CfDiaryView *view,
+           CfMeal       meal,
+           guint        i)
+{
+  return g_list_model_get_item (cf_diary_view_get_meal_model (view, meal), i);
+}
+
+static guint
+n_entries (CfDiaryView *view,
+           CfMeal       meal)
+{
+  return g_list_model_get_n_items (cf_diary_view_get_meal_model (view, meal));
+}
+
+static void
+set_amount (CfFoodDialog *dialog,
+            const char   *text)
+{
+  gtk_editable_set_text (_cf_food_dialog_get_amount (dialog), text);
+  spin ();
+}
+
+static void
+test_diary_flow (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfDiary *diary = cf_context_get_diary (context);
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfDaySummary *summary = CF_DAY_SUMMARY (cf_diary_view_get_summary (view));
+  CfFoodDialog *dialog;
+  GtkWidget *save;
+  g_autoptr(CfDiaryEntry) entry = NULL;
+  g_autoptr(CfDiaryEntry) edited = NULL;
+  g_autofree char *entry_id = NULL;
+  static const char *bad_amounts[] = { "", "0", "-5", "abc", "1e9", "99999", "nan" };
+  gpointer weak_window = window, weak_view = view, weak_dialog;
+  GDate today;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  cf_day_set_today (&today);
+  g_assert_cmpint (g_date_compare (cf_diary_view_get_day (view), &today), ==, 0);
+
+  /* Add: search, Enter picks the first result, then the amount */
+  dialog = CF_FOOD_DIALOG (cf_diary_view_add_food (view, CF_MEAL_BREAKFAST));
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+  g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "search");
+  gtk_editable_set_text (_cf_food_dialog_get_search_entry (dialog), "natto japan");
+  spin_until (has_results, dialog);
+  g_signal_emit_by_name (_cf_food_dialog_get_search_entry (dialog), "activate");
+  spin ();
+  g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "details");
+
+  save = _cf_food_dialog_get_save_button (dialog);
+
+  /* Bad amounts are refused next to the field and nothing is saved */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_amounts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      set_amount (dialog, bad_amounts[i]);
+      g_assert_false (gtk_widget_get_sensitive (save));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_cf_food_dialog_get_error_label (dialog))));
+      g_assert_cmpstr (gtk_label_get_label (_cf_food_dialog_get_error_label (dialog)), !=, "");
+      g_assert_false (cf_food_dialog_save (dialog, &error));
+      g_assert_nonnull (error);
+    }
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
+
+  /* 50 g: the preview shows half of 939 µg MK-7 per 100 g */
+  adw_combo_row_set_selected (_cf_food_dialog_get_portion_row (dialog), 0);
+  set_amount (dialog, "50");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_cf_food_dialog_get_error_label (dialog))));
+  g_assert_cmpstr (_cf_food_dialog_get_preview (dialog, CF_KEY_VITAMIN_K2), ==, "469.5 µg");
+  g_assert_cmpstr (_cf_food_dialog_get_preview (dialog, CF_KEY_CALCIUM), ==, "no data");
+
+  gtk_widget_activate (save);
+  spin_until (is_null, &weak_dialog);
+
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 1);
+  g_assert_cmpuint (n_entries (view, CF_MEAL_BREAKFAST), ==, 1);
+  entry = get_entry (view, CF_MEAL_BREAKFAST, 0);
+  entry_id = g_strdup (cf_diary_entry_get_id (entry));
+  g_assert_cmpstr (cf_diary_entry_get_food_name (entry), ==, "Natto (fermented soybeans), Japan");
+  g_assert_cmpfloat (cf_diary_entry_get_grams (entry), ==, 50);
+
+  /* The summary: K2 known for all of the day's food; calcium not */
+  g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2), 469.5, 1e-9);
+  g_assert_cmpint (cf_day_summary_get_state (summary, CF_KEY_VITAMIN_K2), ==, CF_DAY_TILE_COMPLETE);
+  g_assert_cmpint (cf_day_summary_get_state (summary, CF_KEY_CALCIUM), ==, CF_DAY_TILE_NO_DATA);
+
+  /* Edit: 100 g, moved to lunch */
+  dialog = CF_FOOD_DIALOG (cf_diary_view_edit_entry (view, entry));
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+  g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "details");
+  g_assert_cmpstr (gtk_editable_get_text (_cf_food_dialog_get_amount (dialog)), ==, "50");
+  set_amount (dialog, "100");
+  adw_combo_row_set_selected (_cf_food_dialog_get_meal_row (dialog), CF_MEAL_LUNCH);
+  gtk_widget_activate (_cf_food_dialog_get_save_button (dialog));
+  spin_until (is_null, &weak_dialog);
+
+  g_assert_cmpuint (n_entries (view, CF_MEAL_BREAKFAST), ==, 0);
+  g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
+  edited = get_entry (view, CF_MEAL_LUNCH, 0);
+  g_assert_cmpstr (cf_diary_entry_get_id (edited), ==, entry_id);
+  g_assert_cmpfloat (cf_diary_entry_get_grams (edited), ==, 100);
+  g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2), 939, 1e-9);
+
+  /* Remove, then undo */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.remove-entry", "s", entry_id));
+  spin ();
+  g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
+  g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.undo-remove", "s", entry_id));
+  spin ();
+  g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
+  g_clear_object (&edited);
+  edited = get_entry (view, CF_MEAL_LUNCH, 0);
+  g_assert_cmpstr (cf_diary_entry_get_id (edited), ==, entry_id);
+
+  /* Change day and back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.next-day", NULL));
+  spin ();
+  g_assert_cmpint (g_date_days_between (&today, cf_diary_view_get_day (view)), ==, 1);
+  g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
+  g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.today", NULL));
+  spin ();
+  g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
+
+  /* Nothing leaks once the window is gone */
+  g_object_add_weak_pointer (G_OBJECT (window), &weak_window);
+  g_object_add_weak_pointer (G_OBJECT (view), &weak_view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_until (is_null, &weak_window);
+  g_assert_null (weak_view);
+}
+
+static void
+test_supplement_dose (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfDaySummary *summary = CF_DAY_SUMMARY (cf_diary_view_get_summary (view));
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  CfFoodDialog *dialog;
+  g_autoptr(CfDiaryEntry) entry = NULL;
+  g_autofree char *label = NULL;
+  gpointer weak_dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cf_food_store_save_custom_food (store, g_ptr_array_index (templates, 0), NULL));
+
+  dialog = CF_FOOD_DIALOG (cf_diary_view_add_food (view, CF_MEAL_SUPPLEMENTS));
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+  cf_food_dialog_select_food (dialog, g_ptr_array_index (templates, 0));
+  g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "details");
+  /* One capsule to start with */
+  g_assert_cmpstr (gtk_editable_get_text (_cf_food_dialog_get_amount (dialog)), ==, "1");
+  set_amount (dialog, "2");
+  gtk_widget_activate (_cf_food_dialog_get_save_button (dialog));
+  spin_until (is_null, &weak_dialog);
+
+  entry = get_entry (view, CF_MEAL_SUPPLEMENTS, 0);
+  label = cf_diary_entry_dup_amount_label (entry);
+  g_assert_cmpstr (label, ==, "2 × capsule");
+  g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2), 200, 1e-9);
+  /* A supplement alone: its dose is complete data, not a partial day */
+  g_assert_cmpint (cf_day_summary_get_state (summary, CF_KEY_VITAMIN_K2), ==, CF_DAY_TILE_COMPLETE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's MIME and
+   * icon data; the diary itself is in a temporary folder */
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display: run the UI tests under Xvfb (xvfb-run)");
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add_func ("/cofactor/ui/diary-flow", test_diary_flow);
+  g_test_add_func ("/cofactor/ui/supplement-dose", test_supplement_dose);
+
+  return g_test_run ();
+}
