@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "cf-date.h"
+#include "cf-demo.h"
 #include "cf-day-summary.h"
 #include "cf-diary-view.h"
 #include "cf-food-dialog-private.h"
@@ -245,6 +246,32 @@ test_supplement_dose (void)
   spin ();
 }
 
+/* The window is usable at 360 px: nothing in it asks for more */
+static void
+test_narrow (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  g_autoptr(GError) error = NULL;
+  int min = 0, nat = 0;
+  GDate today;
+
+  cf_day_set_today (&today);
+  g_assert_true (cf_demo_fill (context, &today, 1, &error));
+  g_assert_no_error (error);
+  cf_diary_view_set_day (view, &today);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +290,7 @@ main (int   argc,
 
   g_test_add_func ("/cofactor/ui/diary-flow", test_diary_flow);
   g_test_add_func ("/cofactor/ui/supplement-dose", test_supplement_dose);
+  g_test_add_func ("/cofactor/ui/narrow", test_narrow);
 
   return g_test_run ();
 }

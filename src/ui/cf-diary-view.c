@@ -45,6 +45,7 @@ struct _CfDiaryView
 
   GtkStack      *stack;
   GtkMenuButton *date_button;
+  GtkLabel      *date_label;
   GtkCalendar   *calendar;
   GtkButton     *today_button;
   GtkBox        *meals_box;
@@ -194,12 +195,14 @@ build_meal_section (CfDiaryView *self,
   return section;
 }
 
+/* A short label for the day button (it must fit a phone-sized window)
+ * and the full date for its tooltip and screen readers */
 static char *
-format_day_label (const GDate *day)
+format_day_label (const GDate  *day,
+                  char        **full)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
                                                    g_date_get_day (day), 0, 0, 0);
-  g_autofree char *date = NULL;
   GDate today;
   int delta;
 
@@ -208,16 +211,19 @@ format_day_label (const GDate *day)
 
   /* Translators: a full date, see g_date_time_format(); e.g.
    * "Saturday, 21 November 2026" */
-  date = g_date_time_format (dt, _("%A, %e %B %Y"));
-  g_strstrip (date);
+  *full = g_strstrip (g_date_time_format (dt, _("%A, %e %B %Y")));
 
   if (delta == 0)
-    /* Translators: %s is the full date */
-    return g_strdup_printf (_("Today, %s"), date);
+    return g_strdup (_("Today"));
   if (delta == -1)
-    return g_strdup_printf (_("Yesterday, %s"), date);
+    return g_strdup (_("Yesterday"));
+  if (g_date_get_year (day) == g_date_get_year (&today))
+    /* Translators: a short date in the current year, see
+     * g_date_time_format(); e.g. "Sat 14 Mar" */
+    return g_strstrip (g_date_time_format (dt, _("%a %e %b")));
 
-  return g_steal_pointer (&date);
+  /* Translators: a short date in another year, e.g. "Sat 14 Mar 2025" */
+  return g_strstrip (g_date_time_format (dt, _("%a %e %b %Y")));
 }
 
 static void
@@ -259,6 +265,7 @@ reload (CfDiaryView *self)
   GPtrArray *by_meal[CF_N_MEALS];
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *full = NULL;
   g_autoptr(GDateTime) dt = NULL;
   CfDiary *diary = cf_context_get_diary (self->context);
   GDate today;
@@ -289,8 +296,10 @@ reload (CfDiaryView *self)
   update_meal_totals (self);
   cf_day_summary_set_entries (self->summary, &self->day, entries);
 
-  label = format_day_label (&self->day);
-  gtk_menu_button_set_label (self->date_button, label);
+  label = format_day_label (&self->day, &full);
+  gtk_label_set_label (self->date_label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), full);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
 
   cf_day_set_today (&today);
   gtk_widget_set_sensitive (GTK_WIDGET (self->today_button), g_date_compare (&today, &self->day) != 0);
@@ -627,6 +636,7 @@ cf_diary_view_class_init (CfDiaryViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-diary-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, stack);
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, date_label);
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, calendar);
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, today_button);
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, meals_box);

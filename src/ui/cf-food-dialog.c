@@ -97,8 +97,9 @@ describe_source (CfFood *food)
     case CF_FOOD_SOURCE_K2:
       /* Translators: a food from a published vitamin K2 study or table;
        * %s is the citation */
-      return g_strdup_printf (_("Vitamin K2 data · %s"),
-                              cf_food_get_citation (food) ? cf_food_get_citation (food) : cf_food_get_id (food));
+      if (cf_food_get_citation (food) == NULL)
+        return g_strdup (_("Published vitamin K2 values"));
+      return g_strdup_printf (_("Vitamin K2 data · %s"), cf_food_get_citation (food));
 
     case CF_FOOD_SOURCE_CUSTOM:
     default:

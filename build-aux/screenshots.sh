@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Starts Cofactor under Xvfb with the --demo profile and writes
+# screenshots of each view, light and dark, plus the add-food dialog and
+# a narrow (360 px) window, into a folder (default data/screenshots).
+#
+#   build-aux/screenshots.sh [OUTPUT_DIR]
+#
+# Needs a build in _build (build-aux/run.sh or test.sh makes one) and
+# installs xvfb, xdotool and imagemagick if they are missing.
+set -euo pipefail
+
+top="$(cd "$(dirname "$0")/.." && pwd)"
+build="${COFACTOR_BUILD_DIR:-$top/_build}"
+out="$(realpath -m "${1:-$top/data/screenshots}")"
+
+missing=()
+for p in xvfb xauth xdotool imagemagick; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [ "${_COFACTOR_IN_XVFB:-}" != 1 ]; then
+  export _COFACTOR_IN_XVFB=1
+  exec xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" "$0" "$out"
+fi
+
+mkdir -p "$out"
+export GSK_RENDERER=cairo GTK_A11Y=none ADW_DISABLE_PORTAL=1
+config="$(mktemp -d)"
+trap 'rm -rf "$config"' EXIT
+
+# shoot SCHEME WIDTH HEIGHT NAME:KEYS...
+shoot () {
+  local scheme=$1 width=$2 height=$3; shift 3
+  # The window takes its size from the settings (a window manager would
+  # otherwise be needed to resize it)
+  mkdir -p "$config/glib-2.0/settings"
+  printf '[io/github/cofactor/Cofactor]\nwindow-width=%d\nwindow-height=%d\n' "$width" "$height" \
+    > "$config/glib-2.0/settings/keyfile"
+  GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$config" ADW_DEBUG_COLOR_SCHEME=$scheme \
+    meson devenv -C "$build" "$build/src/ui/cofactor" --demo >/dev/null 2>&1 &
+  local pid=$!
+  local wid=""
+  for _ in $(seq 50); do
+    wid=$(xdotool search --onlyvisible --name '^Cofactor$' 2>/dev/null | head -n1) && [ -n "$wid" ] && break
+    sleep 0.2
+  done
+  [ -n "$wid" ] || { echo "screenshots: the window did not appear" >&2; kill $pid; return 1; }
+  sleep 1.5
+  eval "$(xdotool getwindowgeometry --shell "$wid")"
+  [ "$WIDTH" = "$width" ] || echo "screenshots: asked for ${width} px wide, the window is ${WIDTH} px" >&2
+  for shot in "$@"; do
+    local name=${shot%%:*} keys=${shot#*:}
+    for k in $keys; do xdotool key --window "$wid" "$k"; sleep 0.5; done
+    sleep 1
+    import -window root -crop "${width}x${height}+0+0" +repage "$out/$name.png"
+    echo "$out/$name.png"
+  done
+  kill $pid
+  wait $pid 2>/dev/null || true
+}
+
+shoot default 1000 700 diary:alt+1 foods:alt+2 insights:alt+3 "diary-add:alt+1 ctrl+n"
+shoot prefer-dark 1000 700 diary-dark:alt+1 foods-dark:alt+2 insights-dark:alt+3
+shoot default 360 700 diary-narrow:alt+1
