@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "cf-error.h"
+#include "cf-food-results.h"
 #include "cf-test-util.h"
 
 static CfFood *
@@ -302,6 +303,112 @@ test_search_async (void)
   g_clear_error (&data.error);
 }
 
+typedef struct
+{
+  GListModel *model;
+  guint       n_changes;
+  guint       count;
+} Watch;
+
+/* Checks the GListModel contract on every change */
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Watch      *watch)
+{
+  g_assert_cmpuint (position + removed, <=, watch->count);
+  watch->count = watch->count - removed + added;
+  g_assert_cmpuint (watch->count, ==, g_list_model_get_n_items (model));
+  watch->n_changes++;
+}
+
+static gboolean
+results_done (CfFoodResults *results)
+{
+  return !cf_food_results_get_loading (results);
+}
+
+static void
+wait_for (CfFoodResults *results)
+{
+  while (!results_done (results))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_results_model (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(CfFoodResults) results = cf_food_results_new (store);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  Watch watch = { G_LIST_MODEL (results), 0, 0 };
+  guint pages = 0;
+
+  g_signal_connect (results, "items-changed", G_CALLBACK (items_changed_cb), &watch);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (results)) == CF_TYPE_FOOD);
+
+  /* First page only, until a view asks for one of the last items */
+  cf_food_results_set_query (results, "cheese", 0, NULL);
+  wait_for (results);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, CF_FOOD_RESULTS_PAGE);
+  g_assert_false (cf_food_results_get_complete (results));
+
+  /* Walking to the end loads every page, in the search's order */
+  while (!cf_food_results_get_complete (results))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (results));
+      g_autoptr(CfFood) last = g_list_model_get_item (G_LIST_MODEL (results), n - 1);
+
+      wait_for (results);
+      pages++;
+      g_assert_cmpuint (pages, <, 100);
+    }
+
+  all = cf_food_store_search (store, "cheese", 0, NULL, NULL, 100000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr(CfFood) food = g_list_model_get_item (G_LIST_MODEL (results), i);
+      g_assert_cmpstr (cf_food_get_id (food), ==, cf_food_get_id (g_ptr_array_index (all, i)));
+    }
+
+  /* A new query replaces everything in one change, without an empty
+   * list in between */
+  watch.n_changes = 0;
+  cf_food_results_set_query (results, "natto", CF_SEARCH_K2, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, all->len);
+  wait_for (results);
+  g_assert_cmpuint (watch.n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 2);
+  g_assert_true (cf_food_results_get_complete (results));
+
+  /* Typing fast: only the last query's results arrive */
+  cf_food_results_set_query (results, "k", 0, NULL);
+  cf_food_results_set_query (results, "ka", 0, NULL);
+  cf_food_results_set_query (results, "kale", CF_SEARCH_USDA, NULL);
+  wait_for (results);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (results)); i++)
+    {
+      g_autoptr(CfFood) food = g_list_model_get_item (G_LIST_MODEL (results), i);
+      g_autofree char *name = g_utf8_strdown (cf_food_get_name (food), -1);
+
+      g_assert_nonnull (strstr (name, "kale"));
+      g_assert_cmpint (cf_food_get_source (food), ==, CF_FOOD_SOURCE_USDA);
+    }
+
+  /* Nothing matches: empty and complete */
+  cf_food_results_set_query (results, "zzzqqq", 0, NULL);
+  wait_for (results);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 0);
+  g_assert_true (cf_food_results_get_complete (results));
+}
+
 static void
 test_without_foods_db (void)
 {
@@ -334,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/food-store/search-paging", test_search_paging);
   g_test_add_func ("/cofactor/food-store/search-group-and-browse", test_search_group_and_browse);
   g_test_add_func ("/cofactor/food-store/search-async", test_search_async);
+  g_test_add_func ("/cofactor/food-store/results-model", test_results_model);
   g_test_add_func ("/cofactor/food-store/without-foods-db", test_without_foods_db);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "cf-amount-controller.h"
 #include "cf-date.h"
 #include "cf-error.h"
 #include "cf-food-dialog-private.h"
@@ -31,14 +32,6 @@
 #define SEARCH_LIMIT 50
 #define RECENT_LIMIT 8
 
-/* One way of giving the amount: a household measure, grams or ounces */
-typedef struct
-{
-  char      *label;
-  double     grams_per_unit;
-  CfPortion *portion;
-} Choice;
-
 struct _CfFoodDialog
 {
   AdwWindow        parent_instance;
@@ -49,10 +42,7 @@ struct _CfFoodDialog
   GDate            day;
   CfMeal           meal;
   GCancellable    *search_cancellable;
-  GPtrArray       *choices;
-  char            *error;
-  double           grams;
-  double           quantity;
+  CfAmountController *amount;
 
   AdwWindowTitle  *window_title;
   GtkButton       *back_button;
@@ -74,14 +64,6 @@ struct _CfFoodDialog
 };
 
 G_DEFINE_FINAL_TYPE (CfFoodDialog, cf_food_dialog, ADW_TYPE_WINDOW)
-
-static void
-choice_free (Choice *choice)
-{
-  g_free (choice->label);
-  g_clear_object (&choice->portion);
-  g_free (choice);
-}
 
 static char *
 describe_source (CfFood *food)
@@ -298,181 +280,55 @@ update_title (CfFoodDialog *self)
   gtk_menu_button_set_label (self->date_button, day);
 }
 
-static Choice *
-get_choice (CfFoodDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->portion_row);
-
-  if (self->choices == NULL || selected >= self->choices->len)
-    return NULL;
-
-  return g_ptr_array_index (self->choices, selected);
-}
-
-static void
-set_error (CfFoodDialog *self,
-           const char   *message)
-{
-  g_free (self->error);
-  self->error = g_strdup (message);
-
-  gtk_label_set_label (self->amount_error, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->amount_error), message != NULL);
-
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->amount_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->amount_row), "error");
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), message == NULL && self->food != NULL);
-}
-
 static void
 update_preview (CfFoodDialog *self)
 {
+  gboolean valid = cf_amount_controller_is_valid (self->amount);
+
   for (guint i = 0; i < CF_N_PREVIEW; i++)
     {
       g_autofree char *text = NULL;
 
-      if (self->error != NULL || self->food == NULL)
+      if (!valid)
         text = g_strdup ("—");
       else
-        text = cf_format_preview_value (i, cf_food_get_nutrients (self->food), self->grams);
+        text = cf_format_preview_value (i, cf_food_get_nutrients (self->food),
+                                        cf_amount_controller_get_grams (self->amount));
 
       gtk_label_set_label (GTK_LABEL (self->preview_values[i]), text);
     }
 }
 
-/* Checks the amount as typed; the result shows next to the field */
 static void
-validate (CfFoodDialog *self)
+amount_changed_cb (CfFoodDialog *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->amount_row))));
-  g_autoptr(GError) error = NULL;
-  Choice *choice = get_choice (self);
-  char *end = NULL;
-  double quantity;
-
-  if (self->food == NULL || choice == NULL)
-    return;
-
-  g_strdelimit (text, ",", '.');
-  quantity = g_ascii_strtod (text, &end);
-
-  if (*text == '\0')
-    set_error (self, _("Enter an amount"));
-  else if (end == NULL || *end != '\0' || !isfinite (quantity))
-    set_error (self, _("Enter a number, e.g. 1.5"));
-  else if (!cf_validate_grams (quantity * choice->grams_per_unit, &error))
-    set_error (self, error->message);
-  else
-    {
-      self->quantity = quantity;
-      self->grams = quantity * choice->grams_per_unit;
-      set_error (self, NULL);
-    }
-
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
+                            self->food != NULL && cf_amount_controller_is_valid (self->amount));
   update_preview (self);
-}
-
-static void
-set_choices (CfFoodDialog *self)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GListModel *portions = cf_food_get_portions (self->food);
-  gboolean supplement = cf_food_get_kind (self->food) == CF_FOOD_KIND_SUPPLEMENT;
-
-  g_clear_pointer (&self->choices, g_ptr_array_unref);
-  self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (portions); i++)
-    {
-      g_autoptr(CfPortion) portion = g_list_model_get_item (portions, i);
-      Choice *choice = g_new0 (Choice, 1);
-
-      choice->portion = g_object_ref (portion);
-      choice->grams_per_unit = cf_portion_get_grams (portion) / cf_portion_get_amount (portion);
-      if (supplement)
-        choice->label = g_strdup (cf_portion_get_description (portion));
-      else
-        /* Translators: a household measure with the weight of one,
-         * e.g. "cup, chopped (91 g)" */
-        choice->label = g_strdup_printf (_("%s (%.3g g)"), cf_portion_get_description (portion),
-                                         choice->grams_per_unit);
-      g_ptr_array_add (self->choices, choice);
-    }
-
-  if (!supplement || self->choices->len == 0)
-    {
-      Choice *grams = g_new0 (Choice, 1);
-      Choice *ounces = g_new0 (Choice, 1);
-
-      /* Translators: the unit for amounts given as a weight */
-      grams->label = g_strdup (_("grams"));
-      grams->grams_per_unit = 1;
-      g_ptr_array_add (self->choices, grams);
-
-      ounces->label = g_strdup (_("ounces"));
-      ounces->grams_per_unit = 28.349523125;
-      /* Translators: the abbreviation for ounces in an amount such as "2 oz (56.7 g)" */
-      ounces->portion = cf_portion_new (1, _("oz"), ounces->grams_per_unit);
-      g_ptr_array_add (self->choices, ounces);
-    }
-
-  for (guint i = 0; i < self->choices->len; i++)
-    gtk_string_list_append (labels, ((Choice *) g_ptr_array_index (self->choices, i))->label);
-
-  adw_combo_row_set_model (self->portion_row, G_LIST_MODEL (labels));
 }
 
 static void
 show_details (CfFoodDialog *self)
 {
   g_autofree char *source = describe_source (self->food);
-  guint selected = 0;
-  double quantity = 1;
 
   gtk_label_set_label (self->food_name, cf_food_get_name (self->food));
   gtk_label_set_label (self->food_source, source);
-  set_choices (self);
 
+  /* Start from the amount as the user gave it when editing */
   if (self->entry != NULL)
     {
       const char *description = cf_diary_entry_get_portion_description (self->entry);
 
-      /* Start from the amount as the user gave it */
-      quantity = cf_diary_entry_get_grams (self->entry);
-      for (guint i = 0; i < self->choices->len; i++)
-        {
-          Choice *c = g_ptr_array_index (self->choices, i);
-
-          if (description && c->portion && g_strcmp0 (cf_portion_get_description (c->portion), description) == 0)
-            {
-              selected = i;
-              quantity = cf_diary_entry_get_portion_quantity (self->entry);
-              break;
-            }
-          if (description == NULL && c->portion == NULL && c->grams_per_unit == 1)
-            selected = i;
-        }
+      cf_amount_controller_set_food (self->amount, self->food, description,
+                                     description ? cf_diary_entry_get_portion_quantity (self->entry)
+                                                 : cf_diary_entry_get_grams (self->entry));
     }
-  else if (g_list_model_get_n_items (cf_food_get_portions (self->food)) == 0)
-    {
-      /* No household measures: 100 g in grams */
-      selected = 0;
-      quantity = 100;
-    }
-
-  adw_combo_row_set_selected (self->portion_row, selected);
-  {
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    g_autofree char *text = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4g", quantity));
-    gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text);
-  }
+  else
+    cf_amount_controller_set_food (self->amount, self->food, NULL, NAN);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->entry == NULL);
   gtk_stack_set_visible_child_name (self->stack, "details");
-  validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
 }
 
@@ -577,12 +433,6 @@ back_clicked_cb (CfFoodDialog *self)
 }
 
 static void
-amount_changed_cb (CfFoodDialog *self)
-{
-  validate (self);
-}
-
-static void
 meal_changed_cb (CfFoodDialog *self)
 {
   self->meal = adw_combo_row_get_selected (self->meal_row);
@@ -612,28 +462,28 @@ cf_food_dialog_save (CfFoodDialog  *self,
                      GError       **error)
 {
   CfDiary *diary;
-  Choice *choice;
   CfPortion *portion;
-  double portion_quantity;
+  double portion_quantity, grams;
 
   g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), FALSE);
 
-  validate (self);
-  if (self->food == NULL || self->error != NULL)
+  if (self->food == NULL || !cf_amount_controller_is_valid (self->amount))
     {
+      const char *message = cf_amount_controller_get_error (self->amount);
+
       g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
-                           self->error ? self->error : _("Choose a food first"));
+                           self->food && message ? message : _("Choose a food first"));
       return FALSE;
     }
 
   diary = cf_context_get_diary (self->context);
-  choice = get_choice (self);
-  portion = choice->portion;
-  portion_quantity = portion ? self->quantity / cf_portion_get_amount (portion) : 0;
+  portion = cf_amount_controller_get_portion (self->amount);
+  portion_quantity = cf_amount_controller_get_portion_quantity (self->amount);
+  grams = cf_amount_controller_get_grams (self->amount);
 
   if (self->entry != NULL)
     {
-      cf_diary_entry_set_amount (self->entry, self->grams, portion, portion_quantity);
+      cf_diary_entry_set_amount (self->entry, grams, portion, portion_quantity);
       cf_diary_entry_set_meal (self->entry, self->meal);
       cf_diary_entry_set_day (self->entry, &self->day);
       if (!cf_diary_update (diary, self->entry, error))
@@ -642,7 +492,7 @@ cf_food_dialog_save (CfFoodDialog  *self,
   else
     {
       g_autoptr(CfDiaryEntry) entry = cf_diary_entry_new (&self->day, self->meal, self->food,
-                                                          self->grams, portion, portion_quantity);
+                                                          grams, portion, portion_quantity);
 
       if (!cf_diary_add (diary, entry, error))
         return FALSE;
@@ -658,7 +508,7 @@ save_clicked_cb (CfFoodDialog *self)
 
   if (!cf_food_dialog_save (self, &error))
     {
-      set_error (self, error->message);
+      cf_amount_controller_set_error (self->amount, error->message);
       return;
     }
 
@@ -691,19 +541,9 @@ cf_food_dialog_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->entry);
   g_clear_object (&self->food);
-  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_object (&self->amount);
 
   G_OBJECT_CLASS (cf_food_dialog_parent_class)->dispose (object);
-}
-
-static void
-cf_food_dialog_finalize (GObject *object)
-{
-  CfFoodDialog *self = (CfFoodDialog *) object;
-
-  g_free (self->error);
-
-  G_OBJECT_CLASS (cf_food_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -713,7 +553,6 @@ cf_food_dialog_class_init (CfFoodDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cf_food_dialog_dispose;
-  object_class->finalize = cf_food_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-food-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, window_title);
@@ -738,7 +577,6 @@ cf_food_dialog_class_init (CfFoodDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, meal_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
 
@@ -760,6 +598,9 @@ cf_food_dialog_init (CfFoodDialog *self)
 
   gtk_list_box_set_header_func (self->results, header_func, NULL, NULL);
   build_preview (self);
+
+  self->amount = cf_amount_controller_new (self->amount_row, self->portion_row, self->amount_error);
+  g_signal_connect_object (self->amount, "changed", G_CALLBACK (amount_changed_cb), self, G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
@@ -861,7 +702,7 @@ cf_food_dialog_get_error (CfFoodDialog *self)
 {
   g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), NULL);
 
-  return self->error;
+  return cf_amount_controller_get_error (self->amount);
 }
 
 GtkEditable *
