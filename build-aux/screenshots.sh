@@ -55,7 +55,13 @@ shoot () {
   [ "$WIDTH" = "$width" ] || echo "screenshots: asked for ${width} px wide, the window is ${WIDTH} px" >&2
   for shot in "$@"; do
     local name=${shot%%:*} keys=${shot#*:}
-    for k in $keys; do xdotool key --window "$wid" "$k"; sleep 0.5; done
+    for k in $keys; do
+      case $k in
+        type:*) xdotool type --delay 50 "${k#type:}" ;;
+        *) xdotool key --window "$wid" "$k" ;;
+      esac
+      sleep 0.5
+    done
     sleep 1
     import -window root -crop "${width}x${height}+0+0" +repage "$out/$name.png"
     echo "$out/$name.png"
@@ -64,6 +70,9 @@ shoot () {
   wait $pid 2>/dev/null || true
 }
 
-shoot default 1000 700 diary:alt+1 foods:alt+2 insights:alt+3 "diary-add:alt+1 ctrl+n"
-shoot prefer-dark 1000 700 diary-dark:alt+1 foods-dark:alt+2 insights-dark:alt+3
+shoot default 1000 700 diary:alt+1 foods:alt+2 "food-detail:ctrl+f type:natto Return" \
+  insights:alt+3 "diary-add:alt+1 ctrl+n"
+shoot default 1000 700 preferences:ctrl+comma
+shoot prefer-dark 1000 700 diary-dark:alt+1 foods-dark:alt+2 "food-detail-dark:ctrl+f type:kale Return" \
+  insights-dark:alt+3
 shoot default 360 700 diary-narrow:alt+1

@@ -282,6 +282,191 @@ test_errors (void)
   }
 }
 
+/* rank: the natto first with its source; per 100 kcal values that are
+ * the food's own magnesium ÷ energy × 100 */
+static void
+test_rank (void)
+{
+  g_auto(Run) text = { 0, };
+  g_auto(Run) json = { 0, };
+  g_auto(Run) serving = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *array;
+
+  RUN (&text, "rank", "mk7");
+  g_assert_cmpint (text.status, ==, 0);
+  lines = g_strsplit (text.out, "\n", -1);
+  g_assert_nonnull (strstr (lines[0], "1  k2:natto-kamao-2007"));
+  g_assert_nonnull (strstr (lines[0], "939.0 µg per 100 g"));
+  g_assert_nonnull (strstr (lines[0], "Natto"));
+  g_assert_nonnull (strstr (lines[1], "Source: Kamao M"));
+
+  RUN (&json, "rank", "magnesium", "--per", "100kcal", "--limit", "10", "--json");
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse (json.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 10);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      JsonObject *food = json_object_get_object_member (item, "food");
+      JsonObject *values = json_object_get_object_member (food, "per_100g");
+      double expected = json_object_get_double_member (values, "magnesium") /
+                        json_object_get_double_member (values, "energy") * 100;
+
+      g_assert_cmpint (json_object_get_int_member (item, "rank"), ==, i + 1);
+      g_assert_cmpstr (json_object_get_string_member (item, "per"), ==, "100kcal");
+      g_assert_cmpstr (json_object_get_string_member (item, "unit"), ==, "mg");
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (food, "id"), "usda:"));
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (item, "value"), expected, 1e-9);
+      if (i > 0)
+        g_assert_cmpfloat (json_object_get_double_member (item, "value"), <=,
+                           json_object_get_double_member (json_array_get_object_element (array, i - 1), "value"));
+    }
+
+  RUN (&serving, "rank", "calcium", "--per", "serving", "-n", "3");
+  g_assert_cmpint (serving.status, ==, 0);
+  g_assert_nonnull (strstr (serving.out, " mg per 1 "));
+}
+
+static void
+test_food_add_recipe_add (void)
+{
+  g_autofree char *food_file = g_build_filename (profile, "kefir.json", NULL);
+  g_autofree char *recipe_file = NULL;
+  g_autofree char *recipe_json = NULL;
+  g_autofree char *kefir_id = NULL;
+  g_autofree char *recipe_id = NULL;
+  g_auto(Run) add = { 0, };
+  g_auto(Run) recipe = { 0, };
+  g_auto(Run) recipe_as_json = { 0, };
+  g_auto(Run) show = { 0, };
+  g_auto(Run) fav = { 0, };
+  g_auto(Run) favs = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  JsonObject *object, *values;
+
+  g_assert_true (g_file_set_contents (food_file,
+                                      "{\"name\": \"Kefir\", \"per_100g\": {\"calcium\": 120, \"energy\": 60},"
+                                      " \"portions\": [{\"amount\": 1, \"description\": \"glass\", \"grams\": 250}]}",
+                                      -1, NULL));
+  RUN (&add, "food-add", food_file);
+  g_assert_cmpint (add.status, ==, 0);
+  kefir_id = g_strstrip (g_strdup (add.out));
+  g_assert_true (g_str_has_prefix (kefir_id, "custom:"));
+
+  /* 2 glasses of kefir (500 g: 600 mg calcium, 300 kcal) and 30 g of
+   * cheddar, 4 servings */
+  recipe_file = g_build_filename (profile, "smoothie.json", NULL);
+  recipe_json = g_strdup_printf ("{\"name\": \"Kefir smoothie\", \"servings\": 4, \"ingredients\": ["
+                                 " {\"food\": \"%s\", \"amount\": \"2 glass\"},"
+                                 " {\"food\": \"usda:01009\", \"amount\": 30}]}", kefir_id);
+  g_assert_true (g_file_set_contents (recipe_file, recipe_json, -1, NULL));
+  RUN (&recipe, "recipe-add", recipe_file);
+  g_assert_cmpint (recipe.status, ==, 0);
+  recipe_id = g_strstrip (g_strdup (recipe.out));
+  g_assert_true (g_str_has_prefix (recipe_id, "custom:"));
+
+  RUN (&recipe_as_json, "recipe-add", recipe_file, "--json");
+  g_assert_cmpint (recipe_as_json.status, ==, 0);
+  root = parse (recipe_as_json.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "recipe");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+      json_object_get_object_member (object, "recipe"), "ingredients")), ==, 2);
+
+  /* Shown like any food, values from the ingredients */
+  RUN (&show, "food", recipe_id, "--json");
+  g_assert_cmpint (show.status, ==, 0);
+  shown = parse (show.out);
+  values = json_object_get_object_member (json_node_get_object (shown), "per_100g");
+  {
+    g_auto(Run) cheddar = { 0, };
+    g_autoptr(JsonNode) c = NULL;
+    double ca;
+
+    RUN (&cheddar, "food", "usda:01009", "--json");
+    c = parse (cheddar.out);
+    ca = json_object_get_double_member (json_object_get_object_member (json_node_get_object (c), "per_100g"),
+                                        "calcium");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (values, "calcium"),
+                                    (600 + ca * 0.3) / 530 * 100, 1e-9);
+  }
+
+  /* Favourites */
+  RUN (&fav, "favourite", recipe_id);
+  g_assert_cmpint (fav.status, ==, 0);
+  RUN (&favs, "favourite");
+  g_assert_cmpint (favs.status, ==, 0);
+  g_assert_nonnull (strstr (favs.out, "Kefir smoothie"));
+}
+
+static void
+test_food_errors (void)
+{
+  g_autofree char *bad = g_build_filename (profile, "bad-food.json", NULL);
+  static const struct {
+    const char *command;
+    const char *json;
+    const char *message;
+  } failing[] = {
+    { "food-add", "{\"per_100g\": {}}", "food.name: missing" },
+    { "food-add", "{\"name\": \"x\", \"per_100g\": {\"calcium\": -3}}", "food.per_100g.calcium" },
+    { "food-add", "{\"name\": \"x\", \"per_100g\": {}, \"group\": \"9999\"}", "food.group" },
+    { "food-add", "{\"name\": \"x\", \"per_100g\": {}, \"portions\": [{\"amount\": 1, \"description\": \"pot\", \"grams\": 9000}]}",
+      "food.portions[0].grams" },
+    { "food-add", "{\"name\": ", "not valid JSON" },
+    { "recipe-add", "{\"name\": \"x\", \"ingredients\": []}", "recipe.ingredients" },
+    { "recipe-add", "{\"name\": \"x\", \"ingredients\": [{\"food\": \"usda:99999\", \"amount\": \"10g\"}]}",
+      "recipe.ingredients[0].food" },
+    { "recipe-add", "{\"name\": \"x\", \"ingredients\": [{\"food\": \"usda:01009\", \"amount\": \"2 parsecs\"}]}",
+      "recipe.ingredients[0].amount" },
+    { "recipe-add", "{\"name\": \"x\", \"servings\": -1, \"ingredients\": [{\"food\": \"usda:01009\", \"amount\": 10}]}",
+      "recipe.servings" },
+  };
+  static const char *usage[][3] = {
+    { "rank", NULL },
+    { "rank", "vitamin_q" },
+    { "food-add", NULL },
+    { "recipe-add", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (failing); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      g_assert_true (g_file_set_contents (bad, failing[i].json, -1, NULL));
+      RUN (&run, failing[i].command, bad);
+      assert_failed (&run, 1);
+      if (strstr (run.err, failing[i].message) == NULL)
+        g_error ("%s %s: “%s” does not mention “%s”", failing[i].command, failing[i].json, run.err, failing[i].message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_in (&run, profile, usage[i][0], usage[i][1], NULL);
+      assert_failed (&run, 2);
+    }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    RUN (&run, "rank", "calcium", "--per", "cup");
+    assert_failed (&run, 2);
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    RUN (&run, "favourite", "usda:99999");
+    assert_failed (&run, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +483,9 @@ main (int   argc,
   g_test_add_func ("/cofactor/cli/food", test_food);
   g_test_add_func ("/cofactor/cli/log-day-export-import", test_log_day_export_import);
   g_test_add_func ("/cofactor/cli/errors", test_errors);
+  g_test_add_func ("/cofactor/cli/rank", test_rank);
+  g_test_add_func ("/cofactor/cli/food-add-recipe-add", test_food_add_recipe_add);
+  g_test_add_func ("/cofactor/cli/food-errors", test_food_errors);
 
   ret = g_test_run ();
   cf_test_remove_tree (profile);

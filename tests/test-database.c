@@ -77,6 +77,12 @@ test_migrate_from_1 (void)
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw,
                                  "ALTER TABLE entry DROP COLUMN food_kind;"
+                                 /* undo version 3 */
+                                 "DROP TRIGGER custom_food_ad_favourite;"
+                                 "DROP TABLE favourite;"
+                                 "DROP TABLE recipe_ingredient;"
+                                 "ALTER TABLE custom_food DROP COLUMN cooked_grams;"
+                                 "ALTER TABLE custom_food DROP COLUMN servings;"
                                  "INSERT INTO entry (id, day, meal, food_id, food_name, grams, created, modified, calcium)"
                                  " VALUES ('a', '2026-01-01', 'lunch', 'usda:01009', 'Cheese', 30, 'x', 'x', 710),"
                                  "        ('b', '2026-01-01', 'supplements', 'custom:00000000-0000-4000-8000-000000000001', 'D3', 1, 'x', 'x', NULL);"

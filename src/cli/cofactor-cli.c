@@ -17,6 +17,10 @@
 #include "cf-context.h"
 #include "cf-date.h"
 #include "cf-error.h"
+#include "cf-insight-engine.h"
+#include "cf-knowledge.h"
+#include "cf-ranking.h"
+#include "cf-targets.h"
 #include "cf-transfer.h"
 
 /* Exit codes: 0 success, 1 the command failed, 2 the command line was
@@ -40,6 +44,20 @@ static char *opt_database;
 static char *opt_foods_db;
 static int opt_limit = 20;
 static char *opt_source;
+static char *opt_per;
+static gboolean opt_off;
+
+/* Profile for targets and insights; each overrides the user's settings
+ * when the settings schema is installed */
+static char *opt_sex;
+static char *opt_birth_date;
+static double opt_age = -1;
+static char *opt_condition;
+static char *opt_reference;
+static double opt_weight = -1;
+static double opt_k2_goal = -1;
+static char *opt_from;
+static char *opt_to;
 
 static const GOptionEntry global_entries[] = {
   { "json", 'j', 0, G_OPTION_ARG_NONE, &opt_json,
@@ -52,6 +70,28 @@ static const GOptionEntry global_entries[] = {
     N_("Show at most N search results (default 20)"), N_("N") },
   { "source", 's', 0, G_OPTION_ARG_STRING, &opt_source,
     N_("Search only these sources: usda, k2, custom, comma-separated"), N_("SOURCES") },
+  { "per", 0, 0, G_OPTION_ARG_STRING, &opt_per,
+    N_("Rank per 100g (default), 100kcal or serving"), N_("BASIS") },
+  { "off", 0, 0, G_OPTION_ARG_NONE, &opt_off,
+    N_("With favourite: remove the food from the favourites"), NULL },
+  { "sex", 0, 0, G_OPTION_ARG_STRING, &opt_sex,
+    N_("Sex for targets: female, male or unspecified"), N_("SEX") },
+  { "birth-date", 0, 0, G_OPTION_ARG_STRING, &opt_birth_date,
+    N_("Birth date for targets (YYYY-MM-DD)"), N_("DATE") },
+  { "age", 0, 0, G_OPTION_ARG_DOUBLE, &opt_age,
+    N_("Age in years for targets, instead of a birth date"), N_("YEARS") },
+  { "condition", 0, 0, G_OPTION_ARG_STRING, &opt_condition,
+    N_("none, pregnancy or lactation"), N_("CONDITION") },
+  { "reference", 0, 0, G_OPTION_ARG_STRING, &opt_reference,
+    N_("Reference intakes: nasem (default), efsa or dach"), N_("SET") },
+  { "weight", 0, 0, G_OPTION_ARG_DOUBLE, &opt_weight,
+    N_("Body weight in kg, for targets given per kg"), N_("KG") },
+  { "k2-goal", 0, 0, G_OPTION_ARG_DOUBLE, &opt_k2_goal,
+    N_("Personal vitamin K2 goal in µg a day"), N_("UG") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
+    N_("First day for insights (default: 29 days before --to)"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to,
+    N_("Last day for insights (default: today)"), N_("DATE") },
   { NULL }
 };
 
@@ -523,6 +563,843 @@ cmd_import (CfContext  *context,
   return 0;
 }
 
+static void print_line (const char *format,
+                        ...) G_GNUC_PRINTF (1, 2);
+
+/* Prints an indented line of a command's text output */
+static void
+print_line (const char *format,
+            ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_print ("    %s\n", text);
+}
+
+/* The profile from the settings (when installed), then the options;
+ * returns a message for a wrong option, or NULL */
+static char *
+build_profile (CfProfile **out)
+{
+  g_autoptr(CfProfile) profile = cf_profile_new ();
+  g_autoptr(GSettings) settings = cf_profile_get_settings ();
+  g_autoptr(GError) error = NULL;
+
+  if (settings != NULL)
+    cf_profile_load_settings (profile, settings);
+
+  if (opt_sex != NULL)
+    {
+      CfSex sex;
+
+      if (!cf_sex_from_key (opt_sex, &sex))
+        return g_strdup_printf (_("Unknown sex “%s”; use female, male or unspecified"), opt_sex);
+      cf_profile_set_sex (profile, sex);
+    }
+
+  if (opt_birth_date != NULL)
+    {
+      GDate birth;
+
+      if (!cf_day_parse (opt_birth_date, &birth, &error))
+        return g_strdup_printf (_("--birth-date: %s"), error->message);
+      cf_profile_set_birth_date (profile, &birth);
+    }
+
+  if (opt_age >= 0)
+    {
+      if (opt_birth_date == NULL)
+        cf_profile_set_birth_date (profile, NULL);
+      cf_profile_set_age (profile, opt_age);
+    }
+  else if (opt_age != -1)
+    return g_strdup (_("--age must be 0 or more"));
+
+  if (opt_condition != NULL)
+    {
+      CfCondition condition;
+
+      if (!cf_condition_from_key (opt_condition, &condition))
+        return g_strdup_printf (_("Unknown condition “%s”; use none, pregnancy or lactation"), opt_condition);
+      cf_profile_set_condition (profile, condition);
+    }
+
+  if (opt_reference != NULL)
+    {
+      CfReferenceSet set;
+
+      if (!cf_reference_set_from_key (opt_reference, &set))
+        return g_strdup_printf (_("Unknown reference set “%s”; use nasem, efsa or dach"), opt_reference);
+      cf_profile_set_reference_set (profile, set);
+    }
+
+  if (opt_weight != -1)
+    {
+      if (!(opt_weight > 0 && opt_weight < 700))
+        return g_strdup (_("--weight must be a weight in kg"));
+      cf_profile_set_body_weight (profile, opt_weight);
+    }
+
+  if (opt_k2_goal != -1)
+    {
+      if (!(opt_k2_goal >= 0 && opt_k2_goal < 100000))
+        return g_strdup (_("--k2-goal must be an amount in µg"));
+      cf_profile_set_k2_goal (profile, opt_k2_goal);
+    }
+
+  if (!cf_profile_validate (profile, &error))
+    return g_strdup (error->message);
+
+  *out = g_steal_pointer (&profile);
+  return NULL;
+}
+
+/* One line on the profile, e.g. "female, 40 years, pregnancy; NASEM" */
+static char *
+describe_profile (const CfProfile *profile,
+                  const GDate     *date)
+{
+  double age = cf_profile_get_age_on (profile, date);
+  g_autofree char *age_text = NULL;
+  const char *sex;
+  const char *condition = NULL;
+
+  switch (cf_profile_get_sex (profile))
+    {
+    case CF_SEX_FEMALE:
+      sex = _("female");
+      break;
+    case CF_SEX_MALE:
+      sex = _("male");
+      break;
+    case CF_SEX_UNSPECIFIED:
+    default:
+      sex = _("sex not set");
+      break;
+    }
+
+  if (isnan (age))
+    age_text = g_strdup (_("age not set"));
+  else
+    age_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year", "%d years", (gulong) age), (int) age);
+
+  if (cf_profile_get_condition (profile) == CF_CONDITION_PREGNANCY)
+    condition = _("pregnancy");
+  else if (cf_profile_get_condition (profile) == CF_CONDITION_LACTATION)
+    condition = _("lactation");
+
+  if (condition != NULL)
+    /* Translators: sex, age, pregnancy or lactation, reference set */
+    return g_strdup_printf (_("%s, %s, %s; %s"), sex, age_text, condition,
+                            cf_reference_set_get_name (cf_profile_get_reference_set (profile)));
+
+  /* Translators: sex, age, reference set */
+  return g_strdup_printf (_("%s, %s; %s"), sex, age_text,
+                          cf_reference_set_get_name (cf_profile_get_reference_set (profile)));
+}
+
+static void
+json_add_number_or_null (JsonBuilder *builder,
+                         const char  *member,
+                         double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+json_add_string_or_null (JsonBuilder *builder,
+                         const char  *member,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+json_add_profile (JsonBuilder     *builder,
+                  const CfProfile *profile,
+                  const GDate     *date)
+{
+  g_autofree char *birth = NULL;
+
+  if (cf_profile_get_birth_date (profile))
+    birth = cf_day_to_iso (cf_profile_get_birth_date (profile));
+
+  json_builder_set_member_name (builder, "profile");
+  json_builder_begin_object (builder);
+  json_add_string_or_null (builder, "sex", cf_sex_to_key (cf_profile_get_sex (profile)));
+  json_add_string_or_null (builder, "birth_date", birth);
+  json_add_number_or_null (builder, "age", cf_profile_get_age_on (profile, date));
+  json_add_string_or_null (builder, "condition", cf_condition_to_key (cf_profile_get_condition (profile)));
+  json_add_string_or_null (builder, "reference_set", cf_reference_set_to_key (cf_profile_get_reference_set (profile)));
+  json_add_number_or_null (builder, "body_weight", cf_profile_get_body_weight (profile));
+  json_builder_end_object (builder);
+}
+
+static char *
+format_target_value (const CfTarget *t)
+{
+  g_autofree char *amount = NULL;
+
+  if (!isnan (t->value))
+    {
+      amount = cf_intake_format_value (t->intake, t->value);
+      if (t->intake == CF_INTAKE_VITAMIN_D)
+        /* Translators: a vitamin D amount and the same in international
+         * units, e.g. "15.0 µg (600 IU) a day" */
+        return g_strdup_printf (_("%s (%.0f IU) a day"), amount, cf_vitamin_d_ug_to_iu (t->value));
+      /* Translators: an amount per day, e.g. "1000 mg a day" */
+      return g_strdup_printf (_("%s a day"), amount);
+    }
+
+  if (!isnan (t->energy_percent))
+    /* Translators: a share of energy intake, e.g. "0.5 % of energy" */
+    return g_strdup_printf (_("%.1f %% of energy"), t->energy_percent);
+
+  if (!isnan (t->per_kg))
+    /* Translators: an amount per kg of body weight, e.g. "0.83 g per kg
+     * of body weight a day" */
+    return g_strdup_printf (_("%.2f g per kg of body weight a day"), t->per_kg);
+
+  return g_strdup (_("no value"));
+}
+
+static int
+cmd_targets (CfContext  *context,
+             char      **args)
+{
+  g_autoptr(CfProfile) profile = NULL;
+  g_autoptr(CfTargets) targets = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *description = NULL;
+  GError *error = NULL;
+  GDate date;
+
+  if (args[0] != NULL && args[1] != NULL)
+    return usage_error (_("targets takes at most one date"));
+
+  if ((message = build_profile (&profile)) != NULL)
+    return usage_error (message);
+
+  if (!cf_day_parse (args[0] ? args[0] : "today", &date, &error))
+    return fail (error);
+
+  targets = cf_targets_new (profile, &date);
+  iso = cf_day_to_iso (&date);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, iso);
+      json_add_profile (builder, profile, &date);
+      json_builder_set_member_name (builder, "targets");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < CF_N_TARGETS; i++)
+        {
+          const CfTarget *t = cf_targets_get (targets, i);
+
+          json_builder_begin_object (builder);
+          json_add_string_or_null (builder, "key", cf_target_id_to_key (t->id));
+          json_add_string_or_null (builder, "name", cf_target_id_get_name (t->id));
+          json_add_string_or_null (builder, "intake", cf_intake_get_key (t->intake));
+          json_add_string_or_null (builder, "unit", cf_unit_get_symbol (cf_intake_get_unit (t->intake)));
+          json_add_string_or_null (builder, "counts", cf_intake_get_forms (t->intake));
+          json_add_number_or_null (builder, "value", t->value);
+          json_add_number_or_null (builder, "energy_percent", t->energy_percent);
+          json_add_number_or_null (builder, "per_kg", t->per_kg);
+          json_add_string_or_null (builder, "value_type", t->value_type);
+          json_add_string_or_null (builder, "value_type_name", cf_value_type_get_name (t->value_type));
+          json_builder_set_member_name (builder, "overridden");
+          json_builder_add_boolean_value (builder, t->overridden);
+          json_add_number_or_null (builder, "reference_value", t->reference_value);
+          json_add_string_or_null (builder, "reference_set",
+                                   t->from_table ? cf_reference_set_to_key (t->set) : NULL);
+          json_builder_set_member_name (builder, "fallback");
+          json_builder_add_boolean_value (builder, t->fallback);
+          json_add_string_or_null (builder, "life_stage", t->life_stage);
+          json_add_string_or_null (builder, "source_url", t->source_url);
+          json_add_string_or_null (builder, "citation", t->citation);
+          json_add_string_or_null (builder, "table_file",
+                                   t->from_table ? cf_reference_set_get_file_name (t->set) : NULL);
+          json_builder_set_member_name (builder, "table_line");
+          json_builder_add_int_value (builder, t->line);
+          json_add_string_or_null (builder, "note", t->note);
+          json_add_number_or_null (builder, "limit", t->limit);
+          json_add_string_or_null (builder, "limit_type", t->limit_type);
+          json_add_string_or_null (builder, "limit_scope",
+                                   t->limit_scope == CF_LIMIT_SCOPE_SUPPLEMENTS ? "supplements" : "all");
+          json_add_string_or_null (builder, "limit_note", t->limit_note);
+          json_add_string_or_null (builder, "explanation", t->explanation);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  description = describe_profile (profile, &date);
+  /* Translators: a date and a description of the profile */
+  g_print (_("Daily targets on %s for: %s\n"), iso, description);
+
+  for (guint i = 0; i < CF_N_TARGETS; i++)
+    {
+      const CfTarget *t = cf_targets_get (targets, i);
+      g_autofree char *name = pad (cf_target_id_get_name (t->id), 34);
+      g_autofree char *value = format_target_value (t);
+      g_autofree char *source = cf_target_dup_source_label (t);
+
+      g_print ("\n%s %s\n", name, value);
+      if (t->from_table || t->citation != NULL || t->overridden)
+        g_print ("    %s\n", source);
+      if (t->overridden && !isnan (t->reference_value))
+        {
+          g_autofree char *reference = cf_intake_format_value (t->intake, t->reference_value);
+
+          print_line (_("Reference value: %s"), reference);
+        }
+      if (!isnan (t->limit))
+        {
+          g_autofree char *limit = cf_intake_format_value (t->intake, t->limit);
+          const char *scope = cf_target_get_limit_scope_label (t);
+
+          if (scope != NULL)
+            /* Translators: an upper limit, its kind (e.g. "UL") and
+             * what it counts */
+            print_line (_("Upper limit: %s a day (%s; %s)"), limit, t->limit_type, scope);
+          else
+            /* Translators: an upper limit and its kind (e.g. "UL") */
+            print_line (_("Upper limit: %s a day (%s)"), limit, t->limit_type);
+        }
+      if (cf_intake_get_forms (t->intake))
+        g_print ("    %s\n", cf_intake_get_forms (t->intake));
+      if (t->explanation)
+        g_print ("    %s\n", t->explanation);
+      if (t->note && *t->note)
+        /* Translators: %s is the table's note, in English */
+        print_line (_("Table note: %s"), t->note);
+      if (t->limit_note && *t->limit_note && g_strcmp0 (t->limit_note, t->note) != 0)
+        /* Translators: %s is the table's note on the upper limit, in
+         * English */
+        print_line (_("Note on the limit: %s"), t->limit_note);
+      if (t->source_url)
+        print_line (_("Source: %s"), t->source_url);
+    }
+
+  return 0;
+}
+
+static int
+cmd_insights (CfContext  *context,
+              char      **args)
+{
+  g_autoptr(CfProfile) profile = NULL;
+  g_autoptr(CfInsightEngine) engine = NULL;
+  g_autoptr(GPtrArray) insights = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *from_iso = NULL;
+  g_autofree char *to_iso = NULL;
+  g_autofree char *description = NULL;
+  CfKnowledge *knowledge = cf_knowledge_get_default ();
+  GError *error = NULL;
+  GDate from, to;
+
+  if (args[0] != NULL)
+    return usage_error (_("insights takes no arguments; use --from and --to"));
+
+  if ((message = build_profile (&profile)) != NULL)
+    return usage_error (message);
+
+  if (!cf_day_parse (opt_to ? opt_to : "today", &to, &error))
+    return fail (error);
+  if (opt_from != NULL)
+    {
+      if (!cf_day_parse (opt_from, &from, &error))
+        return fail (error);
+    }
+  else
+    {
+      from = to;
+      g_date_subtract_days (&from, 29);
+    }
+  if (g_date_compare (&from, &to) > 0)
+    return usage_error (_("--from must not be after --to"));
+
+  engine = cf_insight_engine_new (context);
+  cf_insight_engine_set_profile (engine, profile);
+  insights = cf_insight_engine_run (engine, &from, &to, &error);
+  if (insights == NULL)
+    return fail (error);
+
+  from_iso = cf_day_to_iso (&from);
+  to_iso = cf_day_to_iso (&to);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "from", from_iso);
+      json_add_string_or_null (builder, "to", to_iso);
+      json_add_profile (builder, profile, &to);
+      json_builder_set_member_name (builder, "insights");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < insights->len; i++)
+        {
+          CfInsight *insight = g_ptr_array_index (insights, i);
+          CfKnowledgePage *page = cf_knowledge_get_page (knowledge, cf_insight_get_page_id (insight));
+          GArray *numbers = cf_insight_get_numbers (insight);
+          GPtrArray *foods = cf_insight_get_foods (insight);
+
+          json_builder_begin_object (builder);
+          json_add_string_or_null (builder, "id", cf_insight_get_id (insight));
+          json_add_string_or_null (builder, "severity", cf_insight_severity_to_key (cf_insight_get_severity (insight)));
+          json_add_string_or_null (builder, "confidence",
+                                   cf_insight_confidence_to_key (cf_insight_get_confidence (insight)));
+          json_add_string_or_null (builder, "title", cf_insight_get_title (insight));
+          json_add_string_or_null (builder, "summary", cf_insight_get_summary (insight));
+          json_add_string_or_null (builder, "page", cf_insight_get_page_id (insight));
+          json_add_string_or_null (builder, "page_title", page ? cf_knowledge_page_get_title (page) : NULL);
+
+          json_builder_set_member_name (builder, "numbers");
+          json_builder_begin_object (builder);
+          for (guint n = 0; n < numbers->len; n++)
+            {
+              const CfInsightNumber *number = &g_array_index (numbers, CfInsightNumber, n);
+
+              json_add_number_or_null (builder, number->key, number->value);
+            }
+          json_builder_end_object (builder);
+
+          json_builder_set_member_name (builder, "foods");
+          json_builder_begin_array (builder);
+          for (guint f = 0; f < foods->len; f++)
+            {
+              CfInsightFood *food = g_ptr_array_index (foods, f);
+
+              json_builder_begin_object (builder);
+              json_add_string_or_null (builder, "id", food->id);
+              json_add_string_or_null (builder, "name", food->name);
+              json_add_string_or_null (builder, "nutrient", cf_intake_get_key (food->intake));
+              json_add_number_or_null (builder, "per_100g", food->per_100g);
+              json_add_string_or_null (builder, "unit", cf_unit_get_symbol (cf_intake_get_unit (food->intake)));
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  description = describe_profile (profile, &to);
+  /* Translators: two dates and a description of the profile */
+  g_print (_("Insights from %s to %s for: %s\n"), from_iso, to_iso, description);
+
+  if (insights->len == 0)
+    g_print ("\n%s\n", _("Nothing to point out: the logged intake meets every target the rules check."));
+
+  for (guint i = 0; i < insights->len; i++)
+    {
+      CfInsight *insight = g_ptr_array_index (insights, i);
+      CfKnowledgePage *page = cf_knowledge_get_page (knowledge, cf_insight_get_page_id (insight));
+      GArray *numbers = cf_insight_get_numbers (insight);
+      GPtrArray *foods = cf_insight_get_foods (insight);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_print ("\n[%s] %s\n", cf_insight_severity_get_name (cf_insight_get_severity (insight)),
+               cf_insight_get_title (insight));
+      g_print ("    %s\n", cf_insight_get_summary (insight));
+
+      for (guint n = 0; n < numbers->len; n++)
+        {
+          const CfInsightNumber *number = &g_array_index (numbers, CfInsightNumber, n);
+          g_autofree char *value = cf_insight_number_format (number);
+
+          if (line->len > 0)
+            g_string_append (line, "; ");
+          /* Translators: a label and a value, e.g. "Average a day: 8.0 µg" */
+          g_string_append_printf (line, _("%s: %s"), number->label, value);
+        }
+      if (line->len > 0)
+        g_print ("    %s\n", line->str);
+
+      if (foods->len > 0)
+        {
+          g_print ("    %s\n", _("Foods that help (amount per 100 g):"));
+          for (guint f = 0; f < foods->len; f++)
+            {
+              CfInsightFood *food = g_ptr_array_index (foods, f);
+              g_autofree char *amount = cf_intake_format_value (food->intake, food->per_100g);
+
+              g_print ("      %s — %s (%s)\n", food->name, amount, food->id);
+            }
+        }
+
+      if (page != NULL)
+        /* Translators: the title of an explanation page and its id */
+        print_line (_("Read more: “%s” (%s)"), cf_knowledge_page_get_title (page),
+                    cf_knowledge_page_get_id (page));
+    }
+
+  return 0;
+}
+
+/* Reads a whole file, or standard input for "-" */
+static char *
+read_input (const char  *name,
+            gsize       *length,
+            GError     **error)
+{
+  g_autoptr(GString) data = NULL;
+  char buffer[8192];
+  size_t n;
+
+  if (strcmp (name, "-") != 0)
+    {
+      char *contents = NULL;
+
+      if (!g_file_get_contents (name, &contents, length, error))
+        return NULL;
+      return contents;
+    }
+
+  data = g_string_new (NULL);
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    {
+      g_string_append_len (data, buffer, n);
+      if (data->len > 16 * 1024 * 1024)
+        {
+          g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The input is too large"));
+          return NULL;
+        }
+    }
+
+  *length = data->len;
+  return g_string_free (g_steal_pointer (&data), FALSE);
+}
+
+static JsonNode *
+read_json_input (const char  *name,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  JsonNode *root;
+  gsize length = 0;
+
+  data = read_input (name, &length, error);
+  if (data == NULL)
+    return NULL;
+
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The input is not UTF-8 text"));
+      return NULL;
+    }
+
+  root = json_from_string (data, &local_error);
+  if (root == NULL)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("The input is not valid JSON: %s"),
+                   local_error ? local_error->message : _("it is empty"));
+      return NULL;
+    }
+
+  return root;
+}
+
+/* Prints a food saved by food-add or recipe-add */
+static int
+print_saved_food (CfContext  *context,
+                  const char *id,
+                  gboolean    recipe)
+{
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(CfRecipe) saved_recipe = NULL;
+  g_autoptr(CfFood) food = NULL;
+  GError *error = NULL;
+
+  if (!opt_json)
+    {
+      g_print ("%s\n", id);
+      return 0;
+    }
+
+  food = cf_food_store_get_food (store, id, &error);
+  if (food == NULL)
+    return fail (error);
+
+  if (recipe)
+    {
+      saved_recipe = cf_food_store_get_recipe (store, id, &error);
+      if (saved_recipe == NULL)
+        return fail (error);
+    }
+
+  builder = json_builder_new ();
+  cf_json_add_food_full (builder, food, saved_recipe, TRUE);
+  print_json (builder);
+
+  return 0;
+}
+
+static int
+cmd_rank (CfContext  *context,
+          char      **args)
+{
+  g_autoptr(GPtrArray) foods = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  CfRankFigure figure;
+  CfRankBasis basis = CF_RANK_PER_100G;
+  CfSearchFlags flags;
+  GError *error = NULL;
+  guint width = 0, id_width = 0;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("rank needs one nutrient, e.g. rank mk7 or rank magnesium --per 100kcal"));
+
+  if (!cf_rank_figure_from_key (args[0], &figure))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown nutrient “%s”; use a catalog key such as magnesium, "
+                                                    "calcium, vitamin_d, mk7, or k2 or epa_dha"),
+                                                  args[0]);
+      return usage_error (message);
+    }
+
+  if (opt_per != NULL && !cf_rank_basis_from_key (opt_per, &basis))
+    return usage_error (_("--per must be 100g, 100kcal or serving"));
+  if (opt_limit < 1 || opt_limit > 10000)
+    return usage_error (_("--limit must be between 1 and 10000"));
+  if (!parse_sources (&flags, &error))
+    {
+      usage_error (error->message);
+      g_error_free (error);
+      return EXIT_USAGE;
+    }
+
+  foods = cf_food_store_rank (cf_context_get_food_store (context), figure, basis, flags, NULL,
+                              NULL, opt_limit, &error);
+  if (foods == NULL)
+    return fail (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      CfUnit unit = cf_nutrient_get_unit (cf_rank_figure_get_unit_nutrient (figure));
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < foods->len; i++)
+        {
+          CfFood *food = g_ptr_array_index (foods, i);
+          CfPortion *serving = NULL;
+          double value = cf_food_get_rank_value (food, figure, basis, &serving);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_int_value (builder, i + 1);
+          json_builder_set_member_name (builder, "nutrient");
+          json_builder_add_string_value (builder, cf_rank_figure_get_key (figure));
+          json_builder_set_member_name (builder, "value");
+          json_builder_add_double_value (builder, value);
+          json_builder_set_member_name (builder, "unit");
+          /* Not translated: for scripts */
+          json_builder_add_string_value (builder, unit == CF_UNIT_KCAL ? "kcal" :
+                                                  unit == CF_UNIT_G ? "g" :
+                                                  unit == CF_UNIT_MG ? "mg" : "µg");
+          json_builder_set_member_name (builder, "per");
+          json_builder_add_string_value (builder, cf_rank_basis_to_key (basis));
+          if (serving != NULL)
+            {
+              json_builder_set_member_name (builder, "serving");
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "amount");
+              json_builder_add_double_value (builder, cf_portion_get_amount (serving));
+              json_builder_set_member_name (builder, "description");
+              json_builder_add_string_value (builder, cf_portion_get_description (serving));
+              json_builder_set_member_name (builder, "grams");
+              json_builder_add_double_value (builder, cf_portion_get_grams (serving));
+              json_builder_end_object (builder);
+            }
+          json_builder_set_member_name (builder, "food");
+          cf_json_add_food (builder, food, TRUE);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  if (foods->len == 0)
+    {
+      /* Translators: %s is a nutrient name */
+      g_print (_("No food has a value for %s on this basis.\n"), cf_rank_figure_get_name (figure));
+      return 0;
+    }
+
+  values = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < foods->len; i++)
+    {
+      CfFood *food = g_ptr_array_index (foods, i);
+      char *value = cf_food_format_rank_value (food, figure, basis);
+
+      width = MAX (width, (guint) g_utf8_strlen (value, -1));
+      id_width = MAX (id_width, (guint) strlen (cf_food_get_id (food)));
+      g_ptr_array_add (values, value);
+    }
+
+  for (guint i = 0; i < foods->len; i++)
+    {
+      CfFood *food = g_ptr_array_index (foods, i);
+      g_autofree char *id = pad (cf_food_get_id (food), id_width);
+      g_autofree char *value = pad (g_ptr_array_index (values, i), width);
+
+      g_print ("%4u  %s %s  %s%s%s\n", i + 1, id, value, cf_food_get_name (food),
+               cf_food_get_brand (food) ? " — " : "",
+               cf_food_get_brand (food) ? cf_food_get_brand (food) : "");
+
+      if (cf_food_get_source (food) == CF_FOOD_SOURCE_K2 && cf_food_get_citation (food))
+        {
+          /* Translators: %s is a literature reference */
+          g_autofree char *source = g_strdup_printf (_("Source: %s"), cf_food_get_citation (food));
+
+          g_print ("%6s%s\n", "", source);
+        }
+    }
+
+  return 0;
+}
+
+static int
+cmd_food_add (CfContext  *context,
+              char      **args)
+{
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(CfFood) food = NULL;
+  g_autoptr(CfRecipe) recipe = NULL;
+  GError *error = NULL;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("food-add needs one file name (or - for standard input)"));
+
+  root = read_json_input (args[0], &error);
+  if (root == NULL)
+    return fail (error);
+
+  food = cf_json_read_food (store, root, &recipe, &error);
+  if (food == NULL)
+    return fail (error);
+
+  if (recipe != NULL ? !cf_food_store_save_recipe (store, recipe, &error)
+                     : !cf_food_store_save_custom_food (store, food, &error))
+    return fail (error);
+
+  return print_saved_food (context, cf_food_get_id (food), recipe != NULL);
+}
+
+static int
+cmd_recipe_add (CfContext  *context,
+                char      **args)
+{
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(CfRecipe) recipe = NULL;
+  GError *error = NULL;
+
+  if (args[0] == NULL || args[1] != NULL)
+    return usage_error (_("recipe-add needs one file name (or - for standard input)"));
+
+  root = read_json_input (args[0], &error);
+  if (root == NULL)
+    return fail (error);
+
+  recipe = cf_json_read_recipe_spec (store, root, &error);
+  if (recipe == NULL)
+    return fail (error);
+
+  if (!cf_food_store_save_recipe (store, recipe, &error))
+    return fail (error);
+
+  return print_saved_food (context, cf_recipe_get_id (recipe), TRUE);
+}
+
+static int
+cmd_favourite (CfContext  *context,
+               char      **args)
+{
+  CfFoodStore *store = cf_context_get_food_store (context);
+  GError *error = NULL;
+
+  if (args[0] != NULL && args[1] != NULL)
+    return usage_error (_("favourite takes at most one food id"));
+
+  /* Without an id: list them */
+  if (args[0] == NULL)
+    {
+      g_autoptr(GPtrArray) foods = cf_food_store_list_favourites (store, &error);
+
+      if (foods == NULL)
+        return fail (error);
+
+      if (opt_json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < foods->len; i++)
+            cf_json_add_food (builder, g_ptr_array_index (foods, i), TRUE);
+          json_builder_end_array (builder);
+          print_json (builder);
+          return 0;
+        }
+
+      if (foods->len == 0)
+        g_print ("%s\n", _("No favourites yet; add one with “cofactor-cli favourite ID”."));
+
+      for (guint i = 0; i < foods->len; i++)
+        {
+          CfFood *food = g_ptr_array_index (foods, i);
+          g_autofree char *id = pad (cf_food_get_id (food), 24);
+
+          g_print ("%s %s\n", id, cf_food_get_name (food));
+        }
+
+      return 0;
+    }
+
+  if (!cf_food_store_set_favourite (store, args[0], !opt_off, &error))
+    return fail (error);
+
+  if (opt_json)
+    g_print ("{ \"id\" : \"%s\", \"favourite\" : %s }\n", args[0], opt_off ? "false" : "true");
+  else if (opt_off)
+    g_print (_("%s is no longer a favourite\n"), args[0]);
+  else
+    g_print (_("%s is a favourite\n"), args[0]);
+
+  return 0;
+}
+
 static const struct {
   const char *name;
   int       (*run) (CfContext *context, char **args);
@@ -533,6 +1410,12 @@ static const struct {
   { "day",    cmd_day },
   { "export", cmd_export },
   { "import", cmd_import },
+  { "targets", cmd_targets },
+  { "insights", cmd_insights },
+  { "rank", cmd_rank },
+  { "food-add", cmd_food_add },
+  { "recipe-add", cmd_recipe_add },
+  { "favourite", cmd_favourite },
 };
 
 int
@@ -562,6 +1445,21 @@ main (int   argc,
       "  day [DATE]                    Show a day's entries and totals\n"
       "  export FILE                   Write the diary and your foods as JSON (- for stdout)\n"
       "  import FILE                   Read an export back; all or nothing\n"
+      "  targets [DATE]                Show the daily targets and upper limits with their sources\n"
+      "  insights                      Show the insights for --from … --to (default: the last 30 days)\n"
+      "  rank NUTRIENT                 Foods richest in a nutrient (a catalog key such as magnesium or mk7,\n"
+      "                                or k2 or epa_dha); --per 100g, 100kcal or serving; --limit N\n"
+      "  food-add FILE                 Add or replace a food of your own from JSON (- for stdin): an object\n"
+      "                                like the export's foods[], \"id\" optional, e.g. {\"name\": \"Kefir\",\n"
+      "                                \"per_100g\": {\"calcium\": 120}, \"portions\": [{\"amount\": 1,\n"
+      "                                \"description\": \"glass\", \"grams\": 250}]}; prints the new id\n"
+      "  recipe-add FILE               Add a recipe from JSON (- for stdin): {\"name\": …, \"servings\": N\n"
+      "                                and/or \"cooked_grams\": G, \"ingredients\": [{\"food\": ID,\n"
+      "                                \"amount\": \"150g\" or \"1 cup\" or 150}, …]}; prints the new id\n"
+      "  favourite [ID] [--off]        Mark a food as a favourite (--off: unmark); no ID lists them\n"
+      "\n"
+      "Targets and insights use the profile in your settings, changed by --sex, --birth-date,\n"
+      "--age, --condition, --reference, --weight and --k2-goal.\n"
       "\n"
       "Food ids: usda:NNNNN (USDA SR28), k2:… (published vitamin K2 values), custom:… (yours).\n"
       "Errors go to standard error; the exit status is 1 when a command fails, 2 for a wrong command line."));

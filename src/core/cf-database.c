@@ -103,6 +103,38 @@ static const char *migrations[] = {
   "ALTER TABLE entry ADD COLUMN food_kind TEXT NOT NULL DEFAULT 'food'"
   "  CHECK (food_kind IN ('food', 'supplement', 'recipe'));"
   "UPDATE entry SET food_kind = 'supplement' WHERE meal = 'supplements';",
+
+  /* 2 → 3: recipes and favourites.  A recipe is a custom food of kind
+   * 'recipe' whose values are computed from its ingredients; each
+   * ingredient keeps the name and values per 100 g its food had when
+   * the recipe was saved, so a recipe never changes behind the user's
+   * back.  food_id is not a foreign key: the ingredient's food may be
+   * deleted or leave the reference data. */
+  "ALTER TABLE custom_food ADD COLUMN cooked_grams REAL"
+  "  CHECK (cooked_grams IS NULL OR cooked_grams > 0);"
+  "ALTER TABLE custom_food ADD COLUMN servings REAL"
+  "  CHECK (servings IS NULL OR servings > 0);"
+  "CREATE TABLE recipe_ingredient ("
+  "  recipe INTEGER NOT NULL REFERENCES custom_food (rowid) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  food_id TEXT NOT NULL,"
+  "  food_name TEXT NOT NULL,"
+  "  food_kind TEXT NOT NULL DEFAULT 'food' CHECK (food_kind IN ('food', 'supplement', 'recipe')),"
+  "  grams REAL NOT NULL CHECK (grams > 0),"
+  "  portion_quantity REAL CHECK (portion_quantity IS NULL OR portion_quantity > 0),"
+  "  portion_description TEXT,"
+  "  @NUTRIENTS@,"
+  "  PRIMARY KEY (recipe, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX recipe_ingredient_food ON recipe_ingredient (food_id);"
+  "CREATE TABLE favourite ("
+  "  food_id TEXT PRIMARY KEY,"
+  "  added TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX favourite_added ON favourite (added);"
+  "CREATE TRIGGER custom_food_ad_favourite AFTER DELETE ON custom_food BEGIN"
+  "  DELETE FROM favourite WHERE food_id = old.id;"
+  "END;",
 };
 
 static char *nutrient_columns;

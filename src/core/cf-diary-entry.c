@@ -439,40 +439,57 @@ format_number (double value)
 }
 
 /**
- * cf_diary_entry_dup_amount_label:
+ * cf_format_amount:
+ * @grams: the weight
+ * @portion_description: (nullable): the household measure chosen
+ * @portion_quantity: how many single measures
+ * @kind: what the food is; a supplement is counted in units only
  *
  * Returns: (transfer full): the amount as chosen, e.g.
  *   "1 cup, chopped (128 g)", "2 × capsule" for a supplement or "150 g"
  */
 char *
-cf_diary_entry_dup_amount_label (CfDiaryEntry *self)
+cf_format_amount (double      grams,
+                  const char *portion_description,
+                  double      portion_quantity,
+                  CfFoodKind  kind)
 {
-  g_autofree char *grams = NULL;
+  g_autofree char *weight = format_number (grams);
 
-  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
-
-  grams = format_number (self->grams);
-
-  if (self->portion_description != NULL && self->food_kind == CF_FOOD_KIND_SUPPLEMENT)
+  if (portion_description != NULL && kind == CF_FOOD_KIND_SUPPLEMENT)
     {
-      g_autofree char *quantity = format_number (self->portion_quantity);
+      g_autofree char *quantity = format_number (portion_quantity);
 
       /* Translators: a number of supplement units, e.g. "2 × capsule";
        * the weight of a capsule or drop means nothing to the reader */
-      return g_strdup_printf (_("%s × %s"), quantity, self->portion_description);
+      return g_strdup_printf (_("%s × %s"), quantity, portion_description);
     }
 
-  if (self->portion_description != NULL)
+  if (portion_description != NULL)
     {
-      g_autofree char *quantity = format_number (self->portion_quantity);
+      g_autofree char *quantity = format_number (portion_quantity);
 
       /* Translators: an amount as a household measure with its weight,
        * e.g. "1 cup, chopped (128 g)" */
-      return g_strdup_printf (_("%s %s (%s g)"), quantity, self->portion_description, grams);
+      return g_strdup_printf (_("%s %s (%s g)"), quantity, portion_description, weight);
     }
 
   /* Translators: an amount in grams, e.g. "150 g" */
-  return g_strdup_printf (_("%s g"), grams);
+  return g_strdup_printf (_("%s g"), weight);
+}
+
+/**
+ * cf_diary_entry_dup_amount_label:
+ *
+ * Returns: (transfer full): the amount as chosen, see cf_format_amount()
+ */
+char *
+cf_diary_entry_dup_amount_label (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return cf_format_amount (self->grams, self->portion_description, self->portion_quantity,
+                           self->food_kind);
 }
 
 /**

@@ -52,6 +52,10 @@ double             cf_diary_entry_get_nutrient   (CfDiaryEntry  *self,
 char              *cf_diary_entry_dup_amount_label (CfDiaryEntry *self);
 gint64             cf_diary_entry_get_position   (CfDiaryEntry  *self);
 
+char              *cf_format_amount              (double         grams,
+                                                  const char    *portion_description,
+                                                  double         portion_quantity,
+                                                  CfFoodKind     kind);
 gboolean           cf_validate_grams             (double         grams,
                                                   GError       **error);
 gboolean           cf_parse_amount               (const char    *text,

@@ -16,7 +16,7 @@
 #include "cf-food-private.h"
 
 /* Longest food or brand name we accept, in characters */
-#define MAX_NAME_CHARS 200
+#define MAX_NAME_CHARS CF_FOOD_MAX_NAME_CHARS
 
 /**
  * CfFood:
@@ -603,17 +603,73 @@ cf_food_find_portion (CfFood     *self,
   return NULL;
 }
 
+static gboolean
+set_field (CfFoodField  field,
+           guint        index,
+           CfFoodField *field_out,
+           guint       *index_out)
+{
+  if (field_out != NULL)
+    *field_out = field;
+  if (index_out != NULL)
+    *index_out = index;
+
+  return FALSE;
+}
+
+static gboolean
+text_is_valid (const char *text,
+               guint       max_chars)
+{
+  return g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) <= (glong) max_chars;
+}
+
 /**
  * cf_food_validate:
  *
- * Checks a food before it is saved: a name of reasonable length,
- * a brand that is not too long, and possible nutrient values.
+ * Checks a food before it is saved, like cf_food_validate_full()
+ * without saying which field is wrong.
  */
 gboolean
 cf_food_validate (CfFood  *self,
                   GError **error)
 {
+  return cf_food_validate_full (self, NULL, NULL, error);
+}
+
+/**
+ * cf_food_validate_full:
+ * @field: (out) (optional): the field the error is about, or
+ *   %CF_FOOD_FIELD_NONE; set only on failure
+ * @index: (out) (optional): for nutrients the #CfNutrient, for portions
+ *   their position (from 0); 0 otherwise
+ * @error: return location for a %CF_ERROR_INVALID error whose message
+ *   is written to be shown next to @field
+ *
+ * Checks a food before it is saved, one field after the other in the
+ * editor's order, and stops at the first problem:
+ *
+ * - the name: required, valid text, at most %CF_FOOD_MAX_NAME_CHARS
+ * - the brand: optional, at most %CF_FOOD_MAX_NAME_CHARS
+ * - the group code: optional, a short code of letters and digits (that
+ *   the group exists is checked by cf_food_store_validate_food(), which
+ *   sees the reference database)
+ * - the note: optional, at most %CF_FOOD_MAX_NOTE_CHARS
+ * - each value per 100 g: no value, or a finite number from 0 up to what
+ *   100 g can hold (see cf_nutrients_validate())
+ * - each portion: a description, an amount above 0 and a weight above
+ *   0 g and at most %CF_FOOD_MAX_PORTION_GRAMS
+ *
+ * Returns: %TRUE if the food can be saved
+ */
+gboolean
+cf_food_validate_full (CfFood       *self,
+                       CfFoodField  *field,
+                       guint        *index,
+                       GError      **error)
+{
   g_autofree char *name = NULL;
+  guint n_portions;
 
   g_return_val_if_fail (CF_IS_FOOD (self), FALSE);
 
@@ -623,33 +679,102 @@ cf_food_validate (CfFood  *self,
     {
       g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
                            _("A food needs a name"));
-      return FALSE;
+      return set_field (CF_FOOD_FIELD_NAME, 0, field, index);
     }
 
   if (!g_utf8_validate (name, -1, NULL))
     {
       g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
                            _("The name is not valid text"));
-      return FALSE;
+      return set_field (CF_FOOD_FIELD_NAME, 0, field, index);
     }
 
   if (g_utf8_strlen (name, -1) > MAX_NAME_CHARS)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
                    _("The name is longer than %d characters"), MAX_NAME_CHARS);
-      return FALSE;
+      return set_field (CF_FOOD_FIELD_NAME, 0, field, index);
     }
 
-  if (self->brand != NULL &&
-      (!g_utf8_validate (self->brand, -1, NULL) ||
-       g_utf8_strlen (self->brand, -1) > MAX_NAME_CHARS))
+  if (self->brand != NULL && !text_is_valid (self->brand, MAX_NAME_CHARS))
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
                    _("The brand must be text of at most %d characters"), MAX_NAME_CHARS);
-      return FALSE;
+      return set_field (CF_FOOD_FIELD_BRAND, 0, field, index);
     }
 
-  return cf_nutrients_validate (&self->nutrients, error);
+  if (self->group_code != NULL)
+    {
+      gboolean ok = *self->group_code != '\0' && strlen (self->group_code) <= 8;
+
+      for (const char *p = self->group_code; ok && *p; p++)
+        ok = g_ascii_isalnum (*p);
+
+      if (!ok)
+        {
+          g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                               _("Choose a food group from the list, or none"));
+          return set_field (CF_FOOD_FIELD_GROUP, 0, field, index);
+        }
+    }
+
+  if (self->note != NULL && !text_is_valid (self->note, CF_FOOD_MAX_NOTE_CHARS))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   _("The note must be text of at most %d characters"), CF_FOOD_MAX_NOTE_CHARS);
+      return set_field (CF_FOOD_FIELD_NOTE, 0, field, index);
+    }
+
+  /* One nutrient at a time, to know which one a refusal is about */
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      CfNutrients one;
+
+      if (isnan (self->nutrients.values[i]))
+        continue;
+
+      cf_nutrients_clear (&one);
+      one.values[i] = self->nutrients.values[i];
+      if (!cf_nutrients_validate (&one, error))
+        return set_field (CF_FOOD_FIELD_NUTRIENT, i, field, index);
+    }
+
+  n_portions = g_list_model_get_n_items (G_LIST_MODEL (self->portions));
+  for (guint i = 0; i < n_portions; i++)
+    {
+      g_autoptr(CfPortion) portion = g_list_model_get_item (G_LIST_MODEL (self->portions), i);
+      const char *description = cf_portion_get_description (portion);
+      double amount = cf_portion_get_amount (portion);
+      double grams = cf_portion_get_grams (portion);
+      g_autofree char *stripped = g_strstrip (g_strdup (description ? description : ""));
+
+      if (*stripped == '\0' || !text_is_valid (stripped, MAX_NAME_CHARS))
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                       /* Translators: %d is a number of characters */
+                       _("Describe the measure, e.g. “cup” or “slice”, in at most %d characters"),
+                       MAX_NAME_CHARS);
+          return set_field (CF_FOOD_FIELD_PORTION_DESCRIPTION, i, field, index);
+        }
+
+      if (!isfinite (amount) || amount <= 0)
+        {
+          g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                               _("The number of measures must be more than zero"));
+          return set_field (CF_FOOD_FIELD_PORTION_AMOUNT, i, field, index);
+        }
+
+      if (!isfinite (grams) || grams <= 0 || grams > CF_FOOD_MAX_PORTION_GRAMS)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                       /* Translators: %.0f is a number of grams */
+                       _("A measure must weigh more than 0 g and at most %.0f g"),
+                       CF_FOOD_MAX_PORTION_GRAMS);
+          return set_field (CF_FOOD_FIELD_PORTION_GRAMS, i, field, index);
+        }
+    }
+
+  return TRUE;
 }
 
 /**

@@ -17,6 +17,52 @@ G_BEGIN_DECLS
 
 #define CF_TYPE_FOOD (cf_food_get_type ())
 
+/* Limits checked by cf_food_validate_full() */
+#define CF_FOOD_MAX_NAME_CHARS       200
+#define CF_FOOD_MAX_NOTE_CHARS       10000
+#define CF_FOOD_MAX_PORTION_GRAMS    5000.0
+
+/**
+ * CfFoodField:
+ * @CF_FOOD_FIELD_NONE: the problem is not tied to one field
+ * @CF_FOOD_FIELD_NAME: the name
+ * @CF_FOOD_FIELD_BRAND: the brand
+ * @CF_FOOD_FIELD_GROUP: the food group code
+ * @CF_FOOD_FIELD_NOTE: the note
+ * @CF_FOOD_FIELD_NUTRIENT: a value per 100 g; the index is the #CfNutrient
+ * @CF_FOOD_FIELD_PORTION_DESCRIPTION: a household measure's description;
+ *   the index is the portion's position
+ * @CF_FOOD_FIELD_PORTION_AMOUNT: a household measure's amount
+ * @CF_FOOD_FIELD_PORTION_GRAMS: a household measure's weight
+ * @CF_FOOD_FIELD_INGREDIENTS: a recipe's list of ingredients as a whole
+ * @CF_FOOD_FIELD_INGREDIENT: one ingredient of a recipe (its food); the
+ *   index is its position
+ * @CF_FOOD_FIELD_INGREDIENT_GRAMS: the amount of one ingredient
+ * @CF_FOOD_FIELD_COOKED_WEIGHT: a recipe's cooked weight
+ * @CF_FOOD_FIELD_SERVINGS: a recipe's number of servings
+ *
+ * Which field of a food (or recipe) editor a validation error belongs
+ * to, so the message can be shown next to it.  Fields that repeat
+ * (nutrients, portions, ingredients) come with an index.
+ */
+typedef enum
+{
+  CF_FOOD_FIELD_NONE,
+  CF_FOOD_FIELD_NAME,
+  CF_FOOD_FIELD_BRAND,
+  CF_FOOD_FIELD_GROUP,
+  CF_FOOD_FIELD_NOTE,
+  CF_FOOD_FIELD_NUTRIENT,
+  CF_FOOD_FIELD_PORTION_DESCRIPTION,
+  CF_FOOD_FIELD_PORTION_AMOUNT,
+  CF_FOOD_FIELD_PORTION_GRAMS,
+  CF_FOOD_FIELD_INGREDIENTS,
+  CF_FOOD_FIELD_INGREDIENT,
+  CF_FOOD_FIELD_INGREDIENT_GRAMS,
+  CF_FOOD_FIELD_COOKED_WEIGHT,
+  CF_FOOD_FIELD_SERVINGS,
+} CfFoodField;
+
 G_DECLARE_FINAL_TYPE (CfFood, cf_food, CF, FOOD, GObject)
 
 CfFood            *cf_food_new_custom       (const char        *name);
@@ -55,6 +101,10 @@ void               cf_food_clear_portions   (CfFood            *self);
 CfPortion         *cf_food_find_portion     (CfFood            *self,
                                              const char        *description);
 gboolean           cf_food_validate         (CfFood            *self,
+                                             GError           **error);
+gboolean           cf_food_validate_full    (CfFood            *self,
+                                             CfFoodField       *field,
+                                             guint             *index,
                                              GError           **error);
 
 gboolean           cf_food_id_is_valid      (const char        *id);

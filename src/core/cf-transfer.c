@@ -73,6 +73,82 @@ cf_json_add_food (JsonBuilder *builder,
                   CfFood      *food,
                   gboolean     details)
 {
+  cf_json_add_food_full (builder, food, NULL, details);
+}
+
+static void
+add_optional_number (JsonBuilder *builder,
+                     const char  *name,
+                     double       value)
+{
+  if (isnan (value))
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
+add_recipe (JsonBuilder *builder,
+            CfRecipe    *recipe)
+{
+  GListModel *ingredients = cf_recipe_get_ingredients (recipe);
+
+  json_builder_set_member_name (builder, "recipe");
+  json_builder_begin_object (builder);
+  add_optional_number (builder, "cooked_grams", cf_recipe_get_cooked_grams (recipe));
+  add_optional_number (builder, "servings", cf_recipe_get_servings (recipe));
+
+  json_builder_set_member_name (builder, "ingredients");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (ingredients); i++)
+    {
+      g_autoptr(CfRecipeIngredient) ingredient = g_list_model_get_item (ingredients, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "food");
+      json_builder_begin_object (builder);
+      add_optional_string (builder, "id", cf_recipe_ingredient_get_food_id (ingredient));
+      add_optional_string (builder, "name", cf_recipe_ingredient_get_food_name (ingredient));
+      add_optional_string (builder, "kind", cf_food_kind_to_key (cf_recipe_ingredient_get_food_kind (ingredient)));
+      json_builder_end_object (builder);
+
+      json_builder_set_member_name (builder, "grams");
+      json_builder_add_double_value (builder, cf_recipe_ingredient_get_grams (ingredient));
+
+      if (cf_recipe_ingredient_get_portion_description (ingredient) != NULL)
+        {
+          json_builder_set_member_name (builder, "portion");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "quantity");
+          json_builder_add_double_value (builder, cf_recipe_ingredient_get_portion_quantity (ingredient));
+          add_optional_string (builder, "description", cf_recipe_ingredient_get_portion_description (ingredient));
+          json_builder_end_object (builder);
+        }
+
+      add_nutrients (builder, cf_recipe_ingredient_get_nutrients_per_100g (ingredient));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/**
+ * cf_json_add_food_full:
+ * @builder: a builder inside an array or after a member name
+ * @food: the food
+ * @recipe: (nullable): the recipe @food was made from, whose cooked
+ *   weight, servings and ingredients are added as the member "recipe"
+ * @details: as for cf_json_add_food()
+ *
+ * Adds @food as a JSON object, in the export format's shape.
+ */
+void
+cf_json_add_food_full (JsonBuilder *builder,
+                       CfFood      *food,
+                       CfRecipe    *recipe,
+                       gboolean     details)
+{
   GListModel *portions = cf_food_get_portions (food);
 
   json_builder_begin_object (builder);
@@ -114,6 +190,10 @@ cf_json_add_food (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  if (recipe != NULL)
+    add_recipe (builder, recipe);
+
   json_builder_end_object (builder);
 }
 
@@ -169,6 +249,10 @@ cf_export_to_data (CfContext  *context,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) foods = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) recipes = NULL;
+  g_autoptr(GPtrArray) favourites = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
   g_autofree char *now = _cf_now_utc ();
   CfDatabase *database;
 
@@ -181,11 +265,20 @@ cf_export_to_data (CfContext  *context,
 
   foods = cf_food_store_list_custom_foods (cf_context_get_food_store (context), error);
   if (foods != NULL)
+    recipes = cf_food_store_list_recipes (cf_context_get_food_store (context), error);
+  if (recipes != NULL)
+    favourites = cf_food_store_list_favourite_ids (cf_context_get_food_store (context), &added, error);
+  if (favourites != NULL)
     entries = cf_diary_list_range (cf_context_get_diary (context), NULL, NULL, error);
   cf_database_rollback (database);
 
-  if (foods == NULL || entries == NULL)
+  if (foods == NULL || recipes == NULL || favourites == NULL || entries == NULL)
     return NULL;
+
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < recipes->len; i++)
+    g_hash_table_insert (by_id, (gpointer) cf_recipe_get_id (g_ptr_array_index (recipes, i)),
+                         g_ptr_array_index (recipes, i));
 
   json_builder_begin_object (builder);
   add_optional_string (builder, "format", CF_EXPORT_FORMAT_NAME);
@@ -197,7 +290,22 @@ cf_export_to_data (CfContext  *context,
   json_builder_set_member_name (builder, "foods");
   json_builder_begin_array (builder);
   for (guint i = 0; i < foods->len; i++)
-    cf_json_add_food (builder, g_ptr_array_index (foods, i), FALSE);
+    {
+      CfFood *food = g_ptr_array_index (foods, i);
+
+      cf_json_add_food_full (builder, food, g_hash_table_lookup (by_id, cf_food_get_id (food)), FALSE);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "favourites");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < favourites->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_optional_string (builder, "food", g_ptr_array_index (favourites, i));
+      add_optional_string (builder, "added", g_ptr_array_index (added, i));
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "entries");
@@ -418,6 +526,19 @@ read_nutrients (JsonObject   *parent,
         }
 
       cf_nutrients_set (nutrients, nutrient, value);
+
+      /* Checked one at a time, to name the member */
+      {
+        CfNutrients one;
+
+        cf_nutrients_clear (&one);
+        cf_nutrients_set (&one, nutrient, value);
+        if (!cf_nutrients_validate (&one, &local_error))
+          {
+            prefix_import_error (error, local_error, member);
+            return FALSE;
+          }
+      }
     }
 
   if (!cf_nutrients_validate (nutrients, &local_error))
@@ -429,33 +550,232 @@ read_nutrients (JsonObject   *parent,
   return TRUE;
 }
 
-static CfFood *
-read_food (JsonNode     *node,
-           guint         index,
-           GHashTable   *seen,
-           GError      **error)
+/* Where in the file a validation error of a food or recipe belongs:
+ * @path is the food object's, @recipe_path the object holding the
+ * recipe members (cooked_grams, servings, ingredients) */
+static char *
+field_path (const char  *path,
+            const char  *recipe_path,
+            CfFoodField  field,
+            guint        index)
 {
-  g_autofree char *path = g_strdup_printf ("foods[%u]", index);
+  switch (field)
+    {
+    case CF_FOOD_FIELD_NAME:
+      return g_strdup_printf ("%s.name", path);
+
+    case CF_FOOD_FIELD_BRAND:
+      return g_strdup_printf ("%s.brand", path);
+
+    case CF_FOOD_FIELD_GROUP:
+      return g_strdup_printf ("%s.group", path);
+
+    case CF_FOOD_FIELD_NOTE:
+      return g_strdup_printf ("%s.note", path);
+
+    case CF_FOOD_FIELD_NUTRIENT:
+      return g_strdup_printf ("%s.per_100g.%s", path, cf_nutrient_get_key (index));
+
+    case CF_FOOD_FIELD_PORTION_DESCRIPTION:
+      return g_strdup_printf ("%s.portions[%u].description", path, index);
+
+    case CF_FOOD_FIELD_PORTION_AMOUNT:
+      return g_strdup_printf ("%s.portions[%u].amount", path, index);
+
+    case CF_FOOD_FIELD_PORTION_GRAMS:
+      return g_strdup_printf ("%s.portions[%u].grams", path, index);
+
+    case CF_FOOD_FIELD_INGREDIENTS:
+      return g_strdup_printf ("%s.ingredients", recipe_path);
+
+    case CF_FOOD_FIELD_INGREDIENT:
+      return g_strdup_printf ("%s.ingredients[%u]", recipe_path, index);
+
+    case CF_FOOD_FIELD_INGREDIENT_GRAMS:
+      return g_strdup_printf ("%s.ingredients[%u].grams", recipe_path, index);
+
+    case CF_FOOD_FIELD_COOKED_WEIGHT:
+      return g_strdup_printf ("%s.cooked_grams", recipe_path);
+
+    case CF_FOOD_FIELD_SERVINGS:
+      return g_strdup_printf ("%s.servings", recipe_path);
+
+    case CF_FOOD_FIELD_NONE:
+    default:
+      return g_strdup (path);
+    }
+}
+
+/* A number that may be missing or null: NaN then */
+static gboolean
+get_optional_number (JsonObject  *object,
+                     const char  *name,
+                     const char  *path,
+                     double      *out,
+                     GError     **error)
+{
+  JsonNode *node = get_member (object, name);
+
+  *out = NAN;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  return get_number (object, name, path, out, error);
+}
+
+/* The optional "portion" member of an entry or ingredient */
+static gboolean
+read_portion_choice (JsonObject   *object,
+                     const char   *path,
+                     const char  **description,
+                     double       *quantity,
+                     GError      **error)
+{
+  JsonNode *node = get_member (object, "portion");
+  g_autofree char *where = g_strdup_printf ("%s.portion", path);
+  JsonObject *portion;
+
+  *description = NULL;
+  *quantity = 0;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  portion = get_object (node, where, error);
+  if (portion == NULL ||
+      !get_number (portion, "quantity", where, quantity, error) ||
+      !get_string (portion, "description", where, TRUE, description, error))
+    return FALSE;
+
+  if (*quantity <= 0)
+    {
+      set_import_error (error, where, _("quantity must be more than zero"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The "recipe" member of a food: cooked weight, servings, ingredients
+ * with their copied values */
+static gboolean
+read_recipe_members (JsonObject  *object,
+                     const char  *recipe_path,
+                     CfRecipe    *recipe,
+                     GError     **error)
+{
+  g_autofree char *ingredients_path = g_strdup_printf ("%s.ingredients", recipe_path);
+  JsonNode *ingredients = get_member (object, "ingredients");
+  JsonArray *array;
+  double cooked, servings;
+
+  if (!get_optional_number (object, "cooked_grams", recipe_path, &cooked, error) ||
+      !get_optional_number (object, "servings", recipe_path, &servings, error))
+    return FALSE;
+
+  cf_recipe_set_cooked_grams (recipe, cooked);
+  cf_recipe_set_servings (recipe, servings);
+
+  if (ingredients == NULL || !JSON_NODE_HOLDS_ARRAY (ingredients))
+    {
+      set_import_error (error, ingredients_path, ingredients ? _("must be a list") : _("missing"));
+      return FALSE;
+    }
+
+  array = json_node_get_array (ingredients);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", ingredients_path, i);
+      g_autofree char *food_path = g_strdup_printf ("%s.food", where);
+      g_autoptr(CfRecipeIngredient) ingredient = NULL;
+      const char *food_id, *food_name, *kind_key, *description;
+      CfFoodKind kind = CF_FOOD_KIND_FOOD;
+      double grams, quantity;
+      CfNutrients nutrients;
+      JsonObject *item, *food;
+
+      item = get_object (json_array_get_element (array, i), where, error);
+      if (item == NULL)
+        return FALSE;
+
+      food = get_object (get_member (item, "food"), food_path, error);
+      if (food == NULL ||
+          !get_string (food, "id", food_path, TRUE, &food_id, error) ||
+          !get_string (food, "name", food_path, TRUE, &food_name, error) ||
+          !get_string (food, "kind", food_path, FALSE, &kind_key, error))
+        return FALSE;
+
+      if (!cf_food_id_is_valid (food_id))
+        {
+          g_autofree char *id_path = g_strdup_printf ("%s.id", food_path);
+          set_import_error (error, id_path, _("“%s” is not a food id"), food_id);
+          return FALSE;
+        }
+
+      if (kind_key != NULL && !cf_food_kind_from_key (kind_key, &kind))
+        {
+          g_autofree char *kind_path = g_strdup_printf ("%s.kind", food_path);
+          set_import_error (error, kind_path, _("must be food, supplement or recipe"));
+          return FALSE;
+        }
+
+      if (!get_number (item, "grams", where, &grams, error) ||
+          !read_portion_choice (item, where, &description, &quantity, error) ||
+          !read_nutrients (item, where, &nutrients, error))
+        return FALSE;
+
+      ingredient = cf_recipe_ingredient_new_full (food_id, food_name, kind, &nutrients, grams,
+                                                  description, quantity);
+      cf_recipe_append_ingredient (recipe, ingredient);
+    }
+
+  return TRUE;
+}
+
+/* A food object in the export's shape, at @path.  A food with a
+ * "recipe" member comes back as @recipe too; its values are then
+ * computed from the ingredients, and "per_100g" and "portions" in the
+ * file are only checked. */
+static CfFood *
+read_food_object (CfFoodStore  *store,
+                  JsonNode     *node,
+                  const char   *path,
+                  gboolean      id_required,
+                  GHashTable   *seen,
+                  CfRecipe    **recipe_out,
+                  GError      **error)
+{
   g_autoptr(CfFood) food = NULL;
+  g_autoptr(CfRecipe) recipe = NULL;
   g_autofree char *portions_path = NULL;
+  g_autofree char *generated_id = NULL;
   const char *id, *kind_key, *name, *brand, *group, *note;
   CfFoodKind kind = CF_FOOD_KIND_FOOD;
+  CfFoodField field = CF_FOOD_FIELD_NONE;
+  guint field_index = 0;
   CfNutrients nutrients;
   GError *local_error = NULL;
   JsonObject *object;
-  JsonNode *portions;
+  JsonNode *portions, *recipe_node;
 
   object = get_object (node, path, error);
   if (object == NULL)
     return NULL;
 
-  if (!get_string (object, "id", path, TRUE, &id, error) ||
+  if (!get_string (object, "id", path, id_required, &id, error) ||
       !get_string (object, "kind", path, FALSE, &kind_key, error) ||
       !get_string (object, "name", path, TRUE, &name, error) ||
       !get_string (object, "brand", path, FALSE, &brand, error) ||
       !get_string (object, "group", path, FALSE, &group, error) ||
       !get_string (object, "note", path, FALSE, &note, error))
     return NULL;
+
+  if (id == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      id = generated_id = g_strconcat ("custom:", uuid, NULL);
+    }
 
   if (!g_str_has_prefix (id, "custom:") || !cf_food_id_is_valid (id))
     {
@@ -464,7 +784,7 @@ read_food (JsonNode     *node,
       return NULL;
     }
 
-  if (!g_hash_table_add (seen, g_strdup (id)))
+  if (seen != NULL && !g_hash_table_add (seen, g_strdup (id)))
     {
       g_autofree char *where = g_strdup_printf ("%s.id", path);
       set_import_error (error, where, _("“%s” appears twice"), id);
@@ -516,9 +836,17 @@ read_food (JsonNode     *node,
               !get_number (p, "grams", where, &grams, error))
             return NULL;
 
-          if (amount <= 0 || grams <= 0 || grams > 100000)
+          if (amount <= 0)
             {
-              set_import_error (error, where, _("amount and grams must be more than zero"));
+              g_autofree char *member = g_strdup_printf ("%s.amount", where);
+              set_import_error (error, member, _("must be more than zero"));
+              return NULL;
+            }
+
+          if (grams <= 0 || grams > CF_FOOD_MAX_PORTION_GRAMS)
+            {
+              g_autofree char *member = g_strdup_printf ("%s.grams", where);
+              set_import_error (error, member, _("must be more than 0 and at most %.0f"), CF_FOOD_MAX_PORTION_GRAMS);
               return NULL;
             }
 
@@ -527,13 +855,277 @@ read_food (JsonNode     *node,
         }
     }
 
-  if (!cf_food_validate (food, &local_error))
+  if (!cf_food_store_validate_food (store, food, &field, &field_index, &local_error))
     {
-      prefix_import_error (error, local_error, path);
+      g_autofree char *where = field_path (path, path, field, field_index);
+      prefix_import_error (error, local_error, where);
       return NULL;
     }
 
+  recipe_node = get_member (object, "recipe");
+  if (recipe_node != NULL && !JSON_NODE_HOLDS_NULL (recipe_node))
+    {
+      g_autofree char *recipe_path = g_strdup_printf ("%s.recipe", path);
+      JsonObject *recipe_object;
+
+      if (kind != CF_FOOD_KIND_RECIPE)
+        {
+          set_import_error (error, recipe_path, _("only a food of kind “recipe” has a recipe"));
+          return NULL;
+        }
+
+      recipe_object = get_object (recipe_node, recipe_path, error);
+      if (recipe_object == NULL)
+        return NULL;
+
+      recipe = cf_recipe_new_with_id (id, name);
+      cf_recipe_set_group_code (recipe, group);
+      cf_recipe_set_note (recipe, note);
+      if (!read_recipe_members (recipe_object, recipe_path, recipe, error))
+        return NULL;
+
+      if (!cf_food_store_validate_recipe (store, recipe, &field, &field_index, &local_error))
+        {
+          g_autofree char *where = field_path (path, recipe_path, field, field_index);
+          prefix_import_error (error, local_error, where);
+          return NULL;
+        }
+
+      /* The values are the ingredients' */
+      g_object_unref (food);
+      food = cf_recipe_to_food (recipe);
+    }
+
+  if (recipe_out != NULL)
+    *recipe_out = g_steal_pointer (&recipe);
+
   return g_steal_pointer (&food);
+}
+
+static CfFood *
+read_food (CfFoodStore  *store,
+           JsonNode     *node,
+           guint         index,
+           GHashTable   *seen,
+           CfRecipe    **recipe,
+           GError      **error)
+{
+  g_autofree char *path = g_strdup_printf ("foods[%u]", index);
+
+  return read_food_object (store, node, path, TRUE, seen, recipe, error);
+}
+
+/* One member of "favourites": { "food": ID, "added": TIME } */
+static char *
+read_favourite (JsonNode    *node,
+                guint        index,
+                GHashTable  *seen,
+                char       **added_out,
+                GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("favourites[%u]", index);
+  const char *id, *added;
+  JsonObject *object;
+
+  object = get_object (node, path, error);
+  if (object == NULL ||
+      !get_string (object, "food", path, TRUE, &id, error) ||
+      !get_string (object, "added", path, FALSE, &added, error))
+    return NULL;
+
+  if (!cf_food_id_is_valid (id))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.food", path);
+      set_import_error (error, where, _("“%s” is not a food id"), id);
+      return NULL;
+    }
+
+  if (!g_hash_table_add (seen, g_strdup (id)))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.food", path);
+      set_import_error (error, where, _("“%s” appears twice"), id);
+      return NULL;
+    }
+
+  if (added != NULL)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (added, NULL);
+
+      if (time == NULL)
+        {
+          g_autofree char *where = g_strdup_printf ("%s.added", path);
+          set_import_error (error, where, _("“%s” is not a time of the form YYYY-MM-DDTHH:MM:SSZ"), added);
+          return NULL;
+        }
+
+      *added_out = g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+      if (!g_str_has_suffix (added, "Z"))
+        {
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+          g_free (*added_out);
+          *added_out = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+        }
+    }
+  else
+    *added_out = NULL;
+
+  return g_strdup (id);
+}
+
+/**
+ * cf_json_read_food:
+ * @store: the store, to check the food group
+ * @node: a food object in the export's shape ("id" optional: a new
+ *   `custom:` id is made when it is missing)
+ * @recipe: (out) (optional) (transfer full) (nullable): the recipe when
+ *   the object has a "recipe" member
+ *
+ * Reads one food as `cofactor-cli food-add` takes it.  Errors name the
+ * member, e.g. "food.per_100g.calcium: must be a number".
+ *
+ * Returns: (transfer full): the food, or %NULL with @error set
+ */
+CfFood *
+cf_json_read_food (CfFoodStore  *store,
+                   JsonNode     *node,
+                   CfRecipe    **recipe,
+                   GError      **error)
+{
+  g_return_val_if_fail (CF_IS_FOOD_STORE (store), NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (recipe != NULL)
+    *recipe = NULL;
+
+  return read_food_object (store, node, "food", FALSE, NULL, recipe, error);
+}
+
+/**
+ * cf_json_read_recipe_spec:
+ * @store: the store the ingredients' foods are loaded from
+ * @node: an object `{ "name", "servings" and/or "cooked_grams",
+ *   "ingredients": [ { "food": ID, "amount": "150g" | "1 cup" | 150 }
+ *   … ] }`, optionally with "id" (to replace a recipe), "group" and
+ *   "note"; an ingredient may give "grams" instead of "amount"
+ *
+ * Reads a recipe as `cofactor-cli recipe-add` takes it: each ingredient
+ * food is loaded now and its name and values copied.
+ *
+ * Returns: (transfer full): the recipe, checked with
+ *   cf_food_store_validate_recipe(), or %NULL with @error set
+ */
+CfRecipe *
+cf_json_read_recipe_spec (CfFoodStore  *store,
+                          JsonNode     *node,
+                          GError      **error)
+{
+  const char *path = "recipe";
+  g_autoptr(CfRecipe) recipe = NULL;
+  g_autofree char *ingredients_path = NULL;
+  const char *id, *name, *group, *note;
+  double cooked, servings;
+  CfFoodField field = CF_FOOD_FIELD_NONE;
+  guint field_index = 0;
+  GError *local_error = NULL;
+  JsonObject *object;
+  JsonNode *ingredients;
+  JsonArray *array;
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (store), NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  object = get_object (node, path, error);
+  if (object == NULL ||
+      !get_string (object, "id", path, FALSE, &id, error) ||
+      !get_string (object, "name", path, TRUE, &name, error) ||
+      !get_string (object, "group", path, FALSE, &group, error) ||
+      !get_string (object, "note", path, FALSE, &note, error) ||
+      !get_optional_number (object, "cooked_grams", path, &cooked, error) ||
+      !get_optional_number (object, "servings", path, &servings, error))
+    return NULL;
+
+  if (id != NULL && (!g_str_has_prefix (id, "custom:") || !cf_food_id_is_valid (id)))
+    {
+      set_import_error (error, "recipe.id", _("“%s” is not the id of a food of your own (custom:<uuid>)"), id);
+      return NULL;
+    }
+
+  recipe = id ? cf_recipe_new_with_id (id, name) : cf_recipe_new (name);
+  cf_recipe_set_group_code (recipe, group);
+  cf_recipe_set_note (recipe, note);
+  cf_recipe_set_cooked_grams (recipe, cooked);
+  cf_recipe_set_servings (recipe, servings);
+
+  ingredients_path = g_strdup_printf ("%s.ingredients", path);
+  ingredients = get_member (object, "ingredients");
+  if (ingredients == NULL || !JSON_NODE_HOLDS_ARRAY (ingredients))
+    {
+      set_import_error (error, ingredients_path, ingredients ? _("must be a list") : _("missing"));
+      return NULL;
+    }
+
+  array = json_node_get_array (ingredients);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", ingredients_path, i);
+      g_autofree char *amount_path = g_strdup_printf ("%s.amount", where);
+      g_autoptr(CfFood) food = NULL;
+      g_autoptr(CfPortion) portion = NULL;
+      const char *food_id;
+      double grams = 0, quantity = 0;
+      JsonObject *item;
+      JsonNode *amount;
+
+      item = get_object (json_array_get_element (array, i), where, error);
+      if (item == NULL || !get_string (item, "food", where, TRUE, &food_id, error))
+        return NULL;
+
+      food = cf_food_store_get_food (store, food_id, &local_error);
+      if (food == NULL)
+        {
+          g_autofree char *food_path = g_strdup_printf ("%s.food", where);
+          prefix_import_error (error, local_error, food_path);
+          return NULL;
+        }
+
+      amount = get_member (item, "amount");
+      if (amount == NULL && get_member (item, "grams") != NULL)
+        {
+          if (!get_number (item, "grams", where, &grams, error))
+            return NULL;
+        }
+      else if (amount != NULL && JSON_NODE_HOLDS_VALUE (amount) &&
+               json_node_get_value_type (amount) == G_TYPE_STRING)
+        {
+          if (!cf_parse_amount (json_node_get_string (amount), food, &grams, &portion, &quantity, &local_error))
+            {
+              prefix_import_error (error, local_error, amount_path);
+              return NULL;
+            }
+        }
+      else if (amount != NULL)
+        {
+          if (!get_number (item, "amount", where, &grams, error))
+            return NULL;
+        }
+      else
+        {
+          set_import_error (error, amount_path, _("missing"));
+          return NULL;
+        }
+
+      cf_recipe_add_ingredient (recipe, food, grams, portion, quantity);
+    }
+
+  if (!cf_food_store_validate_recipe (store, recipe, &field, &field_index, &local_error))
+    {
+      g_autofree char *where = field_path (path, path, field, field_index);
+      prefix_import_error (error, local_error, where);
+      return NULL;
+    }
+
+  return g_steal_pointer (&recipe);
 }
 
 static CfDiaryEntry *
@@ -647,6 +1239,13 @@ read_entry (JsonNode     *node,
                                    quantity, description, &nutrients);
 }
 
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
 static JsonArray *
 get_array (JsonObject  *root,
            const char  *name,
@@ -685,6 +1284,10 @@ cf_import_from_data (CfContext       *context,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) recipes = g_ptr_array_new_with_free_func (unref_if_set);
+  g_autoptr(GPtrArray) favourites = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) favourite_times = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen_favourites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_foods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
@@ -757,11 +1360,29 @@ cf_import_from_data (CfContext       *context,
     return FALSE;
   for (guint i = 0; array && i < json_array_get_length (array); i++)
     {
-      CfFood *food = read_food (json_array_get_element (array, i), i, seen_foods, error);
+      CfRecipe *recipe = NULL;
+      CfFood *food = read_food (cf_context_get_food_store (context), json_array_get_element (array, i), i,
+                                seen_foods, &recipe, error);
 
       if (food == NULL)
         return FALSE;
       g_ptr_array_add (foods, food);
+      /* NULL for a food that is not a recipe: one slot per food */
+      g_ptr_array_add (recipes, recipe);
+    }
+
+  array = get_array (root, "favourites", error);
+  if (array == NULL && error && *error)
+    return FALSE;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      char *added = NULL;
+      char *id = read_favourite (json_array_get_element (array, i), i, seen_favourites, &added, error);
+
+      if (id == NULL)
+        return FALSE;
+      g_ptr_array_add (favourites, id);
+      g_ptr_array_add (favourite_times, added);
     }
 
   array = get_array (root, "entries", error);
@@ -783,8 +1404,11 @@ cf_import_from_data (CfContext       *context,
 
   for (guint i = 0; i < foods->len; i++)
     {
-      if (!_cf_food_store_write_custom_food (cf_context_get_food_store (context),
-                                             g_ptr_array_index (foods, i), &local_error))
+      CfFoodStore *store = cf_context_get_food_store (context);
+      CfRecipe *recipe = g_ptr_array_index (recipes, i);
+
+      if (recipe != NULL ? !_cf_food_store_write_recipe (store, recipe, &local_error)
+                         : !_cf_food_store_write_custom_food (store, g_ptr_array_index (foods, i), &local_error))
         {
           g_autofree char *where = g_strdup_printf ("foods[%u]", i);
           cf_database_rollback (database);
@@ -806,6 +1430,18 @@ cf_import_from_data (CfContext       *context,
         }
     }
 
+  for (guint i = 0; i < favourites->len; i++)
+    {
+      if (!_cf_food_store_write_favourite (cf_context_get_food_store (context), g_ptr_array_index (favourites, i),
+                                           g_ptr_array_index (favourite_times, i), &local_error))
+        {
+          g_autofree char *where = g_strdup_printf ("favourites[%u]", i);
+          cf_database_rollback (database);
+          prefix_import_error (error, g_steal_pointer (&local_error), where);
+          return FALSE;
+        }
+    }
+
   if (!cf_database_commit (database, error))
     return FALSE;
 
@@ -816,6 +1452,7 @@ cf_import_from_data (CfContext       *context,
     {
       counts->foods = foods->len;
       counts->entries = entries->len;
+      counts->favourites = favourites->len;
     }
 
   return TRUE;

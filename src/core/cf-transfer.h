@@ -22,11 +22,23 @@ typedef struct
 {
   guint foods;
   guint entries;
+  guint favourites;
 } CfImportCounts;
 
 void      cf_json_add_food    (JsonBuilder     *builder,
                                CfFood          *food,
                                gboolean         details);
+void      cf_json_add_food_full (JsonBuilder   *builder,
+                                 CfFood        *food,
+                                 CfRecipe      *recipe,
+                                 gboolean       details);
+CfFood   *cf_json_read_food   (CfFoodStore     *store,
+                               JsonNode        *node,
+                               CfRecipe       **recipe,
+                               GError         **error);
+CfRecipe *cf_json_read_recipe_spec (CfFoodStore *store,
+                               JsonNode        *node,
+                               GError         **error);
 void      cf_json_add_entry   (JsonBuilder     *builder,
                                CfDiaryEntry    *entry);
 char     *cf_json_to_string   (JsonBuilder     *builder);

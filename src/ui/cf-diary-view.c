@@ -17,6 +17,7 @@
 #include "cf-diary-view.h"
 #include "cf-food-dialog.h"
 #include "cf-nutrient-format.h"
+#include "cf-targets.h"
 #include "cf-window.h"
 
 /**
@@ -226,6 +227,59 @@ format_day_label (const GDate  *day,
   return g_strstrip (g_date_time_format (dt, _("%a %e %b %Y")));
 }
 
+/* The target each summary figure is measured against; energy has none
+ * in the reference tables.  Vitamin K1 is shown against the adequate
+ * intake of vitamin K (total for NASEM and D-A-CH, phylloquinone for
+ * EFSA), K2 against the personal goal; the tooltip says which. */
+static const int key_targets[CF_N_KEY_NUTRIENTS] = {
+  [CF_KEY_ENERGY] = -1,
+  [CF_KEY_CALCIUM] = CF_TARGET_CALCIUM,
+  [CF_KEY_MAGNESIUM] = CF_TARGET_MAGNESIUM,
+  [CF_KEY_VITAMIN_D] = CF_TARGET_VITAMIN_D,
+  [CF_KEY_VITAMIN_K1] = CF_TARGET_VITAMIN_K,
+  [CF_KEY_VITAMIN_K2] = CF_TARGET_VITAMIN_K2,
+  [CF_KEY_POTASSIUM] = CF_TARGET_POTASSIUM,
+  [CF_KEY_VITAMIN_C] = CF_TARGET_VITAMIN_C,
+  [CF_KEY_ALA] = CF_TARGET_ALA,
+  [CF_KEY_EPA_DHA] = CF_TARGET_EPA_DHA,
+};
+
+static void
+update_targets (CfDiaryView *self)
+{
+  g_autoptr(CfProfile) profile = cf_profile_new ();
+  g_autoptr(CfTargets) targets = NULL;
+  double energy = cf_day_summary_get_value (self->summary, CF_KEY_ENERGY);
+
+  if (self->settings != NULL)
+    cf_profile_load_settings (profile, self->settings);
+  targets = cf_targets_new (profile, &self->day);
+
+  for (guint k = 0; k < CF_N_KEY_NUTRIENTS; k++)
+    {
+      const CfTarget *target;
+      g_autofree char *source = NULL;
+      CfUnit unit;
+      double value;
+
+      if (key_targets[k] < 0 ||
+          (target = cf_targets_get (targets, key_targets[k])) == NULL ||
+          !cf_target_has_value (target))
+        {
+          cf_day_summary_set_target (self->summary, k, NAN, NULL);
+          continue;
+        }
+
+      /* A share of energy (ALA) needs the day's energy */
+      value = cf_target_get_value_for_energy (target, energy);
+      unit = cf_nutrient_get_unit (cf_key_nutrient_get_unit_nutrient (k));
+      value = cf_unit_convert (value, cf_intake_get_unit (target->intake), unit);
+
+      source = cf_target_dup_source_label (target);
+      cf_day_summary_set_target (self->summary, k, value, source);
+    }
+}
+
 static void
 update_meal_totals (CfDiaryView *self)
 {
@@ -295,6 +349,7 @@ reload (CfDiaryView *self)
 
   update_meal_totals (self);
   cf_day_summary_set_entries (self->summary, &self->day, entries);
+  update_targets (self);
 
   label = format_day_label (&self->day, &full);
   gtk_label_set_label (self->date_label, label);
@@ -527,6 +582,15 @@ units_changed_cb (CfDiaryView *self)
 }
 
 static void
+settings_changed_cb (CfDiaryView *self,
+                     const char  *key)
+{
+  if (g_str_has_prefix (key, "profile-") || g_strcmp0 (key, "reference-set") == 0 ||
+      g_strcmp0 (key, "target-overrides") == 0 || g_strcmp0 (key, "k2-goal") == 0)
+    update_targets (self);
+}
+
+static void
 cf_diary_view_constructed (GObject *object)
 {
   CfDiaryView *self = (CfDiaryView *) object;
@@ -543,6 +607,10 @@ cf_diary_view_constructed (GObject *object)
       g_signal_connect_object (self->settings, "changed::vitamin-d-unit",
                                G_CALLBACK (units_changed_cb), self, G_CONNECT_SWAPPED);
       units_changed_cb (self);
+
+      /* The profile decides the targets */
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
   cf_day_summary_set_context (self->summary, self->context);

@@ -13,6 +13,7 @@
 
 #include "cf-date.h"
 #include "cf-diary-view.h"
+#include "cf-foods-view.h"
 #include "cf-transfer.h"
 #include "cf-window.h"
 
@@ -31,6 +32,7 @@ struct _CfWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *diary_view;
+  GtkWidget            *foods_view;
 };
 
 enum {
@@ -209,9 +211,9 @@ cf_window_constructed (GObject *object)
   self->diary_view = GTK_WIDGET (cf_diary_view_new (self->context, self->settings));
   adw_view_stack_add_titled_with_icon (self->view_stack, self->diary_view, "diary",
                                        _("Diary"), "cf-diary-symbolic");
-  add_placeholder_page (self, "foods", _("Foods"), "cf-foods-symbolic",
-                        _("Search the food database and rank foods by nutrient. Until this view is ready, "
-                          "the diary’s Add Food dialog searches every food."));
+  self->foods_view = GTK_WIDGET (cf_foods_view_new (self->context));
+  adw_view_stack_add_titled_with_icon (self->view_stack, self->foods_view, "foods",
+                                       _("Foods"), "cf-foods-symbolic");
   add_placeholder_page (self, "insights", _("Insights"), "cf-insights-symbolic",
                         _("Charts and checks of your intake against reference values will appear here."));
 
@@ -388,6 +390,19 @@ cf_window_add_toast (CfWindow *self,
   g_return_if_fail (CF_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * cf_window_get_foods_view:
+ *
+ * Returns: (transfer none) (nullable): the foods view
+ */
+GtkWidget *
+cf_window_get_foods_view (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+
+  return self->foods_view;
 }
 
 /**

@@ -25,5 +25,6 @@ CfWindow  *cf_window_new_for_context (CfContext    *context,
 void       cf_window_add_toast      (CfWindow      *self,
                                      AdwToast      *toast);
 GtkWidget *cf_window_get_diary_view (CfWindow      *self);
+GtkWidget *cf_window_get_foods_view (CfWindow      *self);
 
 G_END_DECLS

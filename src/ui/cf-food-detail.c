@@ -1,0 +1,374 @@
+/* cf-food-detail.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-food-detail"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "cf-amount-controller.h"
+#include "cf-date.h"
+#include "cf-food-detail.h"
+#include "cf-food-dialog.h"
+#include "cf-nutrient-format.h"
+#include "cf-window.h"
+
+/**
+ * CfFoodDetail:
+ *
+ * What is in a food: every nutrient for a chosen amount, grouped by its
+ * part in calcium balance, each with where its value comes from (the
+ * USDA food and nutrient number, or the study) and a visible "no data"
+ * where there is none.  Actions log the food or copy it as the user's
+ * own.
+ */
+
+typedef struct
+{
+  const char *title;
+  CfNutrient  nutrients[12];
+  guint       n;
+} Section;
+
+static const Section sections[] = {
+  { N_("Calcium Regulators"),
+    { CF_NUTRIENT_CALCIUM, CF_NUTRIENT_MAGNESIUM, CF_NUTRIENT_VITAMIN_D, CF_NUTRIENT_VITAMIN_K1,
+      CF_NUTRIENT_MK4, CF_NUTRIENT_MK7, CF_NUTRIENT_MK8, CF_NUTRIENT_MK9, CF_NUTRIENT_VITAMIN_K2_TOTAL,
+      CF_NUTRIENT_PHOSPHORUS }, 10 },
+  { N_("Supporting Nutrients"),
+    { CF_NUTRIENT_VITAMIN_C, CF_NUTRIENT_POTASSIUM, CF_NUTRIENT_ALA, CF_NUTRIENT_EPA, CF_NUTRIENT_DHA }, 5 },
+  { N_("Basics"),
+    { CF_NUTRIENT_ENERGY, CF_NUTRIENT_PROTEIN, CF_NUTRIENT_FAT, CF_NUTRIENT_CARBOHYDRATE,
+      CF_NUTRIENT_FIBER, CF_NUTRIENT_SODIUM }, 6 },
+  { N_("Other Forms"),
+    { CF_NUTRIENT_DIHYDROPHYLLOQUINONE, CF_NUTRIENT_FA_18_3, CF_NUTRIENT_DPA }, 3 },
+};
+
+struct _CfFoodDetail
+{
+  AdwBin               parent_instance;
+
+  CfContext           *context;
+  CfFood              *food;
+  CfAmountController  *amount;
+
+  GtkLabel            *name_label;
+  GtkLabel            *source_label;
+  GtkLabel            *note_label;
+  AdwEntryRow         *amount_row;
+  AdwComboRow         *measure_row;
+  GtkLabel            *amount_error;
+  GtkBox              *groups_box;
+  GtkFlowBox          *actions_box;
+
+  GtkWidget           *rows[CF_N_NUTRIENTS];
+  GtkWidget           *values[CF_N_NUTRIENTS];
+  char                *texts[CF_N_NUTRIENTS];
+};
+
+G_DEFINE_FINAL_TYPE (CfFoodDetail, cf_food_detail, ADW_TYPE_BIN)
+
+static char *
+describe_source (CfFood *food)
+{
+  switch (cf_food_get_source (food))
+    {
+    case CF_FOOD_SOURCE_USDA:
+      /* Translators: %s is the USDA food number */
+      return g_strdup_printf (_("USDA National Nutrient Database for Standard Reference, release 28 · food %s"),
+                              cf_food_get_id (food) + strlen ("usda:"));
+
+    case CF_FOOD_SOURCE_K2:
+      /* Translators: %s is a literature reference */
+      return g_strdup_printf (_("Published vitamin K2 values · %s"),
+                              cf_food_get_citation (food) ? cf_food_get_citation (food) : "");
+
+    case CF_FOOD_SOURCE_CUSTOM:
+    default:
+      return g_strdup (cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT ? _("My supplement")
+                       : cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE ? _("My recipe")
+                       : _("My food"));
+    }
+}
+
+static void
+update_values (CfFoodDetail *self)
+{
+  gboolean valid = self->food != NULL && cf_amount_controller_is_valid (self->amount);
+  double grams = valid ? cf_amount_controller_get_grams (self->amount) : NAN;
+
+  for (guint n = 0; n < CF_N_NUTRIENTS; n++)
+    {
+      double per_100g = self->food ? cf_food_get_nutrient (self->food, n) : NAN;
+      g_autofree char *text = NULL;
+
+      if (isnan (per_100g))
+        text = g_strdup (_("no data"));
+      else if (!valid)
+        text = g_strdup ("—");
+      else if (n == CF_NUTRIENT_VITAMIN_D)
+        text = cf_format_key_amount (CF_KEY_VITAMIN_D, per_100g * grams / 100.0);
+      else
+        text = cf_nutrient_format_value (n, per_100g * grams / 100.0);
+
+      gtk_label_set_label (GTK_LABEL (self->values[n]), text);
+      if (isnan (per_100g))
+        gtk_widget_add_css_class (self->values[n], "dim-label");
+      else
+        gtk_widget_remove_css_class (self->values[n], "dim-label");
+
+      g_free (self->texts[n]);
+      self->texts[n] = g_steal_pointer (&text);
+    }
+}
+
+static void
+log_clicked_cb (CfFoodDetail *self)
+{
+  CfFoodDialog *dialog;
+  GDate today;
+
+  if (self->food == NULL)
+    return;
+
+  cf_day_set_today (&today);
+  dialog = cf_food_dialog_new_add (self->context, &today, CF_MEAL_SNACKS);
+  cf_food_dialog_select_food (dialog, self->food);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+duplicate_clicked_cb (CfFoodDetail *self)
+{
+  g_autoptr(CfFood) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GListModel *portions;
+  GtkRoot *root;
+
+  if (self->food == NULL)
+    return;
+
+  /* Translators: the name of a copy of a food, %s is the food's name */
+  name = g_strdup_printf (_("%s (my copy)"), cf_food_get_name (self->food));
+  copy = cf_food_new_custom (name);
+  cf_food_set_kind (copy, cf_food_get_kind (self->food) == CF_FOOD_KIND_SUPPLEMENT
+                          ? CF_FOOD_KIND_SUPPLEMENT : CF_FOOD_KIND_FOOD);
+  cf_food_set_group_code (copy, cf_food_get_group_code (self->food));
+  cf_food_set_nutrients (copy, cf_food_get_nutrients (self->food));
+  portions = cf_food_get_portions (self->food);
+  for (guint i = 0; i < g_list_model_get_n_items (portions); i++)
+    {
+      g_autoptr(CfPortion) portion = g_list_model_get_item (portions, i);
+      cf_food_add_portion (copy, portion);
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (!cf_food_store_save_custom_food (cf_context_get_food_store (self->context), copy, &error))
+    {
+      if (CF_IS_WINDOW (root))
+        cf_window_add_toast (CF_WINDOW (root), adw_toast_new (error->message));
+      return;
+    }
+
+  /* Translators: a toast; %s is a food's name */
+  title = g_strdup_printf (_("Saved “%s” to your foods"), name);
+  if (CF_IS_WINDOW (root))
+    cf_window_add_toast (CF_WINDOW (root), adw_toast_new (title));
+
+  cf_food_detail_set_food (self, copy);
+}
+
+static void
+build_sections (CfFoodDetail *self)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(sections[s].title));
+
+      for (guint i = 0; i < sections[s].n; i++)
+        {
+          CfNutrient n = sections[s].nutrients[i];
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *value = gtk_label_new (NULL);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_nutrient_get_name (n));
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+          gtk_widget_add_css_class (value, "numeric");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+          self->rows[n] = row;
+          self->values[n] = value;
+        }
+
+      gtk_box_append (self->groups_box, group);
+    }
+}
+
+static void
+cf_food_detail_dispose (GObject *object)
+{
+  CfFoodDetail *self = (CfFoodDetail *) object;
+
+  g_clear_object (&self->amount);
+  g_clear_object (&self->food);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (cf_food_detail_parent_class)->dispose (object);
+}
+
+static void
+cf_food_detail_finalize (GObject *object)
+{
+  CfFoodDetail *self = (CfFoodDetail *) object;
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    g_free (self->texts[i]);
+
+  G_OBJECT_CLASS (cf_food_detail_parent_class)->finalize (object);
+}
+
+static void
+cf_food_detail_class_init (CfFoodDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_food_detail_dispose;
+  object_class->finalize = cf_food_detail_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-food-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, source_label);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, note_label);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, measure_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, amount_error);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, actions_box);
+  gtk_widget_class_bind_template_callback (widget_class, log_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, duplicate_clicked_cb);
+}
+
+static void
+cf_food_detail_init (CfFoodDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  build_sections (self);
+
+  /* The flow box wraps the buttons on narrow windows; its own children
+   * need not take focus, the buttons do */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  self->amount = cf_amount_controller_new (self->amount_row, self->measure_row, self->amount_error);
+  g_signal_connect_object (self->amount, "changed", G_CALLBACK (update_values), self, G_CONNECT_SWAPPED);
+}
+
+CfFoodDetail *
+cf_food_detail_new (CfContext *context)
+{
+  CfFoodDetail *self;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (CF_TYPE_FOOD_DETAIL, NULL);
+  self->context = g_object_ref (context);
+
+  return self;
+}
+
+/**
+ * cf_food_detail_set_food:
+ *
+ * Shows @food, loading it in full (provenance, measures) when it came
+ * from a search.
+ */
+void
+cf_food_detail_set_food (CfFoodDetail *self,
+                         CfFood       *food)
+{
+  g_autoptr(CfFood) full = NULL;
+  g_autofree char *source = NULL;
+
+  g_return_if_fail (CF_IS_FOOD_DETAIL (self));
+  g_return_if_fail (CF_IS_FOOD (food));
+
+  full = cf_food_store_get_food (cf_context_get_food_store (self->context), cf_food_get_id (food), NULL);
+  food = g_object_ref (full != NULL ? full : food);
+  g_clear_object (&self->food);
+  self->food = food;
+
+  source = describe_source (self->food);
+  gtk_label_set_label (self->name_label, cf_food_get_name (self->food));
+  gtk_label_set_label (self->source_label, source);
+  gtk_label_set_label (self->note_label, cf_food_get_note (self->food) ? cf_food_get_note (self->food) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), cf_food_get_note (self->food) != NULL);
+
+  for (guint n = 0; n < CF_N_NUTRIENTS; n++)
+    {
+      const char *origin = cf_food_get_origin (self->food, n);
+      g_autofree char *escaped = origin ? g_markup_escape_text (origin, -1) : NULL;
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[n]), escaped ? escaped : "");
+    }
+
+  /* 100 g to compare foods; a supplement by its unit */
+  cf_amount_controller_set_food (self->amount, self->food, NULL,
+                                 cf_food_get_kind (self->food) == CF_FOOD_KIND_SUPPLEMENT ? NAN : 100);
+}
+
+/**
+ * cf_food_detail_get_food:
+ *
+ * Returns: (transfer none) (nullable): the food shown
+ */
+CfFood *
+cf_food_detail_get_food (CfFoodDetail *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_DETAIL (self), NULL);
+
+  return self->food;
+}
+
+/**
+ * cf_food_detail_get_value_text:
+ *
+ * Returns: (transfer none): what the row of @nutrient shows
+ */
+const char *
+cf_food_detail_get_value_text (CfFoodDetail *self,
+                               CfNutrient    nutrient)
+{
+  g_return_val_if_fail (CF_IS_FOOD_DETAIL (self), NULL);
+  g_return_val_if_fail (nutrient < CF_N_NUTRIENTS, NULL);
+
+  return self->texts[nutrient];
+}
+
+/**
+ * cf_food_detail_set_amount:
+ *
+ * Types @text into the amount field, as a person would.
+ */
+void
+cf_food_detail_set_amount (CfFoodDetail *self,
+                           const char   *text)
+{
+  g_return_if_fail (CF_IS_FOOD_DETAIL (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text);
+}
