@@ -193,6 +193,26 @@ test_search_custom_first (void)
   g_clear_pointer (&results, g_ptr_array_unref);
   results = cf_food_store_search (store, "ferm soy", CF_SEARCH_CUSTOM, NULL, NULL, 10, &error);
   g_assert_cmpuint (results->len, ==, 1);
+
+  /* Kinds of the user's foods are filters of their own */
+  {
+    g_autoptr(CfFood) capsule = cf_food_new_custom ("Fermented soy capsule");
+    g_autoptr(GPtrArray) supplements = NULL;
+    g_autoptr(GPtrArray) foods = NULL;
+    g_autoptr(GPtrArray) everything = NULL;
+
+    cf_food_set_kind (capsule, CF_FOOD_KIND_SUPPLEMENT);
+    g_assert_true (cf_food_store_save_custom_food (store, capsule, &error));
+
+    supplements = cf_food_store_search (store, "ferm soy", CF_SEARCH_SUPPLEMENTS, NULL, NULL, 10, &error);
+    g_assert_cmpuint (supplements->len, ==, 1);
+    g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (supplements, 0)), ==, cf_food_get_id (capsule));
+    foods = cf_food_store_search (store, "ferm soy", CF_SEARCH_CUSTOM, NULL, NULL, 10, &error);
+    g_assert_cmpuint (foods->len, ==, 1);
+    g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (foods, 0)), ==, cf_food_get_id (mine));
+    everything = cf_food_store_search (store, "ferm soy", CF_SEARCH_MINE, NULL, NULL, 10, &error);
+    g_assert_cmpuint (everything->len, ==, 2);
+  }
 }
 
 /* Paging with cursors gives every match exactly once, in the same order

@@ -151,7 +151,7 @@ parse_sources (CfSearchFlags *flags,
       else if (g_ascii_strcasecmp (parts[i], "k2") == 0)
         *flags |= CF_SEARCH_K2;
       else if (g_ascii_strcasecmp (parts[i], "custom") == 0)
-        *flags |= CF_SEARCH_CUSTOM;
+        *flags |= CF_SEARCH_MINE;
       else
         {
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
@@ -551,6 +551,8 @@ cmd_import (CfContext  *context,
   file = g_file_new_for_commandline_arg (args[0]);
   if (!cf_import_from_file (context, file, &counts, &error))
     {
+      /* Translators: a sentence put before the reason of the failure;
+       * keep the space at the end */
       g_prefix_error (&error, _("Nothing was imported. "));
       return fail (error);
     }
@@ -558,7 +560,17 @@ cmd_import (CfContext  *context,
   if (opt_json)
     g_print ("{ \"foods\" : %u, \"entries\" : %u }\n", counts.foods, counts.entries);
   else
-    g_print (_("Imported %u foods and %u diary entries\n"), counts.foods, counts.entries);
+    {
+      g_autofree char *foods = g_strdup_printf (g_dngettext (NULL, "%u food", "%u foods", counts.foods),
+                                                counts.foods);
+      g_autofree char *entries = g_strdup_printf (g_dngettext (NULL, "%u diary entry", "%u diary entries",
+                                                               counts.entries),
+                                                  counts.entries);
+
+      /* Translators: the first %s is a number of foods ("1 food"), the
+       * second a number of diary entries ("3 diary entries") */
+      g_print (_("Imported %s and %s\n"), foods, entries);
+    }
 
   return 0;
 }
@@ -1426,9 +1438,11 @@ main (int   argc,
   g_autoptr(CfContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
+  /* For uninstalled runs: meson devenv points it at the build tree */
+  const char *localedir = g_getenv ("COFACTOR_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -431,6 +431,8 @@ open_connection (CfDatabase  *self,
       if (rc != SQLITE_DONE)
         {
           _cf_set_sqlite_error (error, db, rc);
+          /* Translators: %s is a file name; SQLite's error message
+           * follows after the colon and the space */
           g_prefix_error (error, _("Could not open the food database “%s”: "), self->foods_path);
           goto fail;
         }
@@ -554,6 +556,8 @@ cf_database_open (const char  *path,
   if (!migrate (self, error))
     {
       if (error && *error && (*error)->code == CF_ERROR_CORRUPT)
+        /* Translators: %s is a file name; the detailed reason follows
+         * as a further sentence, so keep the space at the end */
         g_prefix_error (error, _("The diary “%s” is damaged or is not a Cofactor database. It was left as it is. "),
                         path);
       return NULL;

@@ -139,6 +139,11 @@ cf_demo_fill (CfContext    *context,
     {
       GDate day = *last_day;
       guint breakfast, lunch, dinner;
+      /* The templates' measures are translated, so their names in the
+       * amounts must be too */
+      g_autofree char *drops = g_strdup_printf ("2 %s", _("drop"));
+      g_autofree char *capsule = g_strdup_printf ("1 %s", _("capsule"));
+      g_autofree char *tablet = g_strdup_printf ("1 %s", _("tablet"));
 
       g_date_subtract_days (&day, n_days - 1 - d);
 
@@ -156,11 +161,11 @@ cf_demo_fill (CfContext    *context,
         return FALSE;
 
       /* Vitamin D every day; K2 and magnesium on some days only */
-      if (!log_item (context, &day, CF_MEAL_SUPPLEMENTS, d3, "2 drop", error))
+      if (!log_item (context, &day, CF_MEAL_SUPPLEMENTS, d3, drops, error))
         return FALSE;
-      if (d % 3 == 0 && !log_item (context, &day, CF_MEAL_SUPPLEMENTS, k2, "1 capsule", error))
+      if (d % 3 == 0 && !log_item (context, &day, CF_MEAL_SUPPLEMENTS, k2, capsule, error))
         return FALSE;
-      if (d % 2 == 1 && !log_item (context, &day, CF_MEAL_SUPPLEMENTS, magnesium, "1 tablet", error))
+      if (d % 2 == 1 && !log_item (context, &day, CF_MEAL_SUPPLEMENTS, magnesium, tablet, error))
         return FALSE;
     }
 

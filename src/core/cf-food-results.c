@@ -18,7 +18,8 @@
  * page at a time, off the main thread: a list view shows the first page
  * at once, and scrolling near the end of what is loaded fetches the
  * next.  Nothing ever loads the whole food table.  A new query cancels
- * the one in flight and replaces the items in one change.
+ * the one in flight and replaces the items in one change.  The same
+ * model ranks foods by a nutrient (cf_food_results_set_ranking()).
  */
 struct _CfFoodResults
 {
@@ -30,6 +31,9 @@ struct _CfFoodResults
   char           *group_code;
   CfSearchFlags   flags;
   CfSearchCursor  cursor;
+  int             figure;
+  CfRankBasis     basis;
+  CfRankCursor    rank_cursor;
   GCancellable   *cancellable;
   GError         *error;
   guint           generation;
@@ -81,14 +85,28 @@ load_done_cb (GObject      *source,
   g_autoptr(CfFoodResults) self = data->self;
   g_autoptr(GPtrArray) foods = NULL;
   g_autoptr(GError) error = NULL;
-  CfSearchCursor next;
+  CfSearchCursor next = CF_SEARCH_CURSOR_INIT;
   guint generation = data->generation;
   guint position;
   guint removed;
 
   g_free (data);
 
-  foods = cf_food_store_search_finish (CF_FOOD_STORE (source), result, &next, &error);
+  if (g_task_get_source_tag (G_TASK (result)) == cf_food_store_rank_async)
+    {
+      CfRankCursor rank_next;
+
+      foods = cf_food_store_rank_finish (CF_FOOD_STORE (source), result, &rank_next, &error);
+      if (foods != NULL && generation == self->generation)
+        {
+          self->rank_cursor = rank_next;
+          /* Map the ranking's end onto the search cursor's */
+          next.segment = cf_rank_cursor_is_end (&rank_next) ? G_MAXUINT : 0;
+          next.after = 0;
+        }
+    }
+  else
+    foods = cf_food_store_search_finish (CF_FOOD_STORE (source), result, &next, &error);
 
   /* A newer query replaced this one */
   if (generation != self->generation)
@@ -159,8 +177,13 @@ load_more (CfFoodResults *self)
   data->self = g_object_ref (self);
   data->generation = self->generation;
 
-  cf_food_store_search_async (self->store, self->text, self->flags, self->group_code, &self->cursor,
-                              CF_FOOD_RESULTS_PAGE, self->cancellable, load_done_cb, data);
+  if (self->figure >= 0)
+    cf_food_store_rank_async (self->store, self->figure, self->basis, self->flags, self->group_code,
+                              &self->rank_cursor, CF_FOOD_RESULTS_PAGE, self->cancellable,
+                              load_done_cb, data);
+  else
+    cf_food_store_search_async (self->store, self->text, self->flags, self->group_code, &self->cursor,
+                                CF_FOOD_RESULTS_PAGE, self->cancellable, load_done_cb, data);
 }
 
 static GType
@@ -278,6 +301,7 @@ static void
 cf_food_results_init (CfFoodResults *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->figure = -1;
 }
 
 CfFoodResults *
@@ -303,6 +327,8 @@ cf_food_results_new (CfFoodStore *store)
  * stay until the first page of the new ones arrives, so the list does
  * not flash empty while typing.
  */
+static void restart (CfFoodResults *self);
+
 void
 cf_food_results_set_query (CfFoodResults *self,
                            const char    *text,
@@ -311,17 +337,75 @@ cf_food_results_set_query (CfFoodResults *self,
 {
   g_return_if_fail (CF_IS_FOOD_RESULTS (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->generation++;
-
+  self->figure = -1;
   g_free (self->text);
   self->text = g_strdup (text ? text : "");
   g_free (self->group_code);
   self->group_code = g_strdup (group_code);
   self->flags = flags;
+
+  restart (self);
+}
+
+/**
+ * cf_food_results_set_ranking:
+ * @figure: what to rank by
+ * @basis: per 100 g, per 100 kcal or per serving
+ * @flags: the sources, or 0 for all
+ * @group_code: (nullable): only this food group
+ *
+ * Lists foods by @figure, highest first, leaving out foods without a
+ * value for it; replaces the current query like
+ * cf_food_results_set_query().
+ */
+void
+cf_food_results_set_ranking (CfFoodResults *self,
+                             CfRankFigure   figure,
+                             CfRankBasis    basis,
+                             CfSearchFlags  flags,
+                             const char    *group_code)
+{
+  g_return_if_fail (CF_IS_FOOD_RESULTS (self));
+
+  self->figure = figure;
+  self->basis = basis;
+  g_free (self->text);
+  self->text = g_strdup ("");
+  g_free (self->group_code);
+  self->group_code = g_strdup (group_code);
+  self->flags = flags;
+
+  restart (self);
+}
+
+/**
+ * cf_food_results_get_ranking:
+ * @basis: (out) (optional): the basis of the ranking
+ *
+ * Returns: the figure foods are ranked by, or -1 for a search
+ */
+int
+cf_food_results_get_ranking (CfFoodResults *self,
+                             CfRankBasis   *basis)
+{
+  g_return_val_if_fail (CF_IS_FOOD_RESULTS (self), -1);
+
+  if (basis != NULL)
+    *basis = self->basis;
+
+  return self->figure;
+}
+
+static void
+restart (CfFoodResults *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+
   self->cursor = (CfSearchCursor) CF_SEARCH_CURSOR_INIT;
+  self->rank_cursor = (CfRankCursor) CF_RANK_CURSOR_INIT;
   g_clear_error (&self->error);
 
   self->replacing = TRUE;

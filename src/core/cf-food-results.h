@@ -27,6 +27,13 @@ void           cf_food_results_set_query    (CfFoodResults *self,
                                              const char    *text,
                                              CfSearchFlags  flags,
                                              const char    *group_code);
+void           cf_food_results_set_ranking  (CfFoodResults *self,
+                                             CfRankFigure   figure,
+                                             CfRankBasis    basis,
+                                             CfSearchFlags  flags,
+                                             const char    *group_code);
+int            cf_food_results_get_ranking  (CfFoodResults *self,
+                                             CfRankBasis   *basis);
 gboolean       cf_food_results_get_loading  (CfFoodResults *self);
 gboolean       cf_food_results_get_complete (CfFoodResults *self);
 const GError  *cf_food_results_get_error    (CfFoodResults *self);

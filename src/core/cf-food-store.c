@@ -174,6 +174,34 @@ progress_cb (void *data)
   return g_cancellable_is_cancelled (cancellable);
 }
 
+/* The kinds of the user's foods that @flags asks for, as an SQL
+ * condition on @table; an empty string when all of them */
+static void
+append_kind_filter (GString       *sql,
+                    const char    *table,
+                    CfSearchFlags  flags)
+{
+  const char *sep = "";
+
+  if ((flags & CF_SEARCH_MINE) == CF_SEARCH_MINE)
+    return;
+
+  g_string_append_printf (sql, " AND %s.kind IN (", table);
+  if (flags & CF_SEARCH_CUSTOM)
+    {
+      g_string_append (sql, "'food'");
+      sep = ", ";
+    }
+  if (flags & CF_SEARCH_SUPPLEMENTS)
+    {
+      g_string_append_printf (sql, "%s'supplement'", sep);
+      sep = ", ";
+    }
+  if (flags & CF_SEARCH_RECIPES)
+    g_string_append_printf (sql, "%s'recipe'", sep);
+  g_string_append (sql, ")");
+}
+
 static char *
 segment_sql (guint          segment,
              const char    *match,
@@ -191,6 +219,7 @@ segment_sql (guint          segment,
                               " WHERE custom_food_fts MATCH ?1 AND c.rowid > ?2");
       else
         g_string_append (sql, " FROM custom_food c WHERE c.rowid > ?2");
+      append_kind_filter (sql, "c", flags);
     }
   else
     {
@@ -243,7 +272,7 @@ segment_wanted (guint          segment,
     return FALSE;
 
   if (custom)
-    return (flags & CF_SEARCH_CUSTOM) != 0;
+    return (flags & CF_SEARCH_MINE) != 0;
 
   return has_foods && (flags & (CF_SEARCH_USDA | CF_SEARCH_K2)) != 0;
 }
@@ -1883,7 +1912,7 @@ append_rank_part (GString       *sql,
   g_string_append (sql, " WHERE 1");
 
   if (basis == CF_RANK_PER_100KCAL)
-    g_string_append_printf (sql, " AND %s.energy > 0", t);
+    g_string_append_printf (sql, " AND %s.energy >= %d", t, CF_RANK_MIN_KCAL);
 
   if (!custom)
     {
@@ -1892,6 +1921,8 @@ append_rank_part (GString       *sql,
       else if (!(flags & CF_SEARCH_USDA) && (flags & CF_SEARCH_K2))
         g_string_append (sql, " AND f.source <> '" USDA_SOURCE "'");
     }
+  else
+    append_kind_filter (sql, t, flags);
 
   if (group_code != NULL)
     g_string_append_printf (sql, " AND %s.group_code = ?3", t);
@@ -1925,7 +1956,7 @@ run_rank (sqlite3        *db,
     flags = CF_SEARCH_ALL;
 
   want_ref = has_foods && (flags & (CF_SEARCH_USDA | CF_SEARCH_K2)) != 0;
-  want_custom = (flags & CF_SEARCH_CUSTOM) != 0;
+  want_custom = (flags & CF_SEARCH_MINE) != 0;
   if (!want_ref && !want_custom)
     {
       cursor->state = 2;

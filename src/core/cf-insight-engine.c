@@ -15,6 +15,7 @@
 #include "cf-database-private.h"
 #include "cf-date.h"
 #include "cf-error.h"
+#include "cf-insight-engine-private.h"
 #include "cf-insight-engine.h"
 
 /**
@@ -299,6 +300,17 @@ query_intake (sqlite3      *db,
     }
 
   return g_steal_pointer (&days);
+}
+
+GArray *
+_cf_insight_engine_query_intake_on (sqlite3      *db,
+                                    const GDate  *first,
+                                    const GDate  *last,
+                                    GError      **error)
+{
+  g_assert (db != NULL);
+
+  return query_intake (db, first, last, error);
 }
 
 typedef struct

@@ -55,12 +55,16 @@ static const struct {
     { "magnesium", N_("Magnesium"), N_("Mg"),
       CF_UNIT_MG, 0, CF_NUTRIENT_GROUP_MINERALS, 304 },
   [CF_NUTRIENT_PHOSPHORUS] =
+    /* Translators: "P" is the chemical symbol of phosphorus */
     { "phosphorus", N_("Phosphorus"), N_("P"),
       CF_UNIT_MG, 0, CF_NUTRIENT_GROUP_MINERALS, 305 },
   [CF_NUTRIENT_POTASSIUM] =
+    /* Translators: "K" is the chemical symbol of potassium, not
+     * vitamin K */
     { "potassium", N_("Potassium"), N_("K"),
       CF_UNIT_MG, 0, CF_NUTRIENT_GROUP_MINERALS, 306 },
   [CF_NUTRIENT_VITAMIN_D] =
+    /* Translators: "D" is the short label of vitamin D */
     { "vitamin_d", N_("Vitamin D"), N_("D"),
       CF_UNIT_UG, 1, CF_NUTRIENT_GROUP_VITAMIN_D, 328 },
   [CF_NUTRIENT_VITAMIN_K1] =
@@ -85,6 +89,7 @@ static const struct {
     { "vitamin_k2_total", N_("Vitamin K2, total menaquinones"), N_("K2"),
       CF_UNIT_UG, 1, CF_NUTRIENT_GROUP_VITAMIN_K, 0 },
   [CF_NUTRIENT_VITAMIN_C] =
+    /* Translators: "C" is the short label of vitamin C */
     { "vitamin_c", N_("Vitamin C"), N_("C"),
       CF_UNIT_MG, 1, CF_NUTRIENT_GROUP_VITAMIN_C, 401 },
   [CF_NUTRIENT_ALA] =

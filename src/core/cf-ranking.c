@@ -259,7 +259,7 @@ cf_rank_basis_from_key (const char  *key,
  * %CF_RANK_PER_SERVING (foods from the store have them).
  *
  * Returns: the value, or NaN when the food is not ranked: no value for
- *   @figure, no energy value or 0 kcal per 100 kcal, no portion per
+ *   @figure, no energy value or less than %CF_RANK_MIN_KCAL per 100 kcal, no portion per
  *   serving
  */
 double
@@ -289,7 +289,7 @@ cf_food_get_rank_value (CfFood        *food,
       {
         double energy = cf_nutrients_get (nutrients, CF_NUTRIENT_ENERGY);
 
-        if (isnan (energy) || energy <= 0)
+        if (isnan (energy) || energy < CF_RANK_MIN_KCAL)
           return NAN;
 
         return value / energy * 100.0;

@@ -59,6 +59,11 @@ typedef enum
 /* Longest food id plus its terminating NUL (k2: and a 120 character slug) */
 #define CF_RANK_CURSOR_ID_SIZE 128
 
+/* Foods with less energy than this per 100 g (water, coffee, tea,
+ * broth) are not ranked per 100 kcal: dividing by almost nothing makes
+ * them look like the richest foods there are */
+#define CF_RANK_MIN_KCAL 10
+
 /**
  * CfRankCursor:
  *

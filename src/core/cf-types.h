@@ -63,17 +63,28 @@ typedef enum
 
 /**
  * CfSearchFlags:
+ * @CF_SEARCH_USDA: USDA SR28 foods
+ * @CF_SEARCH_K2: foods from the published vitamin K2 tables
+ * @CF_SEARCH_CUSTOM: the user's own foods
+ * @CF_SEARCH_SUPPLEMENTS: the user's supplements
+ * @CF_SEARCH_RECIPES: the user's recipes
  *
- * Restricts a food search to some sources.  0 means every source.
+ * Restricts a food search or ranking to some sources.  0 means every
+ * source.
  */
 typedef enum
 {
   CF_SEARCH_USDA        = 1 << 0,
   CF_SEARCH_K2          = 1 << 1,
   CF_SEARCH_CUSTOM      = 1 << 2,
+  CF_SEARCH_SUPPLEMENTS = 1 << 3,
+  CF_SEARCH_RECIPES     = 1 << 4,
 } CfSearchFlags;
 
-#define CF_SEARCH_ALL (CF_SEARCH_USDA | CF_SEARCH_K2 | CF_SEARCH_CUSTOM)
+/* Everything the user made */
+#define CF_SEARCH_MINE (CF_SEARCH_CUSTOM | CF_SEARCH_SUPPLEMENTS | CF_SEARCH_RECIPES)
+
+#define CF_SEARCH_ALL (CF_SEARCH_USDA | CF_SEARCH_K2 | CF_SEARCH_MINE)
 
 const char *cf_meal_to_key      (CfMeal        meal);
 gboolean    cf_meal_from_key    (const char   *key,

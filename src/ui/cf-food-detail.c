@@ -66,6 +66,8 @@ struct _CfFoodDetail
   GtkLabel            *amount_error;
   GtkBox              *groups_box;
   GtkFlowBox          *actions_box;
+  GtkWidget           *edit_button;
+  GtkToggleButton     *favourite_button;
 
   GtkWidget           *rows[CF_N_NUTRIENTS];
   GtkWidget           *values[CF_N_NUTRIENTS];
@@ -188,6 +190,26 @@ duplicate_clicked_cb (CfFoodDetail *self)
 }
 
 static void
+favourite_toggled_cb (CfFoodDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean active = gtk_toggle_button_get_active (self->favourite_button);
+
+  if (self->food == NULL ||
+      active == cf_food_store_is_favourite (cf_context_get_food_store (self->context), cf_food_get_id (self->food)))
+    return;
+
+  if (!cf_food_store_set_favourite (cf_context_get_food_store (self->context), cf_food_get_id (self->food),
+                                    active, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (CF_IS_WINDOW (root))
+        cf_window_add_toast (CF_WINDOW (root), adw_toast_new (error->message));
+    }
+}
+
+static void
 build_sections (CfFoodDetail *self)
 {
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
@@ -257,6 +279,9 @@ cf_food_detail_class_init (CfFoodDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, amount_error);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, groups_box);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDetail, favourite_button);
+  gtk_widget_class_bind_template_callback (widget_class, favourite_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, log_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, duplicate_clicked_cb);
 }
@@ -325,6 +350,14 @@ cf_food_detail_set_food (CfFoodDetail *self,
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[n]), escaped ? escaped : "");
     }
+
+  gtk_widget_set_visible (gtk_widget_get_parent (self->edit_button),
+                          cf_food_get_source (self->food) == CF_FOOD_SOURCE_CUSTOM);
+  g_signal_handlers_block_by_func (self->favourite_button, favourite_toggled_cb, self);
+  gtk_toggle_button_set_active (self->favourite_button,
+                                cf_food_store_is_favourite (cf_context_get_food_store (self->context),
+                                                            cf_food_get_id (self->food)));
+  g_signal_handlers_unblock_by_func (self->favourite_button, favourite_toggled_cb, self);
 
   /* 100 g to compare foods; a supplement by its unit */
   cf_amount_controller_set_food (self->amount, self->food, NULL,

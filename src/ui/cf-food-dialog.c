@@ -56,12 +56,21 @@ struct _CfFoodDialog
   AdwEntryRow     *amount_row;
   AdwComboRow     *portion_row;
   AdwComboRow     *meal_row;
+  AdwActionRow    *date_row;
+  gboolean         pick;
   GtkMenuButton   *date_button;
   GtkCalendar     *calendar;
   GtkLabel        *amount_error;
   AdwPreferencesGroup *preview_group;
   GtkWidget       *preview_values[CF_N_PREVIEW];
 };
+
+enum {
+  PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CfFoodDialog, cf_food_dialog, ADW_TYPE_WINDOW)
 
@@ -170,13 +179,8 @@ show_suggestions (CfFoodDialog *self)
 
   if (self->meal == CF_MEAL_SUPPLEMENTS)
     {
-      g_autoptr(GPtrArray) mine = cf_food_store_search (cf_context_get_food_store (self->context), "",
-                                                        CF_SEARCH_CUSTOM, NULL, NULL, 50, NULL);
-      g_autoptr(GPtrArray) supplements = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; mine && i < mine->len; i++)
-        if (cf_food_get_kind (g_ptr_array_index (mine, i)) == CF_FOOD_KIND_SUPPLEMENT)
-          g_ptr_array_add (supplements, g_object_ref (g_ptr_array_index (mine, i)));
+      g_autoptr(GPtrArray) supplements = cf_food_store_search (cf_context_get_food_store (self->context), "",
+                                                               CF_SEARCH_SUPPLEMENTS, NULL, NULL, 50, NULL);
 
       add_section (self, _("My Supplements"), supplements);
     }
@@ -481,6 +485,13 @@ cf_food_dialog_save (CfFoodDialog  *self,
   portion_quantity = cf_amount_controller_get_portion_quantity (self->amount);
   grams = cf_amount_controller_get_grams (self->amount);
 
+  /* Choosing an ingredient: hand it over, the diary is not touched */
+  if (self->pick)
+    {
+      g_signal_emit (self, signals[PICKED], 0, self->food, grams, portion, portion_quantity);
+      return TRUE;
+    }
+
   if (self->entry != NULL)
     {
       cf_diary_entry_set_amount (self->entry, grams, portion, portion_quantity);
@@ -554,6 +565,19 @@ cf_food_dialog_class_init (CfFoodDialogClass *klass)
 
   object_class->dispose = cf_food_dialog_dispose;
 
+  /**
+   * CfFoodDialog::picked:
+   * @food: the food chosen
+   * @grams: the amount
+   * @portion: (nullable): the measure, or %NULL for a weight
+   * @portion_quantity: how many of @portion
+   *
+   * Emitted by a dialog made with cf_food_dialog_new_pick().
+   */
+  signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                                  CF_TYPE_FOOD, G_TYPE_DOUBLE, CF_TYPE_PORTION, G_TYPE_DOUBLE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-food-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, back_button);
@@ -567,6 +591,7 @@ cf_food_dialog_class_init (CfFoodDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, portion_row);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, meal_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, date_button);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, amount_error);
@@ -650,6 +675,36 @@ cf_food_dialog_new_add (CfContext   *context,
   self = dialog_new (context, day, meal);
   adw_window_title_set_title (self->window_title, _("Add Food"));
   gtk_button_set_label (self->save_button, _("_Add"));
+  show_suggestions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  return self;
+}
+
+/**
+ * cf_food_dialog_new_pick:
+ *
+ * A dialog that chooses a food and an amount for something other than
+ * the diary (a recipe's ingredient): it emits #CfFoodDialog::picked.
+ *
+ * Returns: (transfer full): the dialog
+ */
+CfFoodDialog *
+cf_food_dialog_new_pick (CfContext *context)
+{
+  CfFoodDialog *self;
+  GDate today;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
+
+  cf_day_set_today (&today);
+  self = dialog_new (context, &today, CF_MEAL_LUNCH);
+  self->pick = TRUE;
+  adw_window_title_set_title (self->window_title, _("Add Ingredient"));
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  gtk_button_set_label (self->save_button, _("_Add"));
+  gtk_widget_set_visible (GTK_WIDGET (self->meal_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_row), FALSE);
   show_suggestions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 

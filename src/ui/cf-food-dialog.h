@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (CfFoodDialog, cf_food_dialog, CF, FOOD_DIALOG, AdwWindow)
 CfFoodDialog *cf_food_dialog_new_add    (CfContext     *context,
                                          const GDate   *day,
                                          CfMeal         meal);
+CfFoodDialog *cf_food_dialog_new_pick   (CfContext     *context);
 CfFoodDialog *cf_food_dialog_new_edit   (CfContext     *context,
                                          CfDiaryEntry  *entry);
 void          cf_food_dialog_select_food (CfFoodDialog *self,

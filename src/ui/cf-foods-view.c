@@ -11,8 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-food-editor.h"
 #include "cf-food-results.h"
 #include "cf-foods-view.h"
+#include "cf-ranking.h"
+#include "cf-recipe-editor.h"
+#include "cf-supplement-dialog.h"
 
 /**
  * CfFoodsView:
@@ -28,6 +32,29 @@ static const CfSearchFlags source_flags[] = {
   CF_SEARCH_USDA,
   CF_SEARCH_K2,
   CF_SEARCH_CUSTOM,
+  CF_SEARCH_SUPPLEMENTS,
+  CF_SEARCH_RECIPES,
+};
+
+/* The last source choice: favourites, a list of their own */
+#define SOURCE_FAVOURITES G_N_ELEMENTS (source_flags)
+
+/* Figures offered in "Richest in …", K2 and the calcium cofactors first */
+static const int sort_figures[] = {
+  CF_RANK_FIGURE_VITAMIN_K2,
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_MK7),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_MK4),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_MAGNESIUM),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_VITAMIN_D),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_CALCIUM),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_VITAMIN_K1),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_POTASSIUM),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_VITAMIN_C),
+  CF_RANK_FIGURE_EPA_DHA,
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_ALA),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_PHOSPHORUS),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_FIBER),
+  CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_PROTEIN),
 };
 
 struct _CfFoodsView
@@ -44,6 +71,10 @@ struct _CfFoodsView
   GtkSearchEntry *search_entry;
   GtkDropDown    *source_dropdown;
   GtkDropDown    *group_dropdown;
+  GtkDropDown    *sort_dropdown;
+  GtkDropDown    *basis_dropdown;
+  GListStore     *favourites;
+  gboolean        showing_favourites;
   GtkListView    *list_view;
   GtkLabel       *count_label;
   AdwBin         *detail_bin;
@@ -104,7 +135,17 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), subtitle);
 
-  gtk_list_item_set_child (item, box);
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *value = gtk_label_new (NULL);
+
+    gtk_widget_set_hexpand (box, TRUE);
+    gtk_widget_add_css_class (value, "numeric");
+    gtk_widget_set_margin_end (value, 12);
+    gtk_box_append (GTK_BOX (row), box);
+    gtk_box_append (GTK_BOX (row), value);
+    gtk_list_item_set_child (item, row);
+  }
 }
 
 static void
@@ -112,25 +153,46 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
+  CfFoodsView *self = user_data;
   CfFood *food = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_widget_get_first_child (row);
+  GtkWidget *value = gtk_widget_get_next_sibling (box);
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (name);
   g_autofree char *text = describe (food);
+  g_autofree char *amount = NULL;
+  g_autofree char *description = NULL;
+  CfRankBasis basis;
+  int figure = self->showing_favourites ? -1 : cf_food_results_get_ranking (self->results, &basis);
+
+  /* The value a food was ranked by, e.g. "939.0 µg per 100 g" */
+  if (figure >= 0)
+    amount = cf_food_format_rank_value (food, figure, basis);
 
   gtk_label_set_label (GTK_LABEL (name), cf_food_get_name (food));
   gtk_label_set_label (GTK_LABEL (subtitle), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+  gtk_label_set_label (GTK_LABEL (value), amount ? amount : "");
+  gtk_widget_set_visible (value, amount != NULL);
+
+  description = amount ? g_strdup_printf ("%s; %s", amount, text) : g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cf_food_get_name (food),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+static GListModel *
+current_model (CfFoodsView *self)
+{
+  return self->showing_favourites ? G_LIST_MODEL (self->favourites) : G_LIST_MODEL (self->results);
 }
 
 static void
 update_results_page (CfFoodsView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
-  gboolean complete = cf_food_results_get_complete (self->results);
+  guint n = g_list_model_get_n_items (current_model (self));
+  gboolean complete = self->showing_favourites || cf_food_results_get_complete (self->results);
   g_autofree char *count = NULL;
 
   if (n == 0 && complete)
@@ -147,24 +209,88 @@ update_results_page (CfFoodsView *self)
 }
 
 static void
+set_model (CfFoodsView *self,
+           GListModel  *model)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (self->list_view);
+
+  gtk_single_selection_set_model (GTK_SINGLE_SELECTION (selection), model);
+}
+
+static void
+load_favourites (CfFoodsView *self)
+{
+  g_autoptr(GPtrArray) foods = cf_food_store_list_favourites (cf_context_get_food_store (self->context), NULL);
+
+  g_list_store_remove_all (self->favourites);
+  for (guint i = 0; foods != NULL && i < foods->len; i++)
+    g_list_store_append (self->favourites, g_ptr_array_index (foods, i));
+}
+
+static void
 run_query (CfFoodsView *self)
 {
   guint source = gtk_drop_down_get_selected (self->source_dropdown);
   guint group = gtk_drop_down_get_selected (self->group_dropdown);
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   const char *group_code = NULL;
+  CfSearchFlags flags;
 
   if (group > 0 && group - 1 < self->group_codes->len)
     group_code = g_ptr_array_index (self->group_codes, group - 1);
 
-  cf_food_results_set_query (self->results,
-                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                             source < G_N_ELEMENTS (source_flags) ? source_flags[source] : CF_SEARCH_ALL,
-                             group_code);
+  gtk_widget_set_visible (GTK_WIDGET (self->basis_dropdown), sort > 0 && sort <= G_N_ELEMENTS (sort_figures));
+
+  if (source == SOURCE_FAVOURITES)
+    {
+      self->showing_favourites = TRUE;
+      load_favourites (self);
+      set_model (self, G_LIST_MODEL (self->favourites));
+      update_results_page (self);
+      return;
+    }
+
+  if (self->showing_favourites)
+    {
+      self->showing_favourites = FALSE;
+      set_model (self, G_LIST_MODEL (self->results));
+    }
+
+  flags = source < G_N_ELEMENTS (source_flags) ? source_flags[source] : CF_SEARCH_ALL;
+
+  if (sort > 0 && sort <= G_N_ELEMENTS (sort_figures))
+    cf_food_results_set_ranking (self->results, sort_figures[sort - 1],
+                                 gtk_drop_down_get_selected (self->basis_dropdown), flags, group_code);
+  else
+    cf_food_results_set_query (self->results, text, flags, group_code);
 }
 
 static void
 search_changed_cb (CfFoodsView *self)
 {
+  /* Typing searches by name again */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' &&
+      gtk_drop_down_get_selected (self->sort_dropdown) != 0)
+    {
+      gtk_drop_down_set_selected (self->sort_dropdown, 0);
+      return;
+    }
+
+  run_query (self);
+}
+
+static void
+sort_changed_cb (CfFoodsView *self)
+{
+  /* Ranking lists every food in order: the name search would hide that */
+  if (gtk_drop_down_get_selected (self->sort_dropdown) != 0)
+    {
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+    }
+
   run_query (self);
 }
 
@@ -178,7 +304,7 @@ filter_changed_cb (CfFoodsView *self)
 static void
 search_activate_cb (CfFoodsView *self)
 {
-  g_autoptr(CfFood) first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
+  g_autoptr(CfFood) first = g_list_model_get_item (current_model (self), 0);
 
   if (first != NULL)
     cf_foods_view_show_food (self, first);
@@ -193,7 +319,7 @@ search_key_pressed_cb (CfFoodsView     *self,
   if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
     return FALSE;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+  if (g_list_model_get_n_items (current_model (self)) == 0)
     return FALSE;
 
   /* Into the list, on its first row */
@@ -205,7 +331,7 @@ activate_cb (CfFoodsView *self,
              guint        position,
              GtkListView *list)
 {
-  g_autoptr(CfFood) food = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  g_autoptr(CfFood) food = g_list_model_get_item (current_model (self), position);
 
   if (food != NULL)
     cf_foods_view_show_food (self, food);
@@ -270,6 +396,146 @@ set_ellipsizing_factory (GtkDropDown *dropdown)
 }
 
 static void
+food_saved_cb (CfFoodsView *self,
+               CfFood      *food)
+{
+  run_query (self);
+  if (food != NULL)
+    cf_foods_view_show_food (self, food);
+}
+
+static void
+food_deleted_cb (CfFoodsView *self)
+{
+  run_query (self);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+recipe_saved_cb (CfFoodsView *self,
+                 CfRecipe    *recipe)
+{
+  g_autoptr(CfFood) food = cf_food_store_get_food (cf_context_get_food_store (self->context),
+                                                   cf_recipe_get_id (recipe), NULL);
+
+  food_saved_cb (self, food);
+}
+
+static void
+present (CfFoodsView *self,
+         GtkWindow   *window)
+{
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (window);
+}
+
+/**
+ * cf_foods_view_edit_food:
+ * @food: (nullable): one of the user's foods, or %NULL for a new food
+ *
+ * Returns: (transfer none): the editor, already shown
+ */
+GtkWindow *
+cf_foods_view_edit_food (CfFoodsView *self,
+                         CfFood      *food)
+{
+  GtkWindow *editor;
+
+  g_return_val_if_fail (CF_IS_FOODS_VIEW (self), NULL);
+
+  if (food != NULL && cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE)
+    {
+      editor = GTK_WINDOW (cf_recipe_editor_new (self->context, cf_food_get_id (food)));
+      g_signal_connect_object (editor, "saved", G_CALLBACK (recipe_saved_cb), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      editor = GTK_WINDOW (cf_food_editor_new (self->context, food));
+      g_signal_connect_object (editor, "saved", G_CALLBACK (food_saved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (editor, "deleted", G_CALLBACK (food_deleted_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  present (self, editor);
+
+  return editor;
+}
+
+/**
+ * cf_foods_view_new_recipe:
+ *
+ * Returns: (transfer none): the recipe editor, already shown
+ */
+GtkWindow *
+cf_foods_view_new_recipe (CfFoodsView *self)
+{
+  CfRecipeEditor *editor;
+
+  g_return_val_if_fail (CF_IS_FOODS_VIEW (self), NULL);
+
+  editor = cf_recipe_editor_new (self->context, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (recipe_saved_cb), self, G_CONNECT_SWAPPED);
+  present (self, GTK_WINDOW (editor));
+
+  return GTK_WINDOW (editor);
+}
+
+static void
+new_food_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cf_foods_view_edit_food (CF_FOODS_VIEW (widget), NULL);
+}
+
+static void
+new_recipe_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  cf_foods_view_new_recipe (CF_FOODS_VIEW (widget));
+}
+
+static void
+new_supplement_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CfFoodsView *self = CF_FOODS_VIEW (widget);
+  CfSupplementDialog *dialog = cf_supplement_dialog_new (self->context, NULL);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (food_saved_cb), self, G_CONNECT_SWAPPED);
+  present (self, GTK_WINDOW (dialog));
+}
+
+static void
+edit_food_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CfFoodsView *self = CF_FOODS_VIEW (widget);
+  CfFood *food = cf_food_detail_get_food (self->detail);
+
+  if (food != NULL && cf_food_get_source (food) == CF_FOOD_SOURCE_CUSTOM)
+    cf_foods_view_edit_food (self, food);
+}
+
+static void
+fill_sorts (CfFoodsView *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, _("Best match"));
+  for (guint i = 0; i < G_N_ELEMENTS (sort_figures); i++)
+    {
+      /* Translators: a sort order, %s is a nutrient, e.g. "Richest in Magnesium" */
+      g_autofree char *label = g_strdup_printf (_("Richest in %s"), cf_rank_figure_get_name (sort_figures[i]));
+      gtk_string_list_append (labels, label);
+    }
+
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (labels));
+}
+
+static void
 fill_groups (CfFoodsView *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -300,6 +566,8 @@ cf_foods_view_constructed (GObject *object)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  self->favourites = g_list_store_new (CF_TYPE_FOOD);
+  g_signal_connect_object (self->favourites, "items-changed", G_CALLBACK (update_results_page), self, G_CONNECT_SWAPPED);
   selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -311,7 +579,13 @@ cf_foods_view_constructed (GObject *object)
 
   set_ellipsizing_factory (self->source_dropdown);
   set_ellipsizing_factory (self->group_dropdown);
+  set_ellipsizing_factory (self->sort_dropdown);
   fill_groups (self);
+  fill_sorts (self);
+  g_signal_connect_object (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->basis_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->source_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->group_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb),
@@ -330,6 +604,7 @@ cf_foods_view_dispose (GObject *object)
   CfFoodsView *self = (CfFoodsView *) object;
 
   g_clear_object (&self->results);
+  g_clear_object (&self->favourites);
   g_clear_pointer (&self->group_codes, g_ptr_array_unref);
   g_clear_object (&self->context);
 
@@ -396,6 +671,8 @@ cf_foods_view_class_init (CfFoodsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodsView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodsView, basis_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, detail_bin);
@@ -405,6 +682,10 @@ cf_foods_view_class_init (CfFoodsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_action (widget_class, "foods.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "foods.new-food", NULL, new_food_activated);
+  gtk_widget_class_install_action (widget_class, "foods.new-recipe", NULL, new_recipe_activated);
+  gtk_widget_class_install_action (widget_class, "foods.new-supplement", NULL, new_supplement_activated);
+  gtk_widget_class_install_action (widget_class, "foods.edit-food", NULL, edit_food_activated);
   gtk_widget_class_install_action (widget_class, "foods.focus-search", NULL, focus_search_activated);
 }
 
@@ -452,6 +733,9 @@ cf_foods_view_search (CfFoodsView *self,
   g_return_if_fail (CF_IS_FOODS_VIEW (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+
+  /* At once, without the entry's typing delay */
+  search_changed_cb (self);
 }
 
 /**
@@ -464,7 +748,40 @@ cf_foods_view_get_results (CfFoodsView *self)
 {
   g_return_val_if_fail (CF_IS_FOODS_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->results);
+  return current_model (self);
+}
+
+/**
+ * cf_foods_view_rank:
+ * @figure: what to rank by
+ * @basis: per 100 g, per 100 kcal or per serving
+ *
+ * Chooses "Richest in …" as a person would.
+ */
+void
+cf_foods_view_rank (CfFoodsView  *self,
+                    CfRankFigure  figure,
+                    CfRankBasis   basis)
+{
+  g_return_if_fail (CF_IS_FOODS_VIEW (self));
+
+  gtk_drop_down_set_selected (self->basis_dropdown, basis);
+  for (guint i = 0; i < G_N_ELEMENTS (sort_figures); i++)
+    if (sort_figures[i] == (int) figure)
+      gtk_drop_down_set_selected (self->sort_dropdown, i + 1);
+}
+
+/**
+ * cf_foods_view_set_source:
+ * @source: the index of the source filter (0: all … last: favourites)
+ */
+void
+cf_foods_view_set_source (CfFoodsView *self,
+                          guint        source)
+{
+  g_return_if_fail (CF_IS_FOODS_VIEW (self));
+
+  gtk_drop_down_set_selected (self->source_dropdown, source);
 }
 
 void

@@ -126,10 +126,16 @@ import_response_cb (GtkNativeDialog *native,
       if (cf_import_from_file (self->context, file, &counts, &error))
         {
           g_autofree char *title = NULL;
+          g_autofree char *entries = NULL;
+          g_autofree char *foods = NULL;
 
-          /* Translators: a toast after an import; the two numbers are
-           * entries and foods */
-          title = g_strdup_printf (_("Imported %u diary entries and %u foods"), counts.entries, counts.foods);
+          entries = g_strdup_printf (g_dngettext (NULL, "%u diary entry", "%u diary entries", counts.entries),
+                                     counts.entries);
+          foods = g_strdup_printf (g_dngettext (NULL, "%u food", "%u foods", counts.foods), counts.foods);
+          /* Translators: a toast after an import; the first %s is a number
+           * of diary entries ("3 diary entries"), the second a number of
+           * foods ("1 food") */
+          title = g_strdup_printf (_("Imported %s and %s"), entries, foods);
           cf_window_add_toast (self, adw_toast_new (title));
         }
       else

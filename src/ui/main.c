@@ -17,9 +17,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CfApplication) app = NULL;
+  /* For uninstalled runs: meson devenv points it at the build tree */
+  const char *localedir = g_getenv ("COFACTOR_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
