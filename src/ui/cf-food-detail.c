@@ -17,6 +17,7 @@
 #include "cf-food-detail.h"
 #include "cf-food-dialog.h"
 #include "cf-nutrient-format.h"
+#include "cf-targets.h"
 #include "cf-window.h"
 
 /**
@@ -71,6 +72,8 @@ struct _CfFoodDetail
 
   GtkWidget           *rows[CF_N_NUTRIENTS];
   GtkWidget           *values[CF_N_NUTRIENTS];
+  GtkWidget           *shares[CF_N_NUTRIENTS];
+  double               targets[CF_N_NUTRIENTS];
   char                *texts[CF_N_NUTRIENTS];
 };
 
@@ -120,6 +123,18 @@ update_values (CfFoodDetail *self)
         text = cf_nutrient_format_value (n, per_100g * grams / 100.0);
 
       gtk_label_set_label (GTK_LABEL (self->values[n]), text);
+
+      /* Share of the day's target, where there is one */
+      if (valid && !isnan (per_100g) && !isnan (self->targets[n]) && self->targets[n] > 0)
+        {
+          /* Translators: a share of a daily target, e.g. "35 % of the day" */
+          g_autofree char *share = g_strdup_printf (_("%.0f %% of the day"),
+                                                    per_100g * grams / 100.0 / self->targets[n] * 100.0);
+          gtk_label_set_label (GTK_LABEL (self->shares[n]), share);
+          gtk_widget_set_visible (self->shares[n], TRUE);
+        }
+      else
+        gtk_widget_set_visible (self->shares[n], FALSE);
       if (isnan (per_100g))
         gtk_widget_add_css_class (self->values[n], "dim-label");
       else
@@ -127,6 +142,31 @@ update_values (CfFoodDetail *self)
 
       g_free (self->texts[n]);
       self->texts[n] = g_steal_pointer (&text);
+    }
+}
+
+/* Today's targets of the user's profile, in each nutrient's unit */
+static void
+update_targets (CfFoodDetail *self)
+{
+  g_autoptr(CfProfile) profile = cf_profile_new ();
+  g_autoptr(CfTargets) targets = NULL;
+  g_autoptr(GSettings) settings = cf_profile_get_settings ();
+  GDate today;
+
+  if (settings != NULL)
+    cf_profile_load_settings (profile, settings);
+  cf_day_set_today (&today);
+  targets = cf_targets_new (profile, &today);
+
+  for (guint n = 0; n < CF_N_NUTRIENTS; n++)
+    {
+      const CfTarget *target = cf_targets_lookup_nutrient (targets, n);
+
+      self->targets[n] = NAN;
+      if (target != NULL && cf_target_has_value (target) && isnan (target->energy_percent))
+        self->targets[n] = cf_unit_convert (target->value, cf_intake_get_unit (target->intake),
+                                            cf_nutrient_get_unit (n));
     }
 }
 
@@ -224,10 +264,23 @@ build_sections (CfFoodDetail *self)
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *value = gtk_label_new (NULL);
 
+          GtkWidget *share = gtk_label_new (NULL);
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_nutrient_get_name (n));
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
           gtk_widget_add_css_class (value, "numeric");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+          gtk_label_set_xalign (GTK_LABEL (value), 1);
+          gtk_widget_add_css_class (share, "numeric");
+          gtk_widget_add_css_class (share, "caption");
+          gtk_widget_add_css_class (share, "dim-label");
+          gtk_label_set_xalign (GTK_LABEL (share), 1);
+          gtk_widget_set_visible (share, FALSE);
+          gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+          gtk_box_append (GTK_BOX (box), value);
+          gtk_box_append (GTK_BOX (box), share);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+          self->shares[n] = share;
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
           self->rows[n] = row;
@@ -289,6 +342,9 @@ cf_food_detail_class_init (CfFoodDetailClass *klass)
 static void
 cf_food_detail_init (CfFoodDetail *self)
 {
+  for (guint n = 0; n < CF_N_NUTRIENTS; n++)
+    self->targets[n] = NAN;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_sections (self);
@@ -358,6 +414,8 @@ cf_food_detail_set_food (CfFoodDetail *self,
                                 cf_food_store_is_favourite (cf_context_get_food_store (self->context),
                                                             cf_food_get_id (self->food)));
   g_signal_handlers_unblock_by_func (self->favourite_button, favourite_toggled_cb, self);
+
+  update_targets (self);
 
   /* 100 g to compare foods; a supplement by its unit */
   cf_amount_controller_set_food (self->amount, self->food, NULL,

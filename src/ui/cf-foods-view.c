@@ -74,6 +74,7 @@ struct _CfFoodsView
   GtkDropDown    *sort_dropdown;
   GtkDropDown    *basis_dropdown;
   GListStore     *favourites;
+  GArray         *sorts;
   gboolean        showing_favourites;
   GtkListView    *list_view;
   GtkLabel       *count_label;
@@ -240,7 +241,7 @@ run_query (CfFoodsView *self)
   if (group > 0 && group - 1 < self->group_codes->len)
     group_code = g_ptr_array_index (self->group_codes, group - 1);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->basis_dropdown), sort > 0 && sort <= G_N_ELEMENTS (sort_figures));
+  gtk_widget_set_visible (GTK_WIDGET (self->basis_dropdown), sort > 0 && sort <= self->sorts->len);
 
   if (source == SOURCE_FAVOURITES)
     {
@@ -259,8 +260,8 @@ run_query (CfFoodsView *self)
 
   flags = source < G_N_ELEMENTS (source_flags) ? source_flags[source] : CF_SEARCH_ALL;
 
-  if (sort > 0 && sort <= G_N_ELEMENTS (sort_figures))
-    cf_food_results_set_ranking (self->results, sort_figures[sort - 1],
+  if (sort > 0 && sort <= self->sorts->len)
+    cf_food_results_set_ranking (self->results, g_array_index (self->sorts, int, sort - 1),
                                  gtk_drop_down_get_selected (self->basis_dropdown), flags, group_code);
   else
     cf_food_results_set_query (self->results, text, flags, group_code);
@@ -524,11 +525,25 @@ fill_sorts (CfFoodsView *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
+  /* The calcium cofactors first, then every other catalog nutrient */
+  g_array_append_vals (self->sorts, sort_figures, G_N_ELEMENTS (sort_figures));
+  for (guint n = 0; n < CF_N_NUTRIENTS; n++)
+    {
+      int figure = CF_RANK_FIGURE_FOR_NUTRIENT (n);
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (sort_figures); i++)
+        listed |= sort_figures[i] == figure;
+      if (!listed)
+        g_array_append_val (self->sorts, figure);
+    }
+
   gtk_string_list_append (labels, _("Best match"));
-  for (guint i = 0; i < G_N_ELEMENTS (sort_figures); i++)
+  for (guint i = 0; i < self->sorts->len; i++)
     {
       /* Translators: a sort order, %s is a nutrient, e.g. "Richest in Magnesium" */
-      g_autofree char *label = g_strdup_printf (_("Richest in %s"), cf_rank_figure_get_name (sort_figures[i]));
+      g_autofree char *label = g_strdup_printf (_("Richest in %s"),
+                                                cf_rank_figure_get_name (g_array_index (self->sorts, int, i)));
       gtk_string_list_append (labels, label);
     }
 
@@ -606,6 +621,7 @@ cf_foods_view_dispose (GObject *object)
   g_clear_object (&self->results);
   g_clear_object (&self->favourites);
   g_clear_pointer (&self->group_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->sorts, g_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cf_foods_view_parent_class)->dispose (object);
@@ -696,6 +712,7 @@ cf_foods_view_init (CfFoodsView *self)
   GtkEventController *keys;
 
   self->group_codes = g_ptr_array_new_with_free_func (g_free);
+  self->sorts = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   keys = gtk_event_controller_key_new ();
@@ -766,8 +783,8 @@ cf_foods_view_rank (CfFoodsView  *self,
   g_return_if_fail (CF_IS_FOODS_VIEW (self));
 
   gtk_drop_down_set_selected (self->basis_dropdown, basis);
-  for (guint i = 0; i < G_N_ELEMENTS (sort_figures); i++)
-    if (sort_figures[i] == (int) figure)
+  for (guint i = 0; i < self->sorts->len; i++)
+    if (g_array_index (self->sorts, int, i) == (int) figure)
       gtk_drop_down_set_selected (self->sort_dropdown, i + 1);
 }
 
