@@ -163,6 +163,88 @@ test_not_a_database (void)
 }
 
 static void
+test_backup_and_restore (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autofree char *backup = cf_get_backup_path (path);
+  g_autofree char *kept = NULL;
+  g_autofree char *garbage_sum = NULL;
+  g_autofree char *kept_sum = NULL;
+  g_autoptr(GError) error = NULL;
+  char garbage[4096];
+  gboolean made = FALSE;
+  CfDatabase *db;
+
+  db = cf_database_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_database_begin (db, &error));
+  g_assert_true (cf_database_commit (db, &error));
+  g_object_unref (db);
+
+  /* One entry, then a backup */
+  {
+    sqlite3 *raw = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO entry (id, day, meal, food_id, food_name, grams, created, modified, calcium)"
+                                        " VALUES ('a', '2026-01-01', 'lunch', 'usda:01009', 'Cheese', 30, 'x', 'x', 710)",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
+  }
+
+  db = cf_database_open (path, NULL, &error);
+  g_assert_true (cf_database_backup (db, 0, &made, &error));
+  g_assert_no_error (error);
+  g_assert_true (made);
+  g_assert_cmpint (query_int (backup, "SELECT calcium FROM entry WHERE id = 'a'"), ==, 710);
+
+  /* A fresh backup is not made again within its age */
+  g_assert_true (cf_database_backup (db, 3600, &made, &error));
+  g_assert_false (made);
+  g_object_unref (db);
+
+  /* The diary is damaged: reported, then replaced by the backup, and
+   * the damaged file kept */
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) (i * 13 + 1);
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+  garbage_sum = cf_test_file_sha256 (path);
+  db = cf_database_open (path, NULL, &error);
+  g_assert_null (db);
+  g_assert_error (error, CF_ERROR, CF_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_assert_true (cf_database_restore_backup (path, &kept, &error));
+  g_assert_no_error (error);
+  kept_sum = cf_test_file_sha256 (kept);
+  g_assert_cmpstr (kept_sum, ==, garbage_sum);
+
+  db = cf_database_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (db);
+  g_assert_cmpint (query_int (path, "SELECT calcium FROM entry WHERE id = 'a'"), ==, 710);
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+test_no_backup (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "not a database", -1, NULL));
+  g_assert_false (cf_database_restore_backup (path, NULL, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_NOT_FOUND);
+  /* The damaged file stays where it was */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  cf_test_remove_tree (dir);
+}
+
+static void
 test_newer_version (void)
 {
   g_autofree char *dir = cf_test_make_temp_dir ();
@@ -263,6 +345,8 @@ main (int   argc,
   g_test_add_func ("/cofactor/database/wal", test_wal_and_foreign_keys);
   g_test_add_func ("/cofactor/database/not-a-database", test_not_a_database);
   g_test_add_func ("/cofactor/database/newer-version", test_newer_version);
+  g_test_add_func ("/cofactor/database/backup-and-restore", test_backup_and_restore);
+  g_test_add_func ("/cofactor/database/no-backup", test_no_backup);
   g_test_add_func ("/cofactor/database/missing-foods-db", test_missing_foods_db);
   g_test_add_func ("/cofactor/database/memory", test_memory);
   g_test_add_func ("/cofactor/database/default-paths", test_default_paths);

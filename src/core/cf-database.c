@@ -551,7 +551,14 @@ cf_database_open (const char  *path,
 
   self->db = open_connection (self, FALSE, error);
   if (self->db == NULL)
-    return NULL;
+    {
+      if (error && *error && (*error)->domain == CF_ERROR && (*error)->code == CF_ERROR_CORRUPT)
+        /* Translators: %s is a file name; the detailed reason follows
+         * as a further sentence, so keep the space at the end */
+        g_prefix_error (error, _("The diary “%s” is damaged or is not a Cofactor database. It was left as it is. "),
+                        path);
+      return NULL;
+    }
 
   if (!migrate (self, error))
     {
@@ -735,4 +742,143 @@ cf_get_default_foods_path (void)
     return g_strdup (BUILD_FOODS_DB);
 
   return g_build_filename (PKGDATADIR, "foods.db", NULL);
+}
+
+/**
+ * cf_get_backup_path:
+ * @path: a diary file
+ *
+ * Returns: (transfer full): where the automatic backup of @path is kept
+ */
+char *
+cf_get_backup_path (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_strconcat (path, ".backup", NULL);
+}
+
+/**
+ * cf_database_backup:
+ * @max_age: make a new backup only when the last one is older than this
+ *   many seconds (0: always)
+ * @made: (out) (optional): whether a backup was written
+ *
+ * Keeps a consistent copy of the diary next to it (see
+ * cf_get_backup_path()), written to a temporary file first and moved
+ * into place, so a backup is always whole.  The application does this
+ * at start-up, so a damaged diary can be replaced by the last good one.
+ */
+gboolean
+cf_database_backup (CfDatabase  *self,
+                    gint64       max_age,
+                    gboolean    *made,
+                    GError     **error)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GStatBuf st;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_DATABASE (self), FALSE);
+
+  if (made != NULL)
+    *made = FALSE;
+
+  if (self->in_memory)
+    return TRUE;
+
+  backup = cf_get_backup_path (self->path);
+  if (max_age > 0 && g_stat (backup, &st) == 0 &&
+      (gint64) st.st_mtime + max_age > g_get_real_time () / G_USEC_PER_SEC)
+    return TRUE;
+
+  tmp = g_strconcat (backup, ".tmp", NULL);
+  g_unlink (tmp);
+
+  stmt = _cf_prepare (self->db, "VACUUM main INTO ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, tmp, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, self->db, rc);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  if (g_rename (tmp, backup) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not keep the backup “%s”: %s"), backup, g_strerror (saved_errno));
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  if (made != NULL)
+    *made = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * cf_database_restore_backup:
+ * @path: a diary file that could not be opened
+ * @kept_as: (out) (optional) (transfer full): where the damaged file was
+ *   moved
+ *
+ * Puts the last automatic backup in place of a damaged diary.  The
+ * damaged file is kept beside it under a new name, never deleted.
+ */
+gboolean
+cf_database_restore_backup (const char  *path,
+                            char       **kept_as,
+                            GError     **error)
+{
+  g_autofree char *backup = cf_get_backup_path (path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *damaged = g_strdup_printf ("%s.damaged-%s", path, stamp);
+  g_autoptr(GFile) from = g_file_new_for_path (backup);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND, _("There is no backup of “%s”"), path);
+      return FALSE;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, damaged) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not move the damaged diary aside: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The damaged file's journal belongs to it, not to the backup */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *journal = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *kept = g_strconcat (damaged, suffixes[i], NULL);
+
+      if (g_file_test (journal, G_FILE_TEST_EXISTS))
+        g_rename (journal, kept);
+    }
+
+  if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return FALSE;
+
+  if (kept_as != NULL)
+    *kept_as = g_steal_pointer (&damaged);
+
+  return TRUE;
 }

@@ -32,6 +32,15 @@ gboolean    cf_database_commit               (CfDatabase  *self,
                                               GError     **error);
 void        cf_database_rollback             (CfDatabase  *self);
 
+gboolean    cf_database_backup               (CfDatabase  *self,
+                                              gint64       max_age,
+                                              gboolean    *made,
+                                              GError     **error);
+gboolean    cf_database_restore_backup       (const char  *path,
+                                              char       **kept_as,
+                                              GError     **error);
+char       *cf_get_backup_path               (const char  *path);
+
 char       *cf_get_default_database_path     (void);
 char       *cf_get_default_foods_path        (void);
 

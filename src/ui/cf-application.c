@@ -21,6 +21,9 @@
 /* Days of sample data behind --demo */
 #define DEMO_DAYS 14
 
+/* A new automatic backup of the diary at most once a day */
+#define BACKUP_MAX_AGE (24 * 60 * 60)
+
 struct _CfApplication
 {
   AdwApplication  parent_instance;
@@ -112,7 +115,58 @@ cf_application_startup (GApplication *app)
     self->context = cf_context_new (NULL, NULL, &self->context_error);
 
   if (self->context == NULL)
-    g_warning ("Could not open the diary: %s", self->context_error->message);
+    {
+      g_warning ("Could not open the diary: %s", self->context_error->message);
+      return;
+    }
+
+  /* Keep the last good diary, to offer if it is ever damaged */
+  if (!self->demo)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!cf_database_backup (cf_context_get_database (self->context), BACKUP_MAX_AGE, NULL, &error))
+        g_warning ("Could not back up the diary: %s", error->message);
+    }
+}
+
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CfApplication *self = CF_APPLICATION (user_data);
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = cf_get_default_database_path ();
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  CfWindow *window;
+
+  if (self->context != NULL || self->demo)
+    return;
+
+  if (!cf_database_restore_backup (path, &kept, &error) ||
+      !(self->context = cf_context_new (NULL, NULL, &error)))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (old, _("The Backup Could Not Be Restored"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  g_clear_error (&self->context_error);
+  window = cf_window_new (self, self->context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  if (old != NULL)
+    gtk_window_destroy (old);
+
+  {
+    /* Translators: a toast; %s is the file the damaged diary was moved to */
+    g_autofree char *name = g_path_get_basename (kept);
+    g_autofree char *title = g_strdup_printf (_("Backup restored; the damaged diary was kept as %s"), name);
+    cf_window_add_toast (window, adw_toast_new (title));
+  }
 }
 
 static void
@@ -202,6 +256,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "restore-backup", restore_backup_activated },
 };
 
 static void

@@ -29,6 +29,7 @@ struct _CfWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
+  GtkWidget            *restore_button;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *diary_view;
@@ -207,6 +208,11 @@ cf_window_constructed (GObject *object)
 
   if (self->context == NULL)
     {
+      g_autofree char *path = cf_get_default_database_path ();
+      g_autofree char *backup = cf_get_backup_path (path);
+
+      /* The damaged file is never overwritten; a backup can take its place */
+      gtk_widget_set_visible (self->restore_button, g_file_test (backup, G_FILE_TEST_IS_REGULAR));
       adw_status_page_set_description (self->error_page, self->error_message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
@@ -339,6 +345,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, switcher_bar);
 
