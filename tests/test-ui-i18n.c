@@ -32,7 +32,7 @@
 #include "cf-window.h"
 
 /* The msgctxt values used in the sources, for C_() strings */
-static const char *contexts[] = { "meal", "unit", "measure", "shortcut window" };
+static const char *contexts[] = { "meal", "unit", "measure", "shortcut window", "date range" };
 
 static char *localedir;
 
@@ -331,7 +331,7 @@ test_narrow (void)
   GDate today;
 
   cf_day_set_today (&today);
-  cf_demo_fill (context, &today, 3, &error);
+  cf_demo_fill (context, &today, 14, &error);
   g_assert_no_error (error);
 
   window = cf_window_new_for_context (context, settings);

@@ -218,7 +218,7 @@ cf_food_editor_add_portion (CfFoodEditor *self,
 {
   PortionRow *p = g_new0 (PortionRow, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *unit = gtk_label_new (_("g"));
+  GtkWidget *unit = gtk_label_new (C_("unit", "g"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   g_return_if_fail (CF_IS_FOOD_EDITOR (self));
