@@ -41,8 +41,11 @@ shoot () {
   mkdir -p "$config/glib-2.0/settings"
   printf '[io/github/cofactor/Cofactor]\nwindow-width=%d\nwindow-height=%d\n' "$width" "$height" \
     > "$config/glib-2.0/settings/keyfile"
+  # The binary itself, not through "meson devenv", so that killing it
+  # ends the app
   GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$config" ADW_DEBUG_COLOR_SCHEME=$scheme \
-    meson devenv -C "$build" "$build/src/ui/cofactor" --demo >/dev/null 2>&1 &
+    GSETTINGS_SCHEMA_DIR="$build/data" COFACTOR_LOCALEDIR="$build/po" \
+    "$build/src/ui/cofactor" --demo >/dev/null 2>&1 &
   local pid=$!
   local wid=""
   for _ in $(seq 50); do
@@ -58,6 +61,7 @@ shoot () {
     for k in $keys; do
       case $k in
         type:*) xdotool type --delay 50 "${k#type:}" ;;
+        sleep:*) sleep "${k#sleep:}" ;;
         *) xdotool key --window "$wid" "$k" ;;
       esac
       sleep 0.5
@@ -72,7 +76,7 @@ shoot () {
 
 shoot default 1000 700 diary:alt+1 foods:alt+2 "food-detail:ctrl+f type:natto Return" \
   insights:alt+3 "diary-add:alt+1 ctrl+n"
-shoot default 1000 700 preferences:ctrl+comma
+shoot default 1000 700 "preferences:sleep:1 ctrl+comma sleep:2"
 shoot prefer-dark 1000 700 diary-dark:alt+1 foods-dark:alt+2 "food-detail-dark:ctrl+f type:kale Return" \
   insights-dark:alt+3
 shoot default 360 700 diary-narrow:alt+1
