@@ -19,6 +19,7 @@
 #include "cf-day-summary.h"
 #include "cf-diary-view.h"
 #include "cf-food-dialog-private.h"
+#include "cf-preferences-window-private.h"
 #include "cf-supplements.h"
 #include "cf-test-util.h"
 #include "cf-window.h"
@@ -272,6 +273,92 @@ test_narrow (void)
   spin ();
 }
 
+/* The profile in Preferences decides the targets the day is measured
+ * against; bad input is refused next to the field */
+static void
+test_preferences (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfDaySummary *summary = CF_DAY_SUMMARY (cf_diary_view_get_summary (view));
+  CfPreferencesWindow *preferences = cf_preferences_window_new (settings);
+  AdwEntryRow *birth = _cf_preferences_window_get_birth_date_row (preferences);
+  AdwEntryRow *calcium = _cf_preferences_window_get_target_row (preferences, CF_TARGET_CALCIUM);
+  g_autoptr(CfProfile) profile = cf_profile_new ();
+  g_autoptr(CfTargets) targets = NULL;
+  g_autoptr(GVariant) overrides = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  GDate today, birthday;
+  double value;
+
+  g_settings_reset (settings, "profile-sex");
+  g_settings_reset (settings, "profile-birth-date");
+  g_settings_reset (settings, "target-overrides");
+  {
+    g_autoptr(CfFood) cheddar = cf_food_store_get_food (cf_context_get_food_store (context), "usda:01009", NULL);
+    g_autoptr(CfDiaryEntry) entry = NULL;
+
+    cf_day_set_today (&today);
+    entry = cf_diary_entry_new (&today, CF_MEAL_LUNCH, cheddar, 30, NULL, 0);
+    g_assert_true (cf_diary_add (cf_context_get_diary (context), entry, NULL));
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  spin ();
+
+  /* A birth date that is not one, or in the future: refused, not saved */
+  gtk_editable_set_text (GTK_EDITABLE (birth), "1970-02-30");
+  g_signal_emit_by_name (birth, "apply");
+  g_assert_nonnull (_cf_preferences_window_get_error (preferences));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (birth), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (birth), "2999-01-01");
+  g_signal_emit_by_name (birth, "apply");
+  g_assert_nonnull (_cf_preferences_window_get_error (preferences));
+  stored = g_settings_get_string (settings, "profile-birth-date");
+  g_assert_cmpstr (stored, ==, "");
+
+  /* A woman of 35: calcium as the NASEM table says for her */
+  cf_day_set_today (&today);
+  birthday = today;
+  g_date_subtract_years (&birthday, 35);
+  text = cf_day_to_iso (&birthday);
+  gtk_editable_set_text (GTK_EDITABLE (birth), text);
+  g_signal_emit_by_name (birth, "apply");
+  g_assert_null (_cf_preferences_window_get_error (preferences));
+  adw_combo_row_set_selected (_cf_preferences_window_get_sex_row (preferences), 1);
+  spin ();
+
+  cf_profile_set_sex (profile, CF_SEX_FEMALE);
+  cf_profile_set_birth_date (profile, &birthday);
+  targets = cf_targets_new (profile, &today);
+  value = cf_targets_get (targets, CF_TARGET_CALCIUM)->value;
+  g_assert_cmpfloat (value, >, 0);
+  g_assert_cmpfloat (cf_day_summary_get_target (summary, CF_KEY_CALCIUM), ==, value);
+
+  /* A personal target: refused when not a number, used when it is */
+  gtk_editable_set_text (GTK_EDITABLE (calcium), "lots");
+  g_signal_emit_by_name (calcium, "apply");
+  g_assert_nonnull (_cf_preferences_window_get_error (preferences));
+  gtk_editable_set_text (GTK_EDITABLE (calcium), "1111");
+  g_signal_emit_by_name (calcium, "apply");
+  g_assert_null (_cf_preferences_window_get_error (preferences));
+  overrides = g_settings_get_value (settings, "target-overrides");
+  g_assert_true (g_variant_lookup (overrides, "calcium", "d", &value));
+  g_assert_cmpfloat (value, ==, 1111);
+  spin ();
+  g_assert_cmpfloat (cf_day_summary_get_target (summary, CF_KEY_CALCIUM), ==, 1111);
+
+  g_settings_reset (settings, "profile-sex");
+  g_settings_reset (settings, "profile-birth-date");
+  g_settings_reset (settings, "target-overrides");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/diary-flow", test_diary_flow);
   g_test_add_func ("/cofactor/ui/supplement-dose", test_supplement_dose);
   g_test_add_func ("/cofactor/ui/narrow", test_narrow);
+  g_test_add_func ("/cofactor/ui/preferences", test_preferences);
 
   return g_test_run ();
 }

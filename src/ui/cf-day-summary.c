@@ -365,3 +365,18 @@ cf_day_summary_get_text (CfDaySummary  *self,
 
   return self->tiles[key].text;
 }
+
+/**
+ * cf_day_summary_get_target:
+ *
+ * Returns: the day's target @key is measured against, or NaN
+ */
+double
+cf_day_summary_get_target (CfDaySummary  *self,
+                           CfKeyNutrient  key)
+{
+  g_return_val_if_fail (CF_IS_DAY_SUMMARY (self), NAN);
+  g_return_val_if_fail (key < CF_N_KEY_NUTRIENTS, NAN);
+
+  return self->tiles[key].target;
+}

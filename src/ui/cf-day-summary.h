@@ -45,6 +45,8 @@ double          cf_day_summary_get_coverage (CfDaySummary *self,
                                             CfKeyNutrient  key);
 CfDayTileState  cf_day_summary_get_state   (CfDaySummary  *self,
                                             CfKeyNutrient  key);
+double          cf_day_summary_get_target  (CfDaySummary  *self,
+                                            CfKeyNutrient  key);
 const char     *cf_day_summary_get_text    (CfDaySummary  *self,
                                             CfKeyNutrient  key);
 

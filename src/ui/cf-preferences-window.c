@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-date.h"
-#include "cf-preferences-window.h"
+#include "cf-preferences-window-private.h"
 #include "cf-targets.h"
 
 struct _CfPreferencesWindow
@@ -29,6 +29,8 @@ struct _CfPreferencesWindow
   AdwComboRow          *condition_row;
   AdwComboRow          *reference_row;
   AdwPreferencesGroup  *targets_group;
+  GHashTable           *target_rows;
+  GtkLabel             *targets_error;
   GtkLabel             *profile_error;
 };
 
@@ -77,11 +79,18 @@ index_to_key (const GValue       *value,
 }
 
 static void
+show_error (GtkLabel   *label,
+            const char *message)
+{
+  gtk_label_set_label (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static void
 show_profile_error (CfPreferencesWindow *self,
                     const char          *message)
 {
-  gtk_label_set_label (self->profile_error, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->profile_error), message != NULL);
+  show_error (self->profile_error, message);
 }
 
 static void
@@ -141,13 +150,13 @@ target_apply_cb (AdwEntryRow         *row,
           {
             g_autofree char *message = g_strdup_printf (_("%s: enter a number above zero, or leave it empty"),
                                                         cf_target_id_get_name (id));
-            show_profile_error (self, message);
+            show_error (self->targets_error, message);
           }
           return;
         }
     }
 
-  show_profile_error (self, NULL);
+  show_error (self->targets_error, NULL);
 
   /* The K2 goal has its own key; the others share a dictionary */
   if (id == CF_TARGET_VITAMIN_K2)
@@ -206,7 +215,17 @@ build_target_rows (CfPreferencesWindow *self)
 
       g_signal_connect (row, "apply", G_CALLBACK (target_apply_cb), self);
       adw_preferences_group_add (self->targets_group, row);
+      g_hash_table_insert (self->target_rows, GUINT_TO_POINTER (id), row);
     }
+
+  /* Problems show under the targets they concern */
+  self->targets_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->targets_error, TRUE);
+  gtk_label_set_xalign (self->targets_error, 0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->targets_error), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->targets_error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_error), FALSE);
+  adw_preferences_group_add (self->targets_group, GTK_WIDGET (self->targets_error));
 }
 
 static void
@@ -215,6 +234,7 @@ cf_preferences_window_dispose (GObject *object)
   CfPreferencesWindow *self = (CfPreferencesWindow *) object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->target_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (cf_preferences_window_parent_class)->dispose (object);
 }
@@ -242,6 +262,7 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
 static void
 cf_preferences_window_init (CfPreferencesWindow *self)
 {
+  self->target_rows = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -278,4 +299,34 @@ cf_preferences_window_new (GSettings *settings)
   build_target_rows (self);
 
   return self;
+}
+
+AdwEntryRow *
+_cf_preferences_window_get_birth_date_row (CfPreferencesWindow *self)
+{
+  return self->birth_date_row;
+}
+
+AdwComboRow *
+_cf_preferences_window_get_sex_row (CfPreferencesWindow *self)
+{
+  return self->sex_row;
+}
+
+AdwEntryRow *
+_cf_preferences_window_get_target_row (CfPreferencesWindow *self,
+                                       CfTargetId           id)
+{
+  return g_hash_table_lookup (self->target_rows, GUINT_TO_POINTER (id));
+}
+
+const char *
+_cf_preferences_window_get_error (CfPreferencesWindow *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->profile_error)))
+    return gtk_label_get_label (self->profile_error);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->targets_error)))
+    return gtk_label_get_label (self->targets_error);
+
+  return NULL;
 }
