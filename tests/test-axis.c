@@ -422,6 +422,10 @@ test_series (void)
   g_assert_cmpuint (cf_series_count_ratio_days_above (series, CF_INTAKE_CALCIUM, CF_INTAKE_MAGNESIUM,
                                                       2.5, &evaluated), ==, 2);
   g_assert_cmpuint (evaluated, ==, 3);
+  /* Overall: sum over sum of the days with both */
+  g_assert_cmpfloat_with_epsilon (cf_series_get_overall_ratio (series, CF_INTAKE_CALCIUM, CF_INTAKE_MAGNESIUM),
+                                  2400.0 / 900, 1e-12);
+  g_assert_true (isnan (cf_series_get_overall_ratio (series, CF_INTAKE_VITAMIN_C, CF_INTAKE_MAGNESIUM)));
 
   /* Range figures, as the insight engine computes them */
   g_assert_cmpfloat (cf_series_get_average (series, CF_INTAKE_CALCIUM), ==, 2400.0 / 4);

@@ -711,6 +711,40 @@ cf_series_count_days_below (CfSeries       *self,
 }
 
 /**
+ * cf_series_get_overall_ratio:
+ *
+ * Returns: the ratio over all logged days with a value for both, as the
+ *   insight engine's "overall" figure, or NaN when there are none
+ */
+double
+cf_series_get_overall_ratio (CfSeries *self,
+                             CfIntake  numerator,
+                             CfIntake  denominator)
+{
+  double a = 0, b = 0;
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, NAN);
+  g_return_val_if_fail (numerator < CF_N_INTAKES && denominator < CF_N_INTAKES, NAN);
+
+  for (guint i = 0; i < self->days->len; i++)
+    {
+      const Day *day = &g_array_index (self->days, Day, i);
+      double x = day->sum[numerator];
+      double y = day->sum[denominator];
+
+      if (isnan (x) || isnan (y) || y <= 0)
+        continue;
+
+      a += x;
+      b += y;
+      n++;
+    }
+
+  return n > 0 ? a / b : NAN;
+}
+
+/**
  * cf_series_count_ratio_days_above:
  * @n_evaluated: (out) (optional): the logged days with a value for both
  *

@@ -119,6 +119,9 @@ double        cf_series_get_average_target (CfSeries         *self,
 guint         cf_series_count_days_below   (CfSeries         *self,
                                             const CfTarget   *target,
                                             guint            *n_evaluated);
+double        cf_series_get_overall_ratio  (CfSeries         *self,
+                                            CfIntake          numerator,
+                                            CfIntake          denominator);
 guint         cf_series_count_ratio_days_above (CfSeries     *self,
                                             CfIntake          numerator,
                                             CfIntake          denominator,

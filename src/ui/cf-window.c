@@ -14,6 +14,7 @@
 #include "cf-date.h"
 #include "cf-diary-view.h"
 #include "cf-foods-view.h"
+#include "cf-insights-view.h"
 #include "cf-transfer.h"
 #include "cf-window.h"
 
@@ -34,6 +35,7 @@ struct _CfWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *diary_view;
   GtkWidget            *foods_view;
+  GtkWidget            *insights_view;
 };
 
 enum {
@@ -178,21 +180,6 @@ view_activated (GtkWidget  *widget,
 }
 
 static void
-add_placeholder_page (CfWindow   *self,
-                      const char *name,
-                      const char *title,
-                      const char *icon,
-                      const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  adw_view_stack_add_titled_with_icon (self->view_stack, page, name, title, icon);
-}
-
-static void
 cf_window_constructed (GObject *object)
 {
   CfWindow *self = (CfWindow *) object;
@@ -226,8 +213,9 @@ cf_window_constructed (GObject *object)
   self->foods_view = GTK_WIDGET (cf_foods_view_new (self->context));
   adw_view_stack_add_titled_with_icon (self->view_stack, self->foods_view, "foods",
                                        _("Foods"), "cf-foods-symbolic");
-  add_placeholder_page (self, "insights", _("Insights"), "cf-insights-symbolic",
-                        _("Charts and checks of your intake against reference values will appear here."));
+  self->insights_view = GTK_WIDGET (cf_insights_view_new (self->context, self->settings));
+  adw_view_stack_add_titled_with_icon (self->view_stack, self->insights_view, "insights",
+                                       _("Insights"), "cf-insights-symbolic");
 
   if (self->settings != NULL)
     g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
@@ -429,4 +417,17 @@ cf_window_get_diary_view (CfWindow *self)
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
 
   return self->diary_view;
+}
+
+/**
+ * cf_window_get_insights_view:
+ *
+ * Returns: (transfer none) (nullable): the insights view
+ */
+GtkWidget *
+cf_window_get_insights_view (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+
+  return self->insights_view;
 }

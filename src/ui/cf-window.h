@@ -26,5 +26,6 @@ void       cf_window_add_toast      (CfWindow      *self,
                                      AdwToast      *toast);
 GtkWidget *cf_window_get_diary_view (CfWindow      *self);
 GtkWidget *cf_window_get_foods_view (CfWindow      *self);
+GtkWidget *cf_window_get_insights_view (CfWindow   *self);
 
 G_END_DECLS

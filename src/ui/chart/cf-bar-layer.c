@@ -18,9 +18,10 @@
  *
  * One bar per point, from the bottom of the value axis up to the value.
  * A point without a value (NaN) has no bar: a gap, not a zero.  A point
- * whose value rests on only part of the food (see
+ * whose value rests on only part of the food (below
+ * cf_bar_layer_set_partial_below(), by default
  * %CF_BAR_COMPLETE_COVERAGE) is drawn lighter with a solid cap, so it
- * does not read as a true low, as in the diary's day summary.
+ * does not read as a true low, as the diary's day summary hatches it.
  *
  * On screen the bars are colour nodes; exports draw the same
  * rectangles with cairo.
@@ -31,6 +32,7 @@ struct _CfBarLayer
 
   GArray       *values;
   GArray       *coverage;
+  double        partial_below;
 };
 
 G_DEFINE_FINAL_TYPE (CfBarLayer, cf_bar_layer, CF_TYPE_CHART_LAYER)
@@ -197,6 +199,7 @@ cf_bar_layer_init (CfBarLayer *self)
 {
   self->values = g_array_new (FALSE, FALSE, sizeof (double));
   self->coverage = g_array_new (FALSE, FALSE, sizeof (double));
+  self->partial_below = CF_BAR_COMPLETE_COVERAGE;
 }
 
 CfChartLayer *
@@ -266,5 +269,20 @@ cf_bar_layer_is_partial (CfBarLayer *self,
 
   c = g_array_index (self->coverage, double, index);
 
-  return !isnan (c) && c < CF_BAR_COMPLETE_COVERAGE;
+  return !isnan (c) && c < self->partial_below;
+}
+
+/**
+ * cf_bar_layer_set_partial_below:
+ * @coverage: the share of the food with a value below which a bar is
+ *   drawn as partial
+ */
+void
+cf_bar_layer_set_partial_below (CfBarLayer *self,
+                                double      coverage)
+{
+  g_return_if_fail (CF_IS_BAR_LAYER (self));
+
+  self->partial_below = coverage;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

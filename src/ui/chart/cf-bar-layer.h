@@ -11,8 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Below this share of the food with a value, a bar is "partial" (the
- * day summary's rule) */
+/* Below this share of the food with a value, a figure is only partly
+ * known (the day summary's rule); the default for "partial" bars */
 #define CF_BAR_COMPLETE_COVERAGE 0.995
 
 #define CF_TYPE_BAR_LAYER (cf_bar_layer_get_type ())
@@ -29,5 +29,7 @@ double        cf_bar_layer_get_value    (CfBarLayer   *self,
                                          guint         index);
 gboolean      cf_bar_layer_is_partial   (CfBarLayer   *self,
                                          guint         index);
+void          cf_bar_layer_set_partial_below (CfBarLayer *self,
+                                         double        coverage);
 
 G_END_DECLS

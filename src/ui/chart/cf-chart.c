@@ -833,6 +833,33 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
 /**
+ * cf_chart_get_background:
+ *
+ * The colour behind the chart: the card's, made opaque over the
+ * window's (dark cards are translucent), for exports and for the halo
+ * that keeps labels readable over the data.
+ */
+void
+cf_chart_get_background (CfChart *self,
+                         GdkRGBA *color)
+{
+  GdkRGBA card, window;
+
+  g_return_if_fail (CF_IS_CHART (self));
+  g_return_if_fail (color != NULL);
+
+  if (!lookup_color (GTK_WIDGET (self), "window_bg_color", &window))
+    gdk_rgba_parse (&window, "white");
+  if (!lookup_color (GTK_WIDGET (self), "card_bg_color", &card))
+    card = window;
+
+  color->red = card.red * card.alpha + window.red * (1 - card.alpha);
+  color->green = card.green * card.alpha + window.green * (1 - card.alpha);
+  color->blue = card.blue * card.alpha + window.blue * (1 - card.alpha);
+  color->alpha = 1;
+}
+
+/**
  * cf_chart_draw:
  * @background: whether to fill the background first, as a card (for
  *   exports, which have no window behind them)
@@ -858,21 +885,7 @@ cf_chart_draw (CfChart  *self,
     {
       GdkRGBA bg;
 
-      if (!lookup_color (GTK_WIDGET (self), "card_bg_color", &bg) &&
-          !lookup_color (GTK_WIDGET (self), "window_bg_color", &bg))
-        gdk_rgba_parse (&bg, "white");
-
-      /* A translucent card colour over the window's */
-      if (bg.alpha < 1)
-        {
-          GdkRGBA window;
-
-          if (lookup_color (GTK_WIDGET (self), "window_bg_color", &window))
-            {
-              cairo_set_source_rgb (cr, window.red, window.green, window.blue);
-              cairo_paint (cr);
-            }
-        }
+      cf_chart_get_background (self, &bg);
       gdk_cairo_set_source_rgba (cr, &bg);
       cairo_paint (cr);
     }

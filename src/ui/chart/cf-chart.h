@@ -87,5 +87,7 @@ gboolean    cf_chart_export_to_file     (CfChart             *self,
 PangoLayout *cf_chart_create_layout     (CfChart             *self,
                                          const char          *text);
 gboolean    cf_chart_get_high_contrast  (CfChart             *self);
+void        cf_chart_get_background     (CfChart             *self,
+                                         GdkRGBA             *color);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
  * threshold.  A solid or dashed line with a short label at its right
  * end, and optionally a light band from it to a second value (the
  * target band, from the target up to the upper limit, or to the top).
+ * A band can go under the data and its line over it, as two layers.
  * A value outside the axis is not drawn; the view says so in words.
  */
 struct _CfRuleLayer
@@ -30,6 +31,7 @@ struct _CfRuleLayer
   double        value;
   double        band_to;
   gboolean      dashed;
+  gboolean      show_line;
   char         *label;
 };
 
@@ -70,6 +72,9 @@ cf_rule_layer_draw (CfChartLayer       *layer,
       cairo_fill (cr);
     }
 
+  if (!self->show_line)
+    return;
+
   gdk_cairo_set_source_rgba (cr, &color);
   cairo_set_line_width (cr, LINE_WIDTH);
   if (self->dashed)
@@ -87,6 +92,7 @@ cf_rule_layer_draw (CfChartLayer       *layer,
     {
       g_autoptr(PangoLayout) layout = cf_chart_create_layout (CF_CHART (chart), self->label);
       PangoRectangle logical;
+      GdkRGBA halo;
       double ly;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -97,6 +103,17 @@ cf_rule_layer_draw (CfChartLayer       *layer,
 
       cairo_move_to (cr, right - logical.width - LABEL_PAD, ly);
       pango_cairo_update_layout (cr, layout);
+
+      /* A halo of the background keeps it readable over bars and lines */
+      cf_chart_get_background (CF_CHART (chart), &halo);
+      pango_cairo_layout_path (cr, layout);
+      gdk_cairo_set_source_rgba (cr, &halo);
+      cairo_set_line_width (cr, 4);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+
+      cairo_move_to (cr, right - logical.width - LABEL_PAD, ly);
+      gdk_cairo_set_source_rgba (cr, &color);
       pango_cairo_show_layout (cr, layout);
     }
 }
@@ -128,6 +145,7 @@ cf_rule_layer_init (CfRuleLayer *self)
 {
   self->value = NAN;
   self->band_to = NAN;
+  self->show_line = TRUE;
 }
 
 CfChartLayer *
@@ -180,6 +198,21 @@ cf_rule_layer_set_dashed (CfRuleLayer *self,
   g_return_if_fail (CF_IS_RULE_LAYER (self));
 
   self->dashed = !!dashed;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * cf_rule_layer_set_show_line:
+ *
+ * Whether to draw the line and its label, or only the band.
+ */
+void
+cf_rule_layer_set_show_line (CfRuleLayer *self,
+                             gboolean     show_line)
+{
+  g_return_if_fail (CF_IS_RULE_LAYER (self));
+
+  self->show_line = !!show_line;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -23,6 +23,8 @@ void          cf_rule_layer_set_band_to (CfRuleLayer *self,
                                          double       value);
 void          cf_rule_layer_set_dashed  (CfRuleLayer *self,
                                          gboolean     dashed);
+void          cf_rule_layer_set_show_line (CfRuleLayer *self,
+                                         gboolean     show_line);
 void          cf_rule_layer_set_label   (CfRuleLayer *self,
                                          const char  *label);
 const char   *cf_rule_layer_get_label   (CfRuleLayer *self);
