@@ -14,6 +14,7 @@
 #include <math.h>
 #include <adwaita.h>
 
+#include "cf-about.h"
 #include "cf-date.h"
 #include "cf-demo.h"
 #include "cf-day-summary.h"
@@ -359,6 +360,39 @@ test_preferences (void)
   spin ();
 }
 
+/* The About window shows what the metainfo says */
+static void
+test_about (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/cofactor/Cofactor/metainfo.xml", 0, NULL);
+  g_autoptr(CfAppdata) appdata = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *about;
+  g_autofree char *name = NULL;
+  g_autofree char *version = NULL;
+
+  g_assert_nonnull (bytes);
+  appdata = cf_appdata_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (appdata->name, ==, "Cofactor");
+  g_assert_cmpstr (appdata->developer, ==, "The Cofactor authors");
+  g_assert_cmpstr (appdata->version, ==, PACKAGE_VERSION);
+  g_assert_cmpstr (appdata->license, ==, "GPL-3.0-or-later");
+  g_assert_true (g_str_has_prefix (appdata->homepage, "https://"));
+  g_assert_nonnull (appdata->summary);
+  g_assert_true (g_str_has_prefix (appdata->release_notes, "<p>"));
+
+  /* A malformed file is refused, not half read */
+  g_assert_null (cf_appdata_parse ("<component><name>x</component>", -1, &error));
+  g_assert_nonnull (error);
+
+  about = cf_about_window_new (NULL);
+  g_object_get (about, "application-name", &name, "version", &version, NULL);
+  g_assert_cmpstr (name, ==, "Cofactor");
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/supplement-dose", test_supplement_dose);
   g_test_add_func ("/cofactor/ui/narrow", test_narrow);
   g_test_add_func ("/cofactor/ui/preferences", test_preferences);
+  g_test_add_func ("/cofactor/ui/about", test_about);
 
   return g_test_run ();
 }

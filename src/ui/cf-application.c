@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cf-about.h"
 #include "cf-application.h"
 #include "cf-date.h"
 #include "cf-demo.h"
@@ -220,23 +221,8 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { _("The Cofactor authors"), NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Cofactor"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Cofactor authors"),
-                         "version", PACKAGE_VERSION,
-                         "website", "https://github.com/cofactor/Cofactor",
-                         "issue-url", "https://github.com/cofactor/Cofactor/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         "comments", _("A nutrition diary for vitamin K2, vitamin D, magnesium and calcium. "
-                                       "Food values from USDA SR28 and published vitamin K2 studies. "
-                                       "Information, not medical advice."),
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_window_present (GTK_WINDOW (cf_about_window_new (gtk_application_get_active_window (app))));
 }
 
 static void
