@@ -62,6 +62,7 @@ shoot () {
       case $k in
         type:*) xdotool type --delay 50 "${k#type:}" ;;
         sleep:*) sleep "${k#sleep:}" ;;
+        click:*) xdotool mousemove $(echo "${k#click:}" | tr , " ") click 1 ;;
         *) xdotool key --window "$wid" "$k" ;;
       esac
       sleep 0.5
@@ -74,7 +75,9 @@ shoot () {
   wait $pid 2>/dev/null || true
 }
 
-shoot default 1000 700 diary:alt+1 foods:alt+2 "food-detail:ctrl+f type:natto Return" \
+# foods: "Richest in Vitamin K2", the first order after "Best match"
+shoot default 1000 700 diary:alt+1 "foods:alt+2 sleep:1 click:450,154 sleep:1 Down Return sleep:1" \
+  "food-detail:ctrl+f type:natto Return" \
   insights:alt+3 "diary-add:alt+1 ctrl+n"
 shoot default 1000 700 "preferences:sleep:1 ctrl+comma sleep:2"
 shoot prefer-dark 1000 700 diary-dark:alt+1 foods-dark:alt+2 "food-detail-dark:ctrl+f type:kale Return" \

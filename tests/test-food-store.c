@@ -212,6 +212,27 @@ test_search_custom_first (void)
     g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (foods, 0)), ==, cf_food_get_id (mine));
     everything = cf_food_store_search (store, "ferm soy", CF_SEARCH_MINE, NULL, NULL, 10, &error);
     g_assert_cmpuint (everything->len, ==, 2);
+
+    /* Supplements are ranked only among themselves: their values per
+     * 100 g are those of a nominal unit */
+    {
+      g_autoptr(CfNutrients) dose = cf_nutrients_new ();
+      g_autoptr(GPtrArray) ranked = NULL;
+      g_autoptr(GPtrArray) only = NULL;
+
+      cf_nutrients_set (dose, CF_NUTRIENT_MK7, 10000);
+      cf_food_set_nutrients (capsule, dose);
+      g_assert_true (cf_food_store_save_custom_food (store, capsule, &error));
+
+      ranked = cf_food_store_rank (store, CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_MK7), CF_RANK_PER_100G,
+                                   0, NULL, NULL, 5, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (ranked, 0)), ==, "k2:natto-kamao-2007");
+      only = cf_food_store_rank (store, CF_RANK_FIGURE_FOR_NUTRIENT (CF_NUTRIENT_MK7), CF_RANK_PER_100G,
+                                 CF_SEARCH_SUPPLEMENTS, NULL, NULL, 5, &error);
+      g_assert_cmpuint (only->len, ==, 1);
+      g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (only, 0)), ==, cf_food_get_id (capsule));
+    }
   }
 }
 

@@ -1955,6 +1955,11 @@ run_rank (sqlite3        *db,
   if (flags == 0)
     flags = CF_SEARCH_ALL;
 
+  /* A supplement's values per 100 g are those of a nominal unit weight,
+   * not of a food: rank supplements only among themselves */
+  if ((flags & ~CF_SEARCH_SUPPLEMENTS) != 0)
+    flags &= ~CF_SEARCH_SUPPLEMENTS;
+
   want_ref = has_foods && (flags & (CF_SEARCH_USDA | CF_SEARCH_K2)) != 0;
   want_custom = (flags & CF_SEARCH_MINE) != 0;
   if (!want_ref && !want_custom)
