@@ -459,6 +459,61 @@ nutrient_days (const char   *key,
   return run (context, n);
 }
 
+/* The helping foods of @insight are in falling order and each is eaten
+ * by the serving: its first household measure, where it has one, weighs
+ * at least the threshold.  Returns whether the food richest per 100 g
+ * in @nutrient among all reference foods was left out for being eaten
+ * by the pinch. */
+static gboolean
+check_helping_foods (CfInsight  *insight,
+                     CfNutrient  nutrient)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfFoodStore *store = cf_context_get_food_store (context);
+  const CfInsightThresholds *thresholds = cf_insight_engine_get_thresholds ();
+  GPtrArray *foods = cf_insight_get_foods (insight);
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) top_portions = NULL;
+  g_autoptr(CfPortion) top_serving = NULL;
+  CfRankCursor cursor = CF_RANK_CURSOR_INIT;
+  CfFood *richest;
+
+  g_assert_cmpuint (foods->len, >, 0);
+  for (guint i = 0; i < foods->len; i++)
+    {
+      CfInsightFood *item = g_ptr_array_index (foods, i);
+      g_autoptr(CfFood) food = cf_food_store_get_food (store, item->id, &error);
+      GListModel *portions;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (food);
+      g_assert_cmpfloat (item->per_100g, >, 0);
+      if (i > 0)
+        g_assert_cmpfloat (item->per_100g, <=, ((CfInsightFood *) g_ptr_array_index (foods, i - 1))->per_100g);
+
+      portions = cf_food_get_portions (food);
+      if (g_list_model_get_n_items (portions) > 0)
+        {
+          g_autoptr(CfPortion) first = g_list_model_get_item (portions, 0);
+
+          g_assert_cmpfloat (cf_portion_get_grams (first), >=, thresholds->min_serving_grams);
+        }
+    }
+
+  top = cf_food_store_rank (store, CF_RANK_FIGURE_FOR_NUTRIENT (nutrient), CF_RANK_PER_100G,
+                            CF_SEARCH_USDA | CF_SEARCH_K2, NULL, &cursor, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (top->len, ==, 1);
+  richest = g_ptr_array_index (top, 0);
+  top_portions = g_object_ref (cf_food_get_portions (richest));
+  if (g_list_model_get_n_items (top_portions) == 0)
+    return FALSE;
+  top_serving = g_list_model_get_item (top_portions, 0);
+
+  return cf_portion_get_grams (top_serving) < thresholds->min_serving_grams;
+}
+
 static void
 test_average_below (void)
 {
@@ -468,11 +523,15 @@ test_average_below (void)
     double      below;    /* average just below the target */
     double      at;       /* the target */
     double      severe;   /* under half of it */
+    gboolean    pinch;    /* richest per 100 g is used by the pinch */
   } cases[] = {
-    { "calcium",   "calcium-low",   999,  1000, 499 },
-    { "vitamin_d", "vitamin-d-low", 14,   15,   7 },
-    { "vitamin_c", "vitamin-c-low", 74,   75,   37 },
-    { "potassium", "potassium-low", 2599, 2600, 1299 },
+    /* Baking powder, cod liver oil and cream of tartar top calcium,
+     * vitamin D and potassium per 100 g in SR28; their first measure
+     * is a teaspoon.  Vitamin C's top food has no household measure. */
+    { "calcium",   "calcium-low",   999,  1000, 499,  TRUE },
+    { "vitamin_d", "vitamin-d-low", 14,   15,   7,    TRUE },
+    { "vitamin_c", "vitamin-c-low", 74,   75,   37,   FALSE },
+    { "potassium", "potassium-low", 2599, 2600, 1299, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -498,6 +557,12 @@ test_average_below (void)
       g_assert_cmpfloat (cf_insight_get_number (insight, "target"), ==, cases[i].at);
       g_assert_cmpfloat (cf_insight_get_number (insight, "days_below"), ==, 3);
       g_assert_cmpuint (cf_insight_get_foods (insight)->len, ==, 5);
+      {
+        CfNutrient n;
+
+        g_assert_true (cf_nutrient_from_key (cases[i].key, &n));
+        g_assert_cmpint (check_helping_foods (insight, n), ==, cases[i].pinch);
+      }
 
       /* An average exactly at the target: nothing, even with a day below */
       g_assert_null (find (b, cases[i].id));

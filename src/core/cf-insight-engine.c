@@ -79,6 +79,13 @@ static const CfInsightThresholds thresholds = {
   0.8,
   /* foods_per_insight = 5: enough choice, short enough to read. */
   5,
+  /* min_serving_grams = 10.  Design choice: ranked per 100 g, baking
+   * powder, dried herbs and drink powders lead calcium, potassium and
+   * vitamin K1, yet they are used by the teaspoon (0.5-5 g in SR28's
+   * first household measure).  A tablespoon of oil (about 14 g) is a
+   * real serving and stays, so flaxseed oil still leads ALA.  Foods
+   * without any household measure (the K2 study foods) stay in. */
+  10,
 };
 
 /* "Most days" is 60 % of logged days throughout.  Design choice: more
@@ -328,8 +335,9 @@ ranked_food_free (RankedFood *food)
   g_free (food);
 }
 
-/* Reference foods richest in @intake per 100 g; nothing is left out
- * but foods without a value or with none of it */
+/* Reference foods richest in @intake per 100 g, among those eaten by
+ * the serving rather than by the pinch (see min_serving_grams); foods
+ * without a value or with none of it are left out */
 static GPtrArray *
 rank_foods (sqlite3   *db,
             CfIntake   intake,
@@ -342,12 +350,17 @@ rank_foods (sqlite3   *db,
   const char *e = _cf_intake_get_sql (intake);
   int rc;
 
-  sql = g_strdup_printf ("SELECT id, name, %s AS v FROM ref.food WHERE v > 0 ORDER BY v DESC, rowid LIMIT ?1", e);
+  sql = g_strdup_printf ("SELECT f.id, f.name, %s AS v FROM ref.food f"
+                         " LEFT JOIN ref.portion p ON p.food = f.rowid"
+                         " AND p.seq = (SELECT min (seq) FROM ref.portion WHERE food = f.rowid)"
+                         " WHERE v > 0 AND (p.grams IS NULL OR p.grams >= ?2)"
+                         " ORDER BY v DESC, f.rowid LIMIT ?1", e);
   stmt = _cf_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int (stmt, 1, limit);
+  sqlite3_bind_double (stmt, 2, thresholds.min_serving_grams);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RankedFood *food = g_new0 (RankedFood, 1);

@@ -122,6 +122,9 @@ typedef struct
  *   for a nutrient, a verdict that depends on it is withheld
  * @coverage_soften: below this share, the verdict is softened
  * @foods_per_insight: how many helping foods an insight lists
+ * @min_serving_grams: a helping food whose typical serving (first
+ *   household measure) weighs less than this is left out, so that
+ *   ingredients used by the pinch do not top the list
  */
 typedef struct
 {
@@ -129,6 +132,7 @@ typedef struct
   double coverage_withhold;
   double coverage_soften;
   guint  foods_per_insight;
+  double min_serving_grams;
 } CfInsightThresholds;
 
 #define CF_ID_NOT_ENOUGH_DATA "not-enough-data"
