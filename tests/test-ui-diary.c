@@ -23,7 +23,7 @@
 #include "cf-preferences-window-private.h"
 #include "cf-supplements.h"
 #include "cf-test-util.h"
-#include "cf-window.h"
+#include "cf-window-private.h"
 
 static void
 spin_until (gboolean (*done) (gpointer),
@@ -393,6 +393,112 @@ test_about (void)
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
+/* Whether a label under @widget shows @text (a toast, a dialog line) */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_import_export (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(CfContext) other = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfWindow *window2 = cf_window_new_for_context (other, settings);
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "diary.json", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) day = NULL;
+  AdwMessageDialog *message;
+  GDate today;
+
+  cf_day_set_today (&today);
+  {
+    g_autoptr(CfFood) cheddar = cf_food_store_get_food (cf_context_get_food_store (context), "usda:01009", NULL);
+    g_autoptr(CfDiaryEntry) entry = cf_diary_entry_new (&today, CF_MEAL_LUNCH, cheddar, 30, NULL, 0);
+
+    g_assert_true (cf_diary_add (cf_context_get_diary (context), entry, NULL));
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window2));
+  spin ();
+
+  /* Export: the file is written and a toast names it */
+  g_assert_true (_cf_window_export_file (window, file));
+  spin ();
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Exported to “diary.json”"));
+
+  /* A malformed file: a toast says nothing was imported, its Details
+   * give the reason, and the diary is as it was */
+  g_assert_true (g_file_set_contents (bad_path,
+                                      "{ \"format\": \"cofactor-diary\", \"version\": 1,\n"
+                                      "  \"entries\": [ { \"day\": \"yesterday\" } ] }\n",
+                                      -1, NULL));
+  g_assert_false (_cf_window_import_file (window2, bad));
+  spin ();
+  g_assert_true (shows_label (GTK_WIDGET (window2), "Nothing was imported"));
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (other)), ==, 0);
+  g_assert_null (find_message_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window2), "win.show-error", NULL));
+  spin ();
+  message = find_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Nothing Was Imported");
+  g_test_message ("import error: %s", adw_message_dialog_get_body (message));
+  g_assert_true (strlen (adw_message_dialog_get_body (message)) > 0);
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  /* The export goes into another diary whole */
+  g_assert_true (_cf_window_import_file (window2, file));
+  spin ();
+  g_assert_true (shows_label (GTK_WIDGET (window2), "Imported 1 diary entry and 0 foods"));
+  day = cf_diary_list_day (cf_context_get_diary (other), &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (day->len, ==, 1);
+  g_assert_cmpfloat (cf_diary_entry_get_grams (g_ptr_array_index (day, 0)), ==, 30);
+  g_assert_cmpstr (cf_diary_entry_get_food_id (g_ptr_array_index (day, 0)), ==, "usda:01009");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window2));
+  spin ();
+  cf_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/narrow", test_narrow);
   g_test_add_func ("/cofactor/ui/preferences", test_preferences);
   g_test_add_func ("/cofactor/ui/about", test_about);
+  g_test_add_func ("/cofactor/ui/import-export", test_import_export);
 
   return g_test_run ();
 }

@@ -16,7 +16,7 @@
 #include "cf-foods-view.h"
 #include "cf-insights-view.h"
 #include "cf-transfer.h"
-#include "cf-window.h"
+#include "cf-window-private.h"
 
 struct _CfWindow
 {
@@ -36,6 +36,10 @@ struct _CfWindow
   GtkWidget            *diary_view;
   GtkWidget            *foods_view;
   GtkWidget            *insights_view;
+
+  char                 *error_heading;   /* the last failure, for its dialog */
+  char                 *error_body;
+  AdwToast             *result_toast;    /* weak: the last import or export result */
 };
 
 enum {
@@ -51,14 +55,129 @@ G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
 static GParamSpec *properties[N_PROPS];
 
 static void
-show_error_dialog (CfWindow   *self,
-                   const char *heading,
-                   const char *body)
+show_error_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  CfWindow *self = CF_WINDOW (widget);
+  GtkWidget *dialog;
 
+  if (self->error_heading == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), self->error_heading, self->error_body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The newest import or export result replaces an older one still shown */
+static void
+show_result_toast (CfWindow *self,
+                   AdwToast *toast)
+{
+  if (self->result_toast != NULL)
+    {
+      adw_toast_dismiss (self->result_toast);
+      g_clear_weak_pointer (&self->result_toast);
+    }
+
+  g_set_weak_pointer (&self->result_toast, toast);
+  cf_window_add_toast (self, toast);
+}
+
+/* A failure is told in a toast; its message, which can name a line and
+ * a field, is a click away in a dialog (a toast title is one line) */
+static void
+show_error_toast (CfWindow   *self,
+                  const char *title,
+                  const char *heading,
+                  const char *body)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  g_free (self->error_heading);
+  g_free (self->error_body);
+  self->error_heading = g_strdup (heading);
+  self->error_body = g_strdup (body);
+
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-error");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  show_result_toast (self, toast);
+}
+
+/**
+ * _cf_window_export_file:
+ * @file: where to write the export
+ *
+ * Exports the diary and the user's foods to @file and says how that
+ * went in a toast, as the Export… menu item does.
+ *
+ * Returns: whether the export was written
+ */
+gboolean
+_cf_window_export_file (CfWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!cf_export_to_file (self->context, file, &error))
+    {
+      show_error_toast (self, _("Export failed"), _("Export Failed"), error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  title = g_strdup_printf (_("Exported to “%s”"), name);
+  show_result_toast (self, adw_toast_new (title));
+
+  return TRUE;
+}
+
+/**
+ * _cf_window_import_file:
+ * @file: an export to read
+ *
+ * Imports @file, all or nothing, and says how that went in a toast, as
+ * the Import… menu item does.
+ *
+ * Returns: whether anything was imported
+ */
+gboolean
+_cf_window_import_file (CfWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *entries = NULL;
+  g_autofree char *foods = NULL;
+  CfImportCounts counts = { 0, };
+
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!cf_import_from_file (self->context, file, &counts, &error))
+    {
+      show_error_toast (self, _("Nothing was imported"), _("Nothing Was Imported"), error->message);
+      return FALSE;
+    }
+
+  entries = g_strdup_printf (g_dngettext (NULL, "%u diary entry", "%u diary entries", counts.entries),
+                             counts.entries);
+  foods = g_strdup_printf (g_dngettext (NULL, "%u food", "%u foods", counts.foods), counts.foods);
+  /* Translators: a toast after an import; the first %s is a number
+   * of diary entries ("3 diary entries"), the second a number of
+   * foods ("1 food") */
+  title = g_strdup_printf (_("Imported %s and %s"), entries, foods);
+  show_result_toast (self, adw_toast_new (title));
+
+  return TRUE;
 }
 
 static void
@@ -66,22 +185,11 @@ export_response_cb (GtkNativeDialog *native,
                     int              response,
                     CfWindow        *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
-      if (cf_export_to_file (self->context, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
-
-          cf_window_add_toast (self, adw_toast_new (title));
-        }
-      else
-        show_error_dialog (self, _("Export Failed"), error->message);
+      _cf_window_export_file (self, file);
     }
 
   g_object_unref (native);
@@ -118,31 +226,11 @@ import_response_cb (GtkNativeDialog *native,
                     int              response,
                     CfWindow        *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  CfImportCounts counts = { 0, };
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
-      if (cf_import_from_file (self->context, file, &counts, &error))
-        {
-          g_autofree char *title = NULL;
-          g_autofree char *entries = NULL;
-          g_autofree char *foods = NULL;
-
-          entries = g_strdup_printf (g_dngettext (NULL, "%u diary entry", "%u diary entries", counts.entries),
-                                     counts.entries);
-          foods = g_strdup_printf (g_dngettext (NULL, "%u food", "%u foods", counts.foods), counts.foods);
-          /* Translators: a toast after an import; the first %s is a number
-           * of diary entries ("3 diary entries"), the second a number of
-           * foods ("1 food") */
-          title = g_strdup_printf (_("Imported %s and %s"), entries, foods);
-          cf_window_add_toast (self, adw_toast_new (title));
-        }
-      else
-        show_error_dialog (self, _("Nothing Was Imported"), error->message);
+      _cf_window_import_file (self, file);
     }
 
   g_object_unref (native);
@@ -235,6 +323,7 @@ cf_window_dispose (GObject *object)
   self->switcher_bar = NULL;
   self->switcher_title = NULL;
 
+  g_clear_weak_pointer (&self->result_toast);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -247,6 +336,8 @@ cf_window_finalize (GObject *object)
   CfWindow *self = (CfWindow *) object;
 
   g_free (self->error_message);
+  g_free (self->error_heading);
+  g_free (self->error_body);
 
   G_OBJECT_CLASS (cf_window_parent_class)->finalize (object);
 }
@@ -340,6 +431,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-error", NULL, show_error_activated);
 }
 
 static void

@@ -1,0 +1,21 @@
+/* cf-window-private.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-window.h"
+
+G_BEGIN_DECLS
+
+/* What the Import… and Export… items do once a file is chosen; for UI
+ * tests, which cannot drive the file chooser */
+gboolean _cf_window_import_file (CfWindow *self,
+                                 GFile    *file);
+gboolean _cf_window_export_file (CfWindow *self,
+                                 GFile    *file);
+
+G_END_DECLS
