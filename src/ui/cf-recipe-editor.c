@@ -45,8 +45,10 @@ struct _CfRecipeEditor
   GtkListBox          *ingredients_list;
   GtkLabel            *ingredients_error;
   AdwPreferencesGroup *preview_group;
+  GtkWidget           *preview_rows[CF_N_KEY_NUTRIENTS];
   GtkWidget           *preview_values[CF_N_KEY_NUTRIENTS];
   char                *preview_texts[CF_N_KEY_NUTRIENTS];
+  char                *preview_notes[CF_N_KEY_NUTRIENTS];
 };
 
 enum {
@@ -74,6 +76,27 @@ read_optional (AdwEntryRow *row,
   *value = g_ascii_strtod (text, &end);
 
   return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+/* The share of the ingredients, by weight, with a value for @key */
+static double
+key_coverage (CfRecipe      *recipe,
+              CfKeyNutrient  key)
+{
+  GListModel *ingredients = cf_recipe_get_ingredients (recipe);
+  double known = 0, total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (ingredients); i++)
+    {
+      g_autoptr(CfRecipeIngredient) ingredient = g_list_model_get_item (ingredients, i);
+      double grams = cf_recipe_ingredient_get_grams (ingredient);
+
+      total += grams;
+      if (!isnan (cf_key_nutrient_get_value (key, cf_recipe_ingredient_get_nutrients_per_100g (ingredient))))
+        known += grams;
+    }
+
+  return total > 0 ? known / total : NAN;
 }
 
 static void
@@ -112,6 +135,25 @@ update_preview (CfRecipeEditor *self)
       gtk_label_set_label (GTK_LABEL (self->preview_values[k]), text);
       g_free (self->preview_texts[k]);
       self->preview_texts[k] = g_steal_pointer (&text);
+
+      /* As in the day summary: a figure from part of the food is marked,
+       * so that a low value is not read as a true low */
+      g_clear_pointer (&self->preview_notes[k], g_free);
+      if (has_ingredients)
+        {
+          double coverage = key_coverage (self->recipe, k);
+
+          if (coverage < 1 && coverage > 0)
+            /* Translators: under a recipe's nutrient when some ingredients
+             * have no value for it, e.g. "Data for 60 % of the ingredients";
+             * %.0f is the percentage by weight */
+            self->preview_notes[k] = g_strdup_printf (_("Data for %.0f %% of the ingredients"),
+                                                      floor (coverage * 100));
+          else if (coverage == 0)
+            self->preview_notes[k] = g_strdup (_("No ingredient has data"));
+        }
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preview_rows[k]),
+                                   self->preview_notes[k] ? self->preview_notes[k] : "");
     }
 }
 
@@ -424,6 +466,7 @@ build (CfRecipeEditor *self)
       gtk_widget_add_css_class (value, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
       adw_preferences_group_add (self->preview_group, row);
+      self->preview_rows[k] = row;
       self->preview_values[k] = value;
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->preview_group);
@@ -452,7 +495,10 @@ cf_recipe_editor_finalize (GObject *object)
 
   g_free (self->error);
   for (guint k = 0; k < CF_N_KEY_NUTRIENTS; k++)
-    g_free (self->preview_texts[k]);
+    {
+      g_free (self->preview_texts[k]);
+      g_free (self->preview_notes[k]);
+    }
 
   G_OBJECT_CLASS (cf_recipe_editor_parent_class)->finalize (object);
 }
@@ -574,6 +620,22 @@ cf_recipe_editor_get_error (CfRecipeEditor *self)
   g_return_val_if_fail (CF_IS_RECIPE_EDITOR (self), NULL);
 
   return self->error;
+}
+
+/**
+ * cf_recipe_editor_get_preview_note:
+ *
+ * Returns: (transfer none) (nullable): what the preview says under @key
+ *   when some ingredients have no value for it, or %NULL
+ */
+const char *
+cf_recipe_editor_get_preview_note (CfRecipeEditor *self,
+                                   CfKeyNutrient   key)
+{
+  g_return_val_if_fail (CF_IS_RECIPE_EDITOR (self), NULL);
+  g_return_val_if_fail (key < CF_N_KEY_NUTRIENTS, NULL);
+
+  return self->preview_notes[key];
 }
 
 /**

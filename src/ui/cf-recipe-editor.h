@@ -34,5 +34,7 @@ gboolean        cf_recipe_editor_save           (CfRecipeEditor *self,
 const char     *cf_recipe_editor_get_error      (CfRecipeEditor *self);
 const char     *cf_recipe_editor_get_preview    (CfRecipeEditor *self,
                                                  CfKeyNutrient   key);
+const char     *cf_recipe_editor_get_preview_note (CfRecipeEditor *self,
+                                                   CfKeyNutrient   key);
 
 G_END_DECLS
