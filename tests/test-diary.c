@@ -492,6 +492,20 @@ test_supplements (void)
   g_assert_cmpfloat (cf_supplement_get_dose (own, CF_NUTRIENT_VITAMIN_D), ==, 12.5);
   g_assert_cmpstr (cf_supplement_get_unit (own), ==, "scoop");
 
+  /* New doses replace the old ones (the dropped one has no value, not
+   * zero) and the unit; the food keeps its id */
+  {
+    g_autofree char *id = g_strdup (cf_food_get_id (own));
+    CfSupplementDose changed[] = { { CF_NUTRIENT_MAGNESIUM, 200 } };
+
+    cf_supplement_set_doses (own, "sachet", changed, G_N_ELEMENTS (changed));
+    g_assert_cmpstr (cf_food_get_id (own), ==, id);
+    g_assert_cmpfloat (cf_supplement_get_dose (own, CF_NUTRIENT_MAGNESIUM), ==, 200);
+    g_assert_true (isnan (cf_supplement_get_dose (own, CF_NUTRIENT_VITAMIN_D)));
+    g_assert_cmpstr (cf_supplement_get_unit (own), ==, "sachet");
+    g_assert_cmpuint (g_list_model_get_n_items (cf_food_get_portions (own)), ==, 1);
+  }
+
   g_assert_true (cf_parse_amount ("2 capsule", k2, &grams, &portion, &quantity, &error));
   entry = cf_diary_entry_new (&day, CF_MEAL_SUPPLEMENTS, k2, grams, portion, quantity);
   g_assert_true (cf_diary_add (diary, entry, &error));

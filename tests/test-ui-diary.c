@@ -21,7 +21,10 @@
 #include "cf-diary-view.h"
 #include "cf-food-dialog-private.h"
 #include "cf-preferences-window-private.h"
+#include "cf-foods-view.h"
+#include "cf-supplement-dialog.h"
 #include "cf-supplements.h"
+#include "cf-error.h"
 #include "cf-test-util.h"
 #include "cf-window-private.h"
 
@@ -243,6 +246,57 @@ test_supplement_dose (void)
   g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2), 200, 1e-9);
   /* A supplement alone: its dose is complete data, not a partial day */
   g_assert_cmpint (cf_day_summary_get_state (summary, CF_KEY_VITAMIN_K2), ==, CF_DAY_TILE_COMPLETE);
+
+  /* Editing the supplement from the Foods view: in doses per unit, not
+   * per 100 g; a bad dose is refused; the change keeps the food's id
+   * and leaves the day already logged alone */
+  {
+    CfFoodsView *foods = CF_FOODS_VIEW (cf_window_get_foods_view (window));
+    CfFood *template = g_ptr_array_index (templates, 0);
+    g_autofree char *id = g_strdup (cf_food_get_id (template));
+    g_autoptr(CfFood) stored = NULL;
+    g_autoptr(CfDiaryEntry) logged = NULL;
+    g_autoptr(GError) error = NULL;
+    CfSupplementDialog *edit;
+
+    edit = CF_SUPPLEMENT_DIALOG (cf_foods_view_edit_food (foods, template));
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (edit)), ==, "Edit Supplement");
+    g_assert_cmpstr (gtk_editable_get_text (cf_supplement_dialog_get_unit_field (edit)), ==, "capsule");
+    g_assert_cmpstr (gtk_editable_get_text (cf_supplement_dialog_get_dose_field (edit, CF_NUTRIENT_MK7)), ==, "100");
+    gtk_editable_set_text (cf_supplement_dialog_get_dose_field (edit, CF_NUTRIENT_MK7), "-1");
+    g_assert_false (cf_supplement_dialog_save (edit, &error));
+    g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+    g_clear_error (&error);
+    stored = cf_food_store_get_food (store, id, NULL);
+    g_assert_cmpfloat (cf_supplement_get_dose (stored, CF_NUTRIENT_MK7), ==, 100);
+    g_clear_object (&stored);
+
+    gtk_editable_set_text (cf_supplement_dialog_get_dose_field (edit, CF_NUTRIENT_MK7), "180");
+    g_assert_true (cf_supplement_dialog_save (edit, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (edit));
+    stored = cf_food_store_get_food (store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (cf_supplement_get_dose (stored, CF_NUTRIENT_MK7), ==, 180);
+    g_assert_cmpint (cf_food_get_kind (stored), ==, CF_FOOD_KIND_SUPPLEMENT);
+    logged = cf_diary_get_entry (cf_context_get_diary (context), cf_diary_entry_get_id (entry), &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_nutrient (logged, CF_NUTRIENT_MK7), 200, 1e-9);
+
+    /* Deleted: gone from the foods, still in the diary */
+    edit = CF_SUPPLEMENT_DIALOG (cf_foods_view_edit_food (foods, stored));
+    g_assert_true (cf_supplement_dialog_delete (edit, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (edit));
+    g_clear_object (&stored);
+    stored = cf_food_store_get_food (store, id, &error);
+    g_assert_null (stored);
+    g_clear_error (&error);
+    g_clear_object (&logged);
+    logged = cf_diary_get_entry (cf_context_get_diary (context), cf_diary_entry_get_id (entry), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (logged);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();

@@ -61,8 +61,6 @@ cf_supplement_new (const char             *name,
                    const CfSupplementDose *doses,
                    guint                   n_doses)
 {
-  g_autoptr(CfPortion) portion = NULL;
-  g_autoptr(CfNutrients) per_100g = cf_nutrients_new ();
   CfFood *food;
 
   g_return_val_if_fail (unit != NULL && *unit != '\0', NULL);
@@ -70,15 +68,43 @@ cf_supplement_new (const char             *name,
 
   food = cf_food_new_custom (name);
   cf_food_set_kind (food, CF_FOOD_KIND_SUPPLEMENT);
+  cf_supplement_set_doses (food, unit, doses, n_doses);
+
+  return food;
+}
+
+/**
+ * cf_supplement_set_doses:
+ * @supplement: a custom food of kind supplement
+ * @unit: what one dose is counted in, e.g. "capsule"
+ * @doses: (array length=n_doses): the nutrients in one unit
+ *
+ * Replaces what one unit of @supplement holds, and its unit; nutrients
+ * not in @doses have no value afterwards.  The food keeps its id, so
+ * saving it updates the stored supplement (diary entries already logged
+ * keep their own values).
+ */
+void
+cf_supplement_set_doses (CfFood                 *supplement,
+                         const char             *unit,
+                         const CfSupplementDose *doses,
+                         guint                   n_doses)
+{
+  g_autoptr(CfPortion) portion = NULL;
+  g_autoptr(CfNutrients) per_100g = cf_nutrients_new ();
+
+  g_return_if_fail (CF_IS_FOOD (supplement));
+  g_return_if_fail (cf_food_get_kind (supplement) == CF_FOOD_KIND_SUPPLEMENT);
+  g_return_if_fail (unit != NULL && *unit != '\0');
+  g_return_if_fail (doses != NULL || n_doses == 0);
 
   for (guint i = 0; i < n_doses; i++)
     cf_nutrients_set (per_100g, doses[i].nutrient, doses[i].amount * 100.0 / UNIT_GRAMS);
-  cf_food_set_nutrients (food, per_100g);
+  cf_food_set_nutrients (supplement, per_100g);
 
+  cf_food_clear_portions (supplement);
   portion = cf_portion_new (1, unit, UNIT_GRAMS);
-  cf_food_add_portion (food, portion);
-
-  return food;
+  cf_food_add_portion (supplement, portion);
 }
 
 /**

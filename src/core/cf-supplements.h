@@ -28,6 +28,10 @@ CfFood    *cf_supplement_new            (const char             *name,
                                          const char             *unit,
                                          const CfSupplementDose *doses,
                                          guint                   n_doses);
+void       cf_supplement_set_doses      (CfFood                 *supplement,
+                                         const char             *unit,
+                                         const CfSupplementDose *doses,
+                                         guint                   n_doses);
 double     cf_supplement_get_dose       (CfFood                 *supplement,
                                          CfNutrient              nutrient);
 const char *cf_supplement_get_unit      (CfFood                 *supplement);

@@ -449,6 +449,13 @@ cf_foods_view_edit_food (CfFoodsView *self,
       editor = GTK_WINDOW (cf_recipe_editor_new (self->context, cf_food_get_id (food)));
       g_signal_connect_object (editor, "saved", G_CALLBACK (recipe_saved_cb), self, G_CONNECT_SWAPPED);
     }
+  else if (food != NULL && cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT)
+    {
+      /* A supplement in its own terms: a unit and what one unit holds */
+      editor = GTK_WINDOW (cf_supplement_dialog_new_for_food (self->context, food));
+      g_signal_connect_object (editor, "saved", G_CALLBACK (food_saved_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (editor, "deleted", G_CALLBACK (food_deleted_cb), self, G_CONNECT_SWAPPED);
+    }
   else
     {
       editor = GTK_WINDOW (cf_food_editor_new (self->context, food));

@@ -21,8 +21,11 @@
  * CfSupplementDialog:
  *
  * Saves a supplement of the user's own, starting from a template: its
- * name, the unit a dose is counted in and what one unit holds.
- * #CfSupplementDialog::saved is emitted with the saved food.
+ * name, the unit a dose is counted in and what one unit holds.  Opened
+ * with cf_supplement_dialog_new_for_food() it edits (or deletes) one of
+ * the user's supplements in the same terms, rather than as values per
+ * 100 g of a nominal unit weight.  #CfSupplementDialog::saved is emitted
+ * with the saved food, ::deleted after a deletion.
  */
 
 /* The nutrients a supplement label usually states */
@@ -40,8 +43,12 @@ struct _CfSupplementDialog
 
   CfContext           *context;
 
+  char                *food_id;       /* the supplement edited, or NULL */
+
+  AdwPreferencesGroup *intro_group;
   AdwEntryRow         *name_row;
   AdwEntryRow         *unit_row;
+  GtkWidget           *delete_button;
   AdwPreferencesGroup *dose_group;
   GtkLabel            *error_label;
   GtkButton           *save_button;
@@ -50,6 +57,7 @@ struct _CfSupplementDialog
 
 enum {
   SAVED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -151,7 +159,18 @@ cf_supplement_dialog_save (CfSupplementDialog  *self,
       return FALSE;
     }
 
-  food = cf_supplement_new (name, unit, doses, n_doses);
+  if (self->food_id != NULL)
+    {
+      /* The stored supplement, changed: it keeps its id */
+      food = cf_food_store_get_food (cf_context_get_food_store (self->context), self->food_id, error);
+      if (food == NULL)
+        return FALSE;
+      cf_food_set_name (food, name);
+      cf_supplement_set_doses (food, unit, doses, n_doses);
+    }
+  else
+    food = cf_supplement_new (name, unit, doses, n_doses);
+
   if (!cf_food_store_save_custom_food (cf_context_get_food_store (self->context), food, error))
     return FALSE;
 
@@ -161,18 +180,92 @@ cf_supplement_dialog_save (CfSupplementDialog  *self,
 }
 
 static void
+show_error (CfSupplementDialog *self,
+            const char         *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
 save_clicked_cb (CfSupplementDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!cf_supplement_dialog_save (self, &error))
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      show_error (self, error->message);
       return;
     }
 
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * cf_supplement_dialog_delete:
+ *
+ * Deletes the supplement being edited, without asking; past diary days
+ * keep what was logged.
+ */
+gboolean
+cf_supplement_dialog_delete (CfSupplementDialog  *self,
+                             GError             **error)
+{
+  g_return_val_if_fail (CF_IS_SUPPLEMENT_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->food_id != NULL, FALSE);
+
+  if (!cf_food_store_delete_custom_food (cf_context_get_food_store (self->context), self->food_id, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[DELETED], 0);
+
+  return TRUE;
+}
+
+static void
+delete_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    CfSupplementDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  if (!cf_supplement_dialog_delete (self, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+delete_clicked_cb (CfSupplementDialog *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Supplement?"),
+                                   _("Days you logged it on keep their values; it will no longer be found in searches."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cf_supplement_dialog_finalize (GObject *object)
+{
+  CfSupplementDialog *self = (CfSupplementDialog *) object;
+
+  g_free (self->food_id);
+
+  G_OBJECT_CLASS (cf_supplement_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -192,6 +285,7 @@ cf_supplement_dialog_class_init (CfSupplementDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cf_supplement_dialog_dispose;
+  object_class->finalize = cf_supplement_dialog_finalize;
 
   /**
    * CfSupplementDialog::saved:
@@ -200,13 +294,24 @@ cf_supplement_dialog_class_init (CfSupplementDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_FOOD);
 
+  /**
+   * CfSupplementDialog::deleted:
+   *
+   * The supplement being edited was deleted.
+   */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-supplement-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, intro_group);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, unit_row);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, dose_group);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -232,11 +337,33 @@ cf_supplement_dialog_init (CfSupplementDialog *self)
     }
 }
 
+static void
+fill (CfSupplementDialog *self,
+      CfFood             *food)
+{
+  const char *unit = cf_supplement_get_unit (food);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), cf_food_get_name (food));
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), unit ? unit : "");
+
+  for (guint i = 0; i < N_DOSES; i++)
+    {
+      double dose = cf_supplement_get_dose (food, dose_nutrients[i]);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (isnan (dose))
+        continue;
+      if (dose_in_iu (dose_nutrients[i]))
+        dose = cf_vitamin_d_ug_to_iu (dose);
+      gtk_editable_set_text (GTK_EDITABLE (self->dose_rows[i]), g_ascii_formatd (buf, sizeof buf, "%.6g", dose));
+    }
+}
+
 /**
  * cf_supplement_dialog_new:
  * @template_food: (nullable): a supplement to start from
  *
- * Returns: (transfer full): the dialog
+ * Returns: (transfer full): the dialog, which saves a new supplement
  */
 CfSupplementDialog *
 cf_supplement_dialog_new (CfContext *context,
@@ -250,24 +377,70 @@ cf_supplement_dialog_new (CfContext *context,
   self->context = g_object_ref (context);
 
   if (template_food != NULL)
-    {
-      const char *unit = cf_supplement_get_unit (template_food);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), cf_food_get_name (template_food));
-      gtk_editable_set_text (GTK_EDITABLE (self->unit_row), unit ? unit : "");
-
-      for (guint i = 0; i < N_DOSES; i++)
-        {
-          double dose = cf_supplement_get_dose (template_food, dose_nutrients[i]);
-          char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-          if (isnan (dose))
-            continue;
-          if (dose_in_iu (dose_nutrients[i]))
-            dose = cf_vitamin_d_ug_to_iu (dose);
-          gtk_editable_set_text (GTK_EDITABLE (self->dose_rows[i]), g_ascii_formatd (buf, sizeof buf, "%.6g", dose));
-        }
-    }
+    fill (self, template_food);
 
   return self;
+}
+
+/**
+ * cf_supplement_dialog_new_for_food:
+ * @supplement: one of the user's supplements
+ *
+ * Returns: (transfer full): the dialog, which changes or deletes
+ *   @supplement
+ */
+CfSupplementDialog *
+cf_supplement_dialog_new_for_food (CfContext *context,
+                                   CfFood    *supplement)
+{
+  CfSupplementDialog *self;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (CF_IS_FOOD (supplement), NULL);
+  g_return_val_if_fail (cf_food_get_kind (supplement) == CF_FOOD_KIND_SUPPLEMENT, NULL);
+
+  self = cf_supplement_dialog_new (context, supplement);
+  self->food_id = g_strdup (cf_food_get_id (supplement));
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Supplement"));
+  adw_preferences_group_set_description (self->intro_group,
+                                         _("Changes apply from now on; days you already logged it on keep their values."));
+  gtk_widget_set_visible (self->delete_button, TRUE);
+
+  return self;
+}
+
+/**
+ * cf_supplement_dialog_get_dose_field:
+ * @nutrient: one of the nutrients a dose can state
+ *
+ * Returns: (transfer none) (nullable): the field for what one unit holds
+ *   of @nutrient, or %NULL when the dialog has none for it
+ */
+GtkEditable *
+cf_supplement_dialog_get_dose_field (CfSupplementDialog *self,
+                                     CfNutrient          nutrient)
+{
+  g_return_val_if_fail (CF_IS_SUPPLEMENT_DIALOG (self), NULL);
+
+  for (guint i = 0; i < N_DOSES; i++)
+    {
+      if (dose_nutrients[i] == nutrient)
+        return GTK_EDITABLE (self->dose_rows[i]);
+    }
+
+  return NULL;
+}
+
+/**
+ * cf_supplement_dialog_get_unit_field:
+ *
+ * Returns: (transfer none): the field for the unit a dose is counted in
+ */
+GtkEditable *
+cf_supplement_dialog_get_unit_field (CfSupplementDialog *self)
+{
+  g_return_val_if_fail (CF_IS_SUPPLEMENT_DIALOG (self), NULL);
+
+  return GTK_EDITABLE (self->unit_row);
 }

@@ -19,7 +19,14 @@ G_DECLARE_FINAL_TYPE (CfSupplementDialog, cf_supplement_dialog, CF, SUPPLEMENT_D
 
 CfSupplementDialog *cf_supplement_dialog_new  (CfContext          *context,
                                                CfFood             *template_food);
+CfSupplementDialog *cf_supplement_dialog_new_for_food (CfContext  *context,
+                                                       CfFood     *supplement);
 gboolean            cf_supplement_dialog_save (CfSupplementDialog *self,
                                                GError            **error);
+gboolean            cf_supplement_dialog_delete (CfSupplementDialog *self,
+                                                 GError            **error);
+GtkEditable        *cf_supplement_dialog_get_dose_field (CfSupplementDialog *self,
+                                                         CfNutrient          nutrient);
+GtkEditable        *cf_supplement_dialog_get_unit_field (CfSupplementDialog *self);
 
 G_END_DECLS
