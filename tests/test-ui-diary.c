@@ -211,6 +211,62 @@ test_diary_flow (void)
   g_assert_null (weak_view);
 }
 
+/* Whether a label under @widget shows @text (a toast, a dialog line) */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The button under @widget labelled @label */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_supplement_dose (void)
 {
@@ -258,6 +314,7 @@ test_supplement_dose (void)
     g_autoptr(CfDiaryEntry) logged = NULL;
     g_autoptr(GError) error = NULL;
     CfSupplementDialog *edit;
+    AdwMessageDialog *message;
 
     edit = CF_SUPPLEMENT_DIALOG (cf_foods_view_edit_food (foods, template));
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (edit)), ==, "Edit Supplement");
@@ -283,11 +340,29 @@ test_supplement_dose (void)
     g_assert_no_error (error);
     g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_nutrient (logged, CF_NUTRIENT_MK7), 200, 1e-9);
 
-    /* Deleted: gone from the foods, still in the diary */
+    /* Delete asks first: Cancel keeps it, Delete removes it from the
+     * foods and leaves the diary alone */
     edit = CF_SUPPLEMENT_DIALOG (cf_foods_view_edit_food (foods, stored));
-    g_assert_true (cf_supplement_dialog_delete (edit, &error));
+    weak_dialog = edit;
+    g_object_add_weak_pointer (G_OBJECT (edit), &weak_dialog);
+    g_signal_emit_by_name (find_button (GTK_WIDGET (edit), "_Delete"), "clicked");
+    spin ();
+    message = find_message_dialog ();
+    g_assert_nonnull (message);
+    g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Delete This Supplement?");
+    /* (a response closes the message dialog) */
+    adw_message_dialog_response (message, "cancel");
+    spin ();
+    g_clear_object (&stored);
+    stored = cf_food_store_get_food (store, id, &error);
     g_assert_no_error (error);
-    gtk_window_destroy (GTK_WINDOW (edit));
+    g_assert_nonnull (stored);
+
+    g_signal_emit_by_name (find_button (GTK_WIDGET (edit), "_Delete"), "clicked");
+    spin ();
+    message = find_message_dialog ();
+    adw_message_dialog_response (message, "delete");
+    spin_until (is_null, &weak_dialog);
     g_clear_object (&stored);
     stored = cf_food_store_get_food (store, id, &error);
     g_assert_null (stored);
@@ -445,41 +520,6 @@ test_about (void)
   g_assert_cmpstr (name, ==, "Cofactor");
   g_assert_cmpstr (version, ==, PACKAGE_VERSION);
   gtk_window_destroy (GTK_WINDOW (about));
-}
-
-/* Whether a label under @widget shows @text (a toast, a dialog line) */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (shows_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-error.h"
+#include "cf-delete-dialog.h"
 #include "cf-food-editor.h"
 #include "cf-nutrient-format.h"
 #include "cf-window.h"
@@ -430,13 +431,12 @@ save_clicked_cb (CfFoodEditor *self)
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    CfFoodEditor     *self)
+delete_confirmed (gpointer data)
 {
+  CfFoodEditor *self = data;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "delete") != 0 || self->food == NULL)
+  if (self->food == NULL)
     return;
 
   if (!cf_food_store_delete_custom_food (cf_context_get_food_store (self->context),
@@ -454,18 +454,7 @@ delete_response_cb (AdwMessageDialog *dialog,
 static void
 delete_clicked_cb (CfFoodEditor *self)
 {
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Food?"),
-                                   _("Days you logged it on keep their values; it will no longer be found in searches."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cf_ask_delete_food (GTK_WINDOW (self), _("Delete This Food?"), delete_confirmed, self);
 }
 
 static GtkWidget *

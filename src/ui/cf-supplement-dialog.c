@@ -12,6 +12,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "cf-delete-dialog.h"
 #include "cf-error.h"
 #include "cf-nutrient-format.h"
 #include "cf-supplement-dialog.h"
@@ -223,14 +224,10 @@ cf_supplement_dialog_delete (CfSupplementDialog  *self,
 }
 
 static void
-delete_response_cb (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    CfSupplementDialog *self)
+delete_confirmed (gpointer data)
 {
+  CfSupplementDialog *self = data;
   g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
 
   if (!cf_supplement_dialog_delete (self, &error))
     {
@@ -244,18 +241,7 @@ delete_response_cb (AdwMessageDialog   *dialog,
 static void
 delete_clicked_cb (CfSupplementDialog *self)
 {
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Supplement?"),
-                                   _("Days you logged it on keep their values; it will no longer be found in searches."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cf_ask_delete_food (GTK_WINDOW (self), _("Delete This Supplement?"), delete_confirmed, self);
 }
 
 static void
