@@ -102,3 +102,26 @@ cf_day_to_iso (const GDate *day)
                           g_date_get_month (day),
                           g_date_get_day (day));
 }
+
+/**
+ * cf_day_check_range:
+ * @first: the first day of a range
+ * @last: its last day
+ *
+ * Returns: whether @first is not after @last; otherwise %CF_ERROR_INVALID
+ */
+gboolean
+cf_day_check_range (const GDate  *first,
+                    const GDate  *last,
+                    GError      **error)
+{
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  if (g_date_compare (first, last) > 0)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The range ends before it starts"));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -16,5 +16,8 @@ gboolean cf_day_parse      (const char  *text,
                             GError     **error);
 char    *cf_day_to_iso     (const GDate *day);
 void     cf_day_set_today  (GDate       *day);
+gboolean cf_day_check_range (const GDate *first,
+                             const GDate *last,
+                             GError     **error);
 
 G_END_DECLS

@@ -1433,20 +1433,6 @@ cf_insight_engine_set_profile (CfInsightEngine *self,
   self->profile = cf_profile_copy (profile);
 }
 
-static gboolean
-check_range (const GDate  *first,
-             const GDate  *last,
-             GError      **error)
-{
-  if (g_date_compare (first, last) > 0)
-    {
-      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The range ends before it starts"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * cf_insight_engine_query_intake:
  *
@@ -1463,7 +1449,7 @@ cf_insight_engine_query_intake (CfInsightEngine  *self,
   g_return_val_if_fail (first != NULL && g_date_valid (first), NULL);
   g_return_val_if_fail (last != NULL && g_date_valid (last), NULL);
 
-  if (!check_range (first, last, error))
+  if (!cf_day_check_range (first, last, error))
     return NULL;
 
   return query_intake (_cf_database_get_handle (cf_context_get_database (self->context)),
@@ -1493,7 +1479,7 @@ cf_insight_engine_run (CfInsightEngine  *self,
   g_return_val_if_fail (first != NULL && g_date_valid (first), NULL);
   g_return_val_if_fail (last != NULL && g_date_valid (last), NULL);
 
-  if (!check_range (first, last, error))
+  if (!cf_day_check_range (first, last, error))
     return NULL;
 
   database = cf_context_get_database (self->context);
@@ -1574,7 +1560,7 @@ cf_insight_engine_run_async (CfInsightEngine     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cf_insight_engine_run_async);
 
-  if (!check_range (first, last, &error))
+  if (!cf_day_check_range (first, last, &error))
     {
       g_task_return_error (task, error);
       return;

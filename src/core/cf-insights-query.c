@@ -244,20 +244,6 @@ build_series (sqlite3      *db,
   return g_steal_pointer (&series);
 }
 
-static gboolean
-check_range (const GDate  *first,
-             const GDate  *last,
-             GError      **error)
-{
-  if (g_date_compare (first, last) > 0)
-    {
-      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The range ends before it starts"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 cf_insights_query_dispose (GObject *object)
 {
@@ -366,7 +352,7 @@ cf_insights_query_run (CfInsightsQuery  *self,
   g_return_val_if_fail (first != NULL && g_date_valid (first), NULL);
   g_return_val_if_fail (last != NULL && g_date_valid (last), NULL);
 
-  if (!check_range (first, last, error))
+  if (!cf_day_check_range (first, last, error))
     return NULL;
 
   return build_series (_cf_database_get_handle (cf_context_get_database (self->context)), first, last, error);
@@ -443,7 +429,7 @@ cf_insights_query_run_async (CfInsightsQuery     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cf_insights_query_run_async);
 
-  if (!check_range (first, last, &error))
+  if (!cf_day_check_range (first, last, &error))
     {
       g_task_return_error (task, error);
       return;

@@ -14,6 +14,7 @@
 
 #include "cf-amount-controller.h"
 #include "cf-diary-entry.h"
+#include "cf-ui-util.h"
 
 /**
  * CfAmountController:
@@ -101,22 +102,19 @@ cf_amount_controller_set_error (CfAmountController *self,
 static void
 validate (CfAmountController *self)
 {
-  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   Choice *choice = get_choice (self);
-  char *end = NULL;
+  gboolean valid;
   double quantity;
 
   if (self->food == NULL || choice == NULL)
     return;
 
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->amount_row))));
-  g_strdelimit (text, ",", '.');
-  quantity = g_ascii_strtod (text, &end);
+  valid = cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &quantity);
 
-  if (*text == '\0')
+  if (valid && isnan (quantity))
     cf_amount_controller_set_error (self, _("Enter an amount"));
-  else if (end == NULL || *end != '\0' || !isfinite (quantity))
+  else if (!valid)
     cf_amount_controller_set_error (self, _("Enter a number, e.g. 1.5"));
   else if (!cf_validate_grams (quantity * choice->grams_per_unit, &error))
     cf_amount_controller_set_error (self, error->message);

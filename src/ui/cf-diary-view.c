@@ -80,18 +80,6 @@ meal_for_now (void)
   return CF_MEAL_SNACKS;
 }
 
-static void
-add_toast (CfDiaryView *self,
-           AdwToast    *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (CF_IS_WINDOW (root))
-    cf_window_add_toast (CF_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 static char *
 describe_entry (CfDiaryEntry *entry)
 {
@@ -327,7 +315,7 @@ reload (CfDiaryView *self)
   entries = cf_diary_list_day (diary, &self->day, &error);
   if (entries == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -460,7 +448,7 @@ edit_entry_activated (GtkWidget  *widget,
   entry = cf_diary_get_entry (cf_context_get_diary (self->context), g_variant_get_string (parameter, NULL), &error);
   if (entry == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -506,17 +494,17 @@ copy_response_cb (AdwMessageDialog *dialog,
   if (!cf_diary_copy (cf_context_get_diary (self->context), &from, &self->day,
                       selected == 0 ? -1 : (int) selected - 1, &n, &error))
     {
-      add_toast (self, adw_toast_new (error->message));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
   if (n == 0)
-    add_toast (self, adw_toast_new (_("Nothing to copy on that day")));
+    cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Nothing to copy on that day")));
   else
     {
       /* Translators: a toast after copying diary entries */
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied %u entry", "Copied %u entries", n), n);
-      add_toast (self, adw_toast_new (title));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (title));
     }
 }
 
@@ -865,7 +853,7 @@ cf_diary_view_remove_entry (CfDiaryView *self,
   entry = cf_diary_get_entry (diary, id, &error);
   if (entry == NULL || !cf_diary_remove (diary, id, &error))
     {
-      add_toast (self, adw_toast_new (error->message));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return FALSE;
     }
 
@@ -878,7 +866,7 @@ cf_diary_view_remove_entry (CfDiaryView *self,
   adw_toast_set_action_name (toast, "diary.undo-remove");
   adw_toast_set_action_target_value (toast, g_variant_new_string (id));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  cf_widget_add_toast (GTK_WIDGET (self), toast);
 
   return TRUE;
 }
@@ -904,7 +892,7 @@ cf_diary_view_undo_remove (CfDiaryView *self,
 
   if (!cf_diary_add (cf_context_get_diary (self->context), entry, &error))
     {
-      add_toast (self, adw_toast_new (error->message));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return FALSE;
     }
 

@@ -18,6 +18,7 @@
 #include "cf-food-dialog.h"
 #include "cf-nutrient-format.h"
 #include "cf-targets.h"
+#include "cf-ui-util.h"
 #include "cf-window.h"
 
 /**
@@ -96,9 +97,7 @@ describe_source (CfFood *food)
 
     case CF_FOOD_SOURCE_CUSTOM:
     default:
-      return g_strdup (cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT ? _("My supplement")
-                       : cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE ? _("My recipe")
-                       : _("My food"));
+      return cf_food_dup_source_summary (food);
     }
 }
 
@@ -194,7 +193,6 @@ duplicate_clicked_cb (CfFoodDetail *self)
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   GListModel *portions;
-  GtkRoot *root;
 
   if (self->food == NULL)
     return;
@@ -213,18 +211,15 @@ duplicate_clicked_cb (CfFoodDetail *self)
       cf_food_add_portion (copy, portion);
     }
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
   if (!cf_food_store_save_custom_food (cf_context_get_food_store (self->context), copy, &error))
     {
-      if (CF_IS_WINDOW (root))
-        cf_window_add_toast (CF_WINDOW (root), adw_toast_new (error->message));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
   /* Translators: a toast; %s is a food's name */
   title = g_strdup_printf (_("Saved “%s” to your foods"), name);
-  if (CF_IS_WINDOW (root))
-    cf_window_add_toast (CF_WINDOW (root), adw_toast_new (title));
+  cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 
   cf_food_detail_set_food (self, copy);
 }
@@ -241,12 +236,7 @@ favourite_toggled_cb (CfFoodDetail *self)
 
   if (!cf_food_store_set_favourite (cf_context_get_food_store (self->context), cf_food_get_id (self->food),
                                     active, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (CF_IS_WINDOW (root))
-        cf_window_add_toast (CF_WINDOW (root), adw_toast_new (error->message));
-    }
+    cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
 static void

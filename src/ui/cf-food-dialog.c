@@ -19,6 +19,7 @@
 #include "cf-nutrient-format.h"
 #include "cf-supplement-dialog.h"
 #include "cf-supplements.h"
+#include "cf-ui-util.h"
 
 /**
  * CfFoodDialog:
@@ -74,40 +75,12 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CfFoodDialog, cf_food_dialog, ADW_TYPE_WINDOW)
 
-static char *
-describe_source (CfFood *food)
-{
-  const char *group = cf_food_get_group_name (food);
-
-  switch (cf_food_get_source (food))
-    {
-    case CF_FOOD_SOURCE_USDA:
-      /* Translators: where a food comes from, then its food group */
-      return group ? g_strdup_printf (_("USDA SR28 · %s"), group) : g_strdup (_("USDA SR28"));
-
-    case CF_FOOD_SOURCE_K2:
-      /* Translators: a food from a published vitamin K2 study or table;
-       * %s is the citation */
-      if (cf_food_get_citation (food) == NULL)
-        return g_strdup (_("Published vitamin K2 values"));
-      return g_strdup_printf (_("Vitamin K2 data · %s"), cf_food_get_citation (food));
-
-    case CF_FOOD_SOURCE_CUSTOM:
-    default:
-      if (cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT)
-        return g_strdup (_("My supplement"));
-      if (cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE)
-        return g_strdup (_("My recipe"));
-      return g_strdup (_("My food"));
-    }
-}
-
 static GtkWidget *
 create_food_row (CfFood *food)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_markup_escape_text (cf_food_get_name (food), -1);
-  g_autofree char *source = describe_source (food);
+  g_autofree char *source = cf_food_dup_source_summary (food);
   g_autofree char *subtitle = g_markup_escape_text (source, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -314,7 +287,7 @@ amount_changed_cb (CfFoodDialog *self)
 static void
 show_details (CfFoodDialog *self)
 {
-  g_autofree char *source = describe_source (self->food);
+  g_autofree char *source = cf_food_dup_source_summary (self->food);
 
   gtk_label_set_label (self->food_name, cf_food_get_name (self->food));
   gtk_label_set_label (self->food_source, source);

@@ -16,6 +16,7 @@
 #include "cf-delete-dialog.h"
 #include "cf-food-editor.h"
 #include "cf-nutrient-format.h"
+#include "cf-ui-util.h"
 #include "cf-window.h"
 
 /**
@@ -175,19 +176,6 @@ show_field_error (CfFoodEditor *self,
     }
 }
 
-static gboolean
-parse_number (const char *text,
-              double     *value)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
-
-  g_strdelimit (copy, ",", '.');
-  *value = g_ascii_strtod (copy, &end);
-
-  return *copy != '\0' && end != NULL && *end == '\0';
-}
-
 static void
 remove_portion_cb (GtkButton    *button,
                    CfFoodEditor *self)
@@ -311,7 +299,7 @@ read_food (CfFoodEditor  *self,
       g_autoptr(CfPortion) portion = NULL;
       double grams;
 
-      if (!parse_number (gtk_editable_get_text (GTK_EDITABLE (p->grams)), &grams) || !isfinite (grams))
+      if (!cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (p->grams)), &grams) || isnan (grams))
         {
           *field = CF_FOOD_FIELD_PORTION_GRAMS;
           *index = i;
@@ -352,7 +340,7 @@ read_food (CfFoodEditor  *self,
       if (*stripped == '\0')
         continue;
 
-      if (!parse_number (stripped, &value) || !isfinite (value))
+      if (!cf_parse_number (stripped, &value))
         {
           *field = CF_FOOD_FIELD_NUTRIENT;
           *index = n;
@@ -457,32 +445,6 @@ delete_clicked_cb (CfFoodEditor *self)
   cf_ask_delete_food (GTK_WINDOW (self), _("Delete This Food?"), delete_confirmed, self);
 }
 
-static GtkWidget *
-error_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  gtk_widget_set_margin_top (label, 6);
-
-  return label;
-}
-
-static AdwEntryRow *
-entry_row (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (group, row);
-
-  return ADW_ENTRY_ROW (row);
-}
-
 static void
 build (CfFoodEditor *self)
 {
@@ -511,8 +473,8 @@ build (CfFoodEditor *self)
 
   /* Name and group */
   self->details_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->name_row = entry_row (self->details_group, _("Name"));
-  self->brand_row = entry_row (self->details_group, _("Brand (optional)"));
+  self->name_row = cf_entry_row_new (self->details_group, _("Name"));
+  self->brand_row = cf_entry_row_new (self->details_group, _("Brand (optional)"));
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Food group"));
   gtk_string_list_append (groups, _("None"));
@@ -524,8 +486,8 @@ build (CfFoodEditor *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (groups));
   adw_preferences_group_add (self->details_group, row);
   self->group_row = ADW_COMBO_ROW (row);
-  self->note_row = entry_row (self->details_group, _("Note (optional)"));
-  self->details_error = GTK_LABEL (error_label ());
+  self->note_row = cf_entry_row_new (self->details_group, _("Note (optional)"));
+  self->details_error = GTK_LABEL (cf_error_label_new ());
   adw_preferences_group_add (self->details_group, GTK_WIDGET (self->details_error));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->details_group);
 
@@ -538,7 +500,7 @@ build (CfFoodEditor *self)
   gtk_widget_set_tooltip_text (add_portion, _("Add a Measure"));
   g_signal_connect_swapped (add_portion, "clicked", G_CALLBACK (add_portion_clicked_cb), self);
   adw_preferences_group_set_header_suffix (self->portions_group, add_portion);
-  self->portions_error = GTK_LABEL (error_label ());
+  self->portions_error = GTK_LABEL (cf_error_label_new ());
   adw_preferences_group_add (self->portions_group, GTK_WIDGET (self->portions_error));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->portions_group);
 
@@ -554,7 +516,7 @@ build (CfFoodEditor *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (bases));
   adw_preferences_group_add (self->nutrients_group, row);
   self->basis_row = ADW_COMBO_ROW (row);
-  self->nutrients_error = GTK_LABEL (error_label ());
+  self->nutrients_error = GTK_LABEL (cf_error_label_new ());
 
   for (guint n = 0; n < CF_N_NUTRIENTS; n++)
     {
@@ -564,7 +526,7 @@ build (CfFoodEditor *self)
        * e.g. "Magnesium (mg)" */
       title = g_strdup_printf (_("%s (%s)"), cf_nutrient_get_name (n),
                                in_iu (n) ? _("IU") : cf_unit_get_symbol (cf_nutrient_get_unit (n)));
-      self->nutrient_rows[n] = entry_row (self->nutrients_group, title);
+      self->nutrient_rows[n] = cf_entry_row_new (self->nutrients_group, title);
       adw_entry_row_set_input_purpose (self->nutrient_rows[n], GTK_INPUT_PURPOSE_NUMBER);
     }
   adw_preferences_group_add (self->nutrients_group, GTK_WIDGET (self->nutrients_error));

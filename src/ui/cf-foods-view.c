@@ -17,6 +17,7 @@
 #include "cf-ranking.h"
 #include "cf-recipe-editor.h"
 #include "cf-supplement-dialog.h"
+#include "cf-ui-util.h"
 
 /**
  * CfFoodsView:
@@ -92,28 +93,6 @@ G_DEFINE_FINAL_TYPE (CfFoodsView, cf_foods_view, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-describe (CfFood *food)
-{
-  const char *group = cf_food_get_group_name (food);
-
-  switch (cf_food_get_source (food))
-    {
-    case CF_FOOD_SOURCE_USDA:
-      return group ? g_strdup_printf (_("USDA SR28 · %s"), group) : g_strdup (_("USDA SR28"));
-
-    case CF_FOOD_SOURCE_K2:
-      return g_strdup_printf (_("Vitamin K2 data · %s"),
-                              cf_food_get_citation (food) ? cf_food_get_citation (food) : "");
-
-    case CF_FOOD_SOURCE_CUSTOM:
-    default:
-      return g_strdup (cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT ? _("My supplement")
-                       : cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE ? _("My recipe")
-                       : _("My food"));
-    }
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -161,7 +140,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *value = gtk_widget_get_next_sibling (box);
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (name);
-  g_autofree char *text = describe (food);
+  g_autofree char *text = cf_food_dup_source_summary (food);
   g_autofree char *amount = NULL;
   g_autofree char *description = NULL;
   CfRankBasis basis;

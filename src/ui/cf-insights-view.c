@@ -158,18 +158,6 @@ static void schedule_reload (CfInsightsView *self,
  * Helpers
  * ------------------------------------------------------------------ */
 
-static void
-add_toast (CfInsightsView *self,
-           AdwToast       *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (CF_IS_WINDOW (root))
-    cf_window_add_toast (CF_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 static CfProfile *
 load_profile (CfInsightsView *self)
 {
@@ -1032,7 +1020,7 @@ insights_ready_cb (GObject      *object,
 
   if (insights == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -1059,7 +1047,7 @@ series_ready_cb (GObject      *object,
 
   if (series == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -1356,7 +1344,7 @@ show_food_activated (GtkWidget  *widget,
                                  g_variant_get_string (parameter, NULL), &error);
   if (food == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -1413,14 +1401,14 @@ export_response_cb (GtkNativeDialog *native,
            * name */
           g_autofree char *title = g_strdup_printf (_("Chart saved as “%s”"), name);
 
-          add_toast (data->view, adw_toast_new (title));
+          cf_widget_add_toast (GTK_WIDGET (data->view), adw_toast_new (title));
         }
       else
         {
           /* Translators: a toast; %s is the reason */
           g_autofree char *title = g_strdup_printf (_("The chart could not be saved: %s"), error->message);
 
-          add_toast (data->view, adw_toast_new (title));
+          cf_widget_add_toast (GTK_WIDGET (data->view), adw_toast_new (title));
         }
     }
 

@@ -15,6 +15,7 @@
 #include "cf-date.h"
 #include "cf-preferences-window-private.h"
 #include "cf-targets.h"
+#include "cf-ui-util.h"
 
 struct _CfPreferencesWindow
 {
@@ -134,16 +135,13 @@ target_apply_cb (AdwEntryRow         *row,
   const char *key = cf_target_id_to_key (id);
   GVariantIter iter;
   const char *k;
-  char *end = NULL;
   double value = NAN, v;
 
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 
   if (*text != '\0')
     {
-      g_strdelimit (text, ",", '.');
-      value = g_ascii_strtod (text, &end);
-      if (end == NULL || *end != '\0' || !isfinite (value) || value <= 0)
+      if (!cf_parse_number (text, &value) || value <= 0)
         {
           gtk_widget_add_css_class (GTK_WIDGET (row), "error");
           /* Translators: %s is a nutrient name */

@@ -16,6 +16,7 @@
 #include "cf-food-dialog.h"
 #include "cf-nutrient-format.h"
 #include "cf-recipe-editor.h"
+#include "cf-ui-util.h"
 #include "cf-window.h"
 
 /**
@@ -60,24 +61,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CfRecipeEditor, cf_recipe_editor, ADW_TYPE_WINDOW)
 
-/* Reads an optional positive number; NaN when empty */
-static gboolean
-read_optional (AdwEntryRow *row,
-               double      *value)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  char *end = NULL;
-
-  *value = NAN;
-  if (*text == '\0')
-    return TRUE;
-
-  g_strdelimit (text, ",", '.');
-  *value = g_ascii_strtod (text, &end);
-
-  return end != NULL && *end == '\0' && isfinite (*value);
-}
-
 /* The share of the ingredients, by weight, with a value for @key */
 static double
 key_coverage (CfRecipe      *recipe,
@@ -108,9 +91,11 @@ update_preview (CfRecipeEditor *self)
   gboolean has_ingredients = g_list_model_get_n_items (cf_recipe_get_ingredients (self->recipe)) > 0;
 
   /* The preview follows the fields as typed, where they make sense */
-  if (read_optional (self->servings_row, &servings) && (isnan (servings) || servings > 0))
+  if (cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->servings_row)), &servings) &&
+      (isnan (servings) || servings > 0))
     cf_recipe_set_servings (self->recipe, servings);
-  if (read_optional (self->cooked_row, &cooked) && (isnan (cooked) || cooked > 0))
+  if (cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->cooked_row)), &cooked) &&
+      (isnan (cooked) || cooked > 0))
     cf_recipe_set_cooked_grams (self->recipe, cooked);
 
   cf_recipe_compute_nutrients (self->recipe, per_100g);
@@ -296,14 +281,14 @@ cf_recipe_editor_save (CfRecipeEditor  *self,
 
   cf_recipe_set_name (self->recipe, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
 
-  if (!read_optional (self->servings_row, &servings))
+  if (!cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->servings_row)), &servings))
     {
       show_error (self, GTK_WIDGET (self->servings_row), self->details_error,
                   _("Enter the number of servings, or leave it empty"));
       g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, self->error);
       return FALSE;
     }
-  if (!read_optional (self->cooked_row, &cooked))
+  if (!cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->cooked_row)), &cooked))
     {
       show_error (self, GTK_WIDGET (self->cooked_row), self->details_error,
                   _("Enter the cooked weight in grams, or leave it empty"));
@@ -377,32 +362,6 @@ save_clicked_cb (CfRecipeEditor *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static GtkWidget *
-error_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  gtk_widget_set_margin_top (label, 6);
-
-  return label;
-}
-
-static AdwEntryRow *
-entry_row (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (group, row);
-
-  return ADW_ENTRY_ROW (row);
-}
-
 static void
 build (CfRecipeEditor *self)
 {
@@ -423,14 +382,14 @@ build (CfRecipeEditor *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   gtk_window_set_default_widget (GTK_WINDOW (self), save);
 
-  self->name_row = entry_row (details, _("Name"));
-  self->servings_row = entry_row (details, _("Servings (optional)"));
+  self->name_row = cf_entry_row_new (details, _("Name"));
+  self->servings_row = cf_entry_row_new (details, _("Servings (optional)"));
   adw_entry_row_set_input_purpose (self->servings_row, GTK_INPUT_PURPOSE_NUMBER);
-  self->cooked_row = entry_row (details, _("Cooked weight in grams (optional)"));
+  self->cooked_row = cf_entry_row_new (details, _("Cooked weight in grams (optional)"));
   adw_entry_row_set_input_purpose (self->cooked_row, GTK_INPUT_PURPOSE_NUMBER);
   adw_preferences_group_set_description (details,
                                          _("Without a cooked weight the dish weighs what its ingredients weigh raw."));
-  self->details_error = GTK_LABEL (error_label ());
+  self->details_error = GTK_LABEL (cf_error_label_new ());
   adw_preferences_group_add (details, GTK_WIDGET (self->details_error));
   g_signal_connect_swapped (self->servings_row, "changed", G_CALLBACK (update_preview), self);
   g_signal_connect_swapped (self->cooked_row, "changed", G_CALLBACK (update_preview), self);
@@ -452,7 +411,7 @@ build (CfRecipeEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->ingredients_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Ingredients"), -1);
   adw_preferences_group_add (self->ingredients_group, GTK_WIDGET (self->ingredients_list));
-  self->ingredients_error = GTK_LABEL (error_label ());
+  self->ingredients_error = GTK_LABEL (cf_error_label_new ());
   adw_preferences_group_add (self->ingredients_group, GTK_WIDGET (self->ingredients_error));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->ingredients_group);
 

@@ -17,6 +17,7 @@
 #include "cf-nutrient-format.h"
 #include "cf-supplement-dialog.h"
 #include "cf-supplements.h"
+#include "cf-ui-util.h"
 
 /**
  * CfSupplementDialog:
@@ -83,17 +84,14 @@ read_doses (CfSupplementDialog  *self,
 
   for (guint i = 0; i < N_DOSES; i++)
     {
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->dose_rows[i]))));
-      char *end = NULL;
       double value;
+      gboolean valid = cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->dose_rows[i])), &value);
 
       gtk_widget_remove_css_class (GTK_WIDGET (self->dose_rows[i]), "error");
-      if (*text == '\0')
+      if (valid && isnan (value))
         continue;
 
-      g_strdelimit (text, ",", '.');
-      value = g_ascii_strtod (text, &end);
-      if (end == NULL || *end != '\0' || !isfinite (value) || value < 0)
+      if (!valid || value < 0)
         {
           gtk_widget_add_css_class (GTK_WIDGET (self->dose_rows[i]), "error");
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID,

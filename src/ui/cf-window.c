@@ -486,6 +486,30 @@ cf_window_add_toast (CfWindow *self,
 }
 
 /**
+ * cf_widget_add_toast:
+ * @widget: a widget in a #CfWindow, or not (yet) in one
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the window @widget is in; a widget outside a window
+ * (a view built alone in a test) drops it.
+ */
+void
+cf_widget_add_toast (GtkWidget *widget,
+                     AdwToast  *toast)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  root = gtk_widget_get_root (widget);
+  if (CF_IS_WINDOW (root))
+    cf_window_add_toast (CF_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}
+
+/**
  * cf_window_get_foods_view:
  *
  * Returns: (transfer none) (nullable): the foods view

@@ -1,0 +1,122 @@
+/* cf-ui-util.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Small pieces the views, editors and dialogs share */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "cf-ui-util.h"
+
+/**
+ * cf_parse_number:
+ * @text: what the user typed
+ * @value: (out): the number, or NaN for empty text
+ *
+ * Reads a number typed into a field: space around it is ignored and a
+ * comma is taken as the decimal point, as many locales write it.
+ *
+ * Returns: %FALSE unless @text is empty or one finite number
+ */
+gboolean
+cf_parse_number (const char *text,
+                 double     *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  char *end = NULL;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  *value = NAN;
+  if (*copy == '\0')
+    return TRUE;
+
+  g_strdelimit (copy, ",", '.');
+  *value = g_ascii_strtod (copy, &end);
+
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+/**
+ * cf_error_label_new:
+ *
+ * Returns: (transfer floating): a hidden label for a message under the
+ *   fields it is about
+ */
+GtkWidget *
+cf_error_label_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_widget_set_margin_top (label, 6);
+
+  return label;
+}
+
+/**
+ * cf_entry_row_new:
+ * @group: where the row goes
+ * @title: its title
+ *
+ * Returns: (transfer none): a new entry row, added to @group
+ */
+AdwEntryRow *
+cf_entry_row_new (AdwPreferencesGroup *group,
+                  const char          *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (group, row);
+
+  return ADW_ENTRY_ROW (row);
+}
+
+/**
+ * cf_food_dup_source_summary:
+ *
+ * Returns: (transfer full): where @food comes from, in one short line
+ *   for a list of foods: USDA and its food group, the K2 study, or which
+ *   kind of the user's own foods it is
+ */
+char *
+cf_food_dup_source_summary (CfFood *food)
+{
+  const char *group;
+
+  g_return_val_if_fail (CF_IS_FOOD (food), NULL);
+
+  group = cf_food_get_group_name (food);
+
+  switch (cf_food_get_source (food))
+    {
+    case CF_FOOD_SOURCE_USDA:
+      /* Translators: where a food comes from, then its food group */
+      return group ? g_strdup_printf (_("USDA SR28 · %s"), group) : g_strdup (_("USDA SR28"));
+
+    case CF_FOOD_SOURCE_K2:
+      /* Translators: a food from a published vitamin K2 study or table;
+       * %s is the citation */
+      if (cf_food_get_citation (food) == NULL)
+        return g_strdup (_("Published vitamin K2 values"));
+      return g_strdup_printf (_("Vitamin K2 data · %s"), cf_food_get_citation (food));
+
+    case CF_FOOD_SOURCE_CUSTOM:
+    default:
+      if (cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT)
+        return g_strdup (_("My supplement"));
+      if (cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE)
+        return g_strdup (_("My recipe"));
+      return g_strdup (_("My food"));
+    }
+}

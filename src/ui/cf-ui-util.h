@@ -1,0 +1,23 @@
+/* cf-ui-util.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-food.h"
+
+G_BEGIN_DECLS
+
+gboolean     cf_parse_number           (const char          *text,
+                                        double              *value);
+GtkWidget   *cf_error_label_new        (void);
+AdwEntryRow *cf_entry_row_new          (AdwPreferencesGroup *group,
+                                        const char          *title);
+char        *cf_food_dup_source_summary (CfFood             *food);
+
+G_END_DECLS
