@@ -26,28 +26,8 @@
 #include "cf-supplements.h"
 #include "cf-error.h"
 #include "cf-test-util.h"
+#include "cf-ui-test-util.h"
 #include "cf-window-private.h"
-
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 has_results (gpointer data)
@@ -58,12 +38,6 @@ has_results (gpointer data)
 
   /* Wait for the search results, not the suggestions shown before */
   return food != NULL && g_str_has_prefix (cf_food_get_name (food), "Natto");
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 static CfDiaryEntry *
@@ -86,7 +60,7 @@ set_amount (CfFoodDialog *dialog,
             const char   *text)
 {
   gtk_editable_set_text (_cf_food_dialog_get_amount (dialog), text);
-  spin ();
+  cf_test_spin ();
 }
 
 static void
@@ -108,7 +82,7 @@ test_diary_flow (void)
   GDate today;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
   cf_day_set_today (&today);
   g_assert_cmpint (g_date_compare (cf_diary_view_get_day (view), &today), ==, 0);
 
@@ -118,9 +92,9 @@ test_diary_flow (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
   g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "search");
   gtk_editable_set_text (_cf_food_dialog_get_search_entry (dialog), "natto japan");
-  spin_until (has_results, dialog);
+  cf_test_spin_until (has_results, dialog);
   g_signal_emit_by_name (_cf_food_dialog_get_search_entry (dialog), "activate");
-  spin ();
+  cf_test_spin ();
   g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "details");
 
   save = _cf_food_dialog_get_save_button (dialog);
@@ -148,7 +122,7 @@ test_diary_flow (void)
   g_assert_cmpstr (_cf_food_dialog_get_preview (dialog, CF_KEY_CALCIUM), ==, "no data");
 
   gtk_widget_activate (save);
-  spin_until (is_null, &weak_dialog);
+  cf_test_spin_until (cf_test_is_null, &weak_dialog);
 
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, 1);
   g_assert_cmpuint (n_entries (view, CF_MEAL_BREAKFAST), ==, 1);
@@ -171,7 +145,7 @@ test_diary_flow (void)
   set_amount (dialog, "100");
   adw_combo_row_set_selected (_cf_food_dialog_get_meal_row (dialog), CF_MEAL_LUNCH);
   gtk_widget_activate (_cf_food_dialog_get_save_button (dialog));
-  spin_until (is_null, &weak_dialog);
+  cf_test_spin_until (cf_test_is_null, &weak_dialog);
 
   g_assert_cmpuint (n_entries (view, CF_MEAL_BREAKFAST), ==, 0);
   g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
@@ -182,12 +156,12 @@ test_diary_flow (void)
 
   /* Remove, then undo */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.remove-entry", "s", entry_id));
-  spin ();
+  cf_test_spin ();
   g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
   g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.undo-remove", "s", entry_id));
-  spin ();
+  cf_test_spin ();
   g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
   g_clear_object (&edited);
   edited = get_entry (view, CF_MEAL_LUNCH, 0);
@@ -195,19 +169,19 @@ test_diary_flow (void)
 
   /* Change day and back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.next-day", NULL));
-  spin ();
+  cf_test_spin ();
   g_assert_cmpint (g_date_days_between (&today, cf_diary_view_get_day (view)), ==, 1);
   g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
   g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.today", NULL));
-  spin ();
+  cf_test_spin ();
   g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
 
   /* Nothing leaks once the window is gone */
   g_object_add_weak_pointer (G_OBJECT (window), &weak_window);
   g_object_add_weak_pointer (G_OBJECT (view), &weak_view);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_until (is_null, &weak_window);
+  cf_test_spin_until (cf_test_is_null, &weak_window);
   g_assert_null (weak_view);
 }
 
@@ -294,7 +268,7 @@ test_supplement_dose (void)
   g_assert_cmpstr (gtk_editable_get_text (_cf_food_dialog_get_amount (dialog)), ==, "1");
   set_amount (dialog, "2");
   gtk_widget_activate (_cf_food_dialog_get_save_button (dialog));
-  spin_until (is_null, &weak_dialog);
+  cf_test_spin_until (cf_test_is_null, &weak_dialog);
 
   entry = get_entry (view, CF_MEAL_SUPPLEMENTS, 0);
   label = cf_diary_entry_dup_amount_label (entry);
@@ -346,23 +320,23 @@ test_supplement_dose (void)
     weak_dialog = edit;
     g_object_add_weak_pointer (G_OBJECT (edit), &weak_dialog);
     g_signal_emit_by_name (find_button (GTK_WIDGET (edit), "_Delete"), "clicked");
-    spin ();
+    cf_test_spin ();
     message = find_message_dialog ();
     g_assert_nonnull (message);
     g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Delete This Supplement?");
     /* (a response closes the message dialog) */
     adw_message_dialog_response (message, "cancel");
-    spin ();
+    cf_test_spin ();
     g_clear_object (&stored);
     stored = cf_food_store_get_food (store, id, &error);
     g_assert_no_error (error);
     g_assert_nonnull (stored);
 
     g_signal_emit_by_name (find_button (GTK_WIDGET (edit), "_Delete"), "clicked");
-    spin ();
+    cf_test_spin ();
     message = find_message_dialog ();
     adw_message_dialog_response (message, "delete");
-    spin_until (is_null, &weak_dialog);
+    cf_test_spin_until (cf_test_is_null, &weak_dialog);
     g_clear_object (&stored);
     stored = cf_food_store_get_food (store, id, &error);
     g_assert_null (stored);
@@ -374,7 +348,7 @@ test_supplement_dose (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
 }
 
 /* The window is usable at 360 px: nothing in it asks for more */
@@ -394,13 +368,13 @@ test_narrow (void)
   g_assert_no_error (error);
   cf_diary_view_set_day (view, &today);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
 
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
 }
 
 /* The profile in Preferences decides the targets the day is measured
@@ -437,7 +411,7 @@ test_preferences (void)
   }
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (preferences));
-  spin ();
+  cf_test_spin ();
 
   /* A birth date that is not one, or in the future: refused, not saved */
   gtk_editable_set_text (GTK_EDITABLE (birth), "1970-02-30");
@@ -459,7 +433,7 @@ test_preferences (void)
   g_signal_emit_by_name (birth, "apply");
   g_assert_null (_cf_preferences_window_get_error (preferences));
   adw_combo_row_set_selected (_cf_preferences_window_get_sex_row (preferences), 1);
-  spin ();
+  cf_test_spin ();
 
   cf_profile_set_sex (profile, CF_SEX_FEMALE);
   cf_profile_set_birth_date (profile, &birthday);
@@ -478,7 +452,7 @@ test_preferences (void)
   overrides = g_settings_get_value (settings, "target-overrides");
   g_assert_true (g_variant_lookup (overrides, "calcium", "d", &value));
   g_assert_cmpfloat (value, ==, 1111);
-  spin ();
+  cf_test_spin ();
   g_assert_cmpfloat (cf_day_summary_get_target (summary, CF_KEY_CALCIUM), ==, 1111);
 
   g_settings_reset (settings, "profile-sex");
@@ -486,7 +460,7 @@ test_preferences (void)
   g_settings_reset (settings, "target-overrides");
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
 }
 
 /* The About window shows what the metainfo says */
@@ -549,11 +523,11 @@ test_import_export (void)
   }
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window2));
-  spin ();
+  cf_test_spin ();
 
   /* Export: the file is written and a toast names it */
   g_assert_true (_cf_window_export_file (window, file));
-  spin ();
+  cf_test_spin ();
   g_assert_true (g_file_query_exists (file, NULL));
   g_assert_true (shows_label (GTK_WIDGET (window), "Exported to “diary.json”"));
 
@@ -564,12 +538,12 @@ test_import_export (void)
                                       "  \"entries\": [ { \"day\": \"yesterday\" } ] }\n",
                                       -1, NULL));
   g_assert_false (_cf_window_import_file (window2, bad));
-  spin ();
+  cf_test_spin ();
   g_assert_true (shows_label (GTK_WIDGET (window2), "Nothing was imported"));
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (other)), ==, 0);
   g_assert_null (find_message_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window2), "win.show-error", NULL));
-  spin ();
+  cf_test_spin ();
   message = find_message_dialog ();
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Nothing Was Imported");
@@ -579,7 +553,7 @@ test_import_export (void)
 
   /* The export goes into another diary whole */
   g_assert_true (_cf_window_import_file (window2, file));
-  spin ();
+  cf_test_spin ();
   g_assert_true (shows_label (GTK_WIDGET (window2), "Imported 1 diary entry and 0 foods"));
   day = cf_diary_list_day (cf_context_get_diary (other), &today, &error);
   g_assert_no_error (error);
@@ -589,7 +563,7 @@ test_import_export (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window2));
-  spin ();
+  cf_test_spin ();
   cf_test_remove_tree (dir);
 }
 

@@ -22,14 +22,8 @@
 #include "cf-foods-view.h"
 #include "cf-recipe-editor.h"
 #include "cf-test-util.h"
+#include "cf-ui-test-util.h"
 #include "cf-window.h"
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 wait_results (CfFoodsView *view)
@@ -44,7 +38,7 @@ wait_results (CfFoodsView *view)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  spin ();
+  cf_test_spin ();
 }
 
 static CfFood *
@@ -99,7 +93,7 @@ fixture_teardown (Fixture       *f,
 
   g_object_add_weak_pointer (G_OBJECT (f->view), &weak_view);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  cf_test_spin ();
   g_assert_null (weak_view);
 
   g_clear_object (&f->settings);
@@ -127,10 +121,10 @@ test_search_and_detail (Fixture       *f,
   g_assert_cmpstr (cf_food_detail_get_value_text (detail, CF_NUTRIENT_MK7), ==, "939.0 µg");
   g_assert_cmpstr (cf_food_detail_get_value_text (detail, CF_NUTRIENT_CALCIUM), ==, "no data");
   cf_food_detail_set_amount (detail, "50");
-  spin ();
+  cf_test_spin ();
   g_assert_cmpstr (cf_food_detail_get_value_text (detail, CF_NUTRIENT_MK7), ==, "469.5 µg");
   cf_food_detail_set_amount (detail, "-3");
-  spin ();
+  cf_test_spin ();
   g_assert_cmpstr (cf_food_detail_get_value_text (detail, CF_NUTRIENT_MK7), ==, "—");
 
   /* A USDA food shows its provenance */
@@ -223,7 +217,7 @@ test_custom_food (Fixture       *f,
   g_assert_true (cf_food_editor_save (editor, &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (editor));
-  spin ();
+  cf_test_spin ();
 
   g_clear_pointer (&mine, g_ptr_array_unref);
   mine = cf_food_store_list_custom_foods (store, NULL);
@@ -239,11 +233,11 @@ test_custom_food (Fixture       *f,
   cf_foods_view_show_food (f->view, found);
   g_assert_cmpstr (cf_food_detail_get_value_text (detail, CF_NUTRIENT_CALCIUM), ==, "120 mg");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "foods.edit-food", NULL));
-  spin ();
+  cf_test_spin ();
 
   cf_food_store_set_favourite (store, cf_food_get_id (found), TRUE, NULL);
   cf_foods_view_set_source (f->view, 6);
-  spin ();
+  cf_test_spin ();
   g_assert_true (results_contain (f->view, cf_food_get_id (found)));
 }
 
@@ -278,7 +272,7 @@ test_recipe (Fixture       *f,
   g_assert_false (cf_recipe_editor_save (editor, &error));
   g_clear_error (&error);
   gtk_editable_set_text (cf_recipe_editor_get_servings_field (editor), "2");
-  spin ();
+  cf_test_spin ();
   /* A serving holds half: 939 × 0.5 / 2 */
   g_assert_cmpstr (cf_recipe_editor_get_preview (editor, CF_KEY_VITAMIN_K2), ==, "234.8 µg");
   /* The natto row has no calcium, SR28's rice no K2: each figure says
@@ -292,7 +286,7 @@ test_recipe (Fixture       *f,
   g_assert_no_error (error);
   id = g_strdup (cf_recipe_get_id (cf_recipe_editor_get_recipe (editor)));
   gtk_window_destroy (GTK_WINDOW (editor));
-  spin ();
+  cf_test_spin ();
 
   saved = cf_food_store_get_food (store, id, &error);
   g_assert_no_error (error);
@@ -314,7 +308,7 @@ test_recipe (Fixture       *f,
   g_assert_true (cf_recipe_editor_save (editor, &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (editor));
-  spin ();
+  cf_test_spin ();
 
   later = cf_diary_get_entry (diary, cf_diary_entry_get_id (entry), &error);
   g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_nutrient (later, CF_NUTRIENT_MK7), 939.0 * 50 / 200, 1e-9);

@@ -28,6 +28,7 @@
 #include "cf-diary-view.h"
 #include "cf-nutrient.h"
 #include "cf-test-util.h"
+#include "cf-ui-test-util.h"
 #include "cf-types.h"
 #include "cf-window.h"
 
@@ -39,13 +40,6 @@ static char *localedir;
 /* Not walked: the Foods view lists the USDA food groups, which are data
  * in English (one of them is “Snacks”, which is also a meal's msgid) */
 static GtkWidget *skipped;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 add (GPtrArray  *strings,
@@ -253,7 +247,7 @@ test_window (void)
   view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
   cf_diary_view_set_day (view, &today);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
 
   skipped = cf_window_get_foods_view (window);
   collect (strings, GTK_WIDGET (window));
@@ -261,7 +255,7 @@ test_window (void)
   assert_german (strings, "main window", expected, english);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
 }
 
 /* The add-food dialog: its own header, search and empty states */
@@ -282,16 +276,16 @@ test_food_dialog (void)
   GtkWindow *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
   dialog = cf_diary_view_add_food (view, CF_MEAL_BREAKFAST);
-  spin ();
+  cf_test_spin ();
 
   collect (strings, GTK_WIDGET (dialog));
   assert_german (strings, "add-food dialog", expected, english);
 
   gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
 }
 
 /* Logs the deepest widgets that ask for more than @limit px */
@@ -338,7 +332,7 @@ test_narrow (void)
   cf_diary_view_set_day (CF_DIARY_VIEW (cf_window_get_diary_view (window)), &today);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
 
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   if (min > 360)
@@ -346,7 +340,7 @@ test_narrow (void)
   g_assert_cmpint (min, <=, 360);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  cf_test_spin ();
 }
 
 /* Strings from the core library and the number formats */

@@ -26,36 +26,10 @@
 #include "cf-knowledge.h"
 #include "cf-knowledge-page-view.h"
 #include "cf-test-util.h"
+#include "cf-ui-test-util.h"
 #include "cf-window.h"
 
 #define DEMO_DAYS 14
-
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
 
 static gboolean
 is_loaded (gpointer data)
@@ -86,7 +60,7 @@ wait_for_points (CfInsightsView *view,
 {
   PointsWait wait = { view, n_points };
 
-  spin_until (has_points, &wait);
+  cf_test_spin_until (has_points, &wait);
 }
 
 static gboolean
@@ -317,7 +291,7 @@ test_demo (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "insights"));
-  spin_until (is_loaded, view);
+  cf_test_spin_until (is_loaded, view);
   g_assert_cmpstr (cf_insights_view_get_state (view), ==, "content");
 
   /* The default range: 30 days ending today */
@@ -368,10 +342,10 @@ test_demo (void)
 
   /* Another nutrient: the charts follow, no reload needed */
   g_assert_true (cf_insights_view_set_nutrient (view, CF_TARGET_CALCIUM));
-  spin ();
+  cf_test_spin ();
   check_target (view, settings, CF_TARGET_CALCIUM);
   g_assert_true (cf_insights_view_set_nutrient (view, CF_TARGET_MAGNESIUM));
-  spin ();
+  cf_test_spin ();
 
   /* A range setting changes the series: 7 days, then a year by week */
   g_settings_set_int (settings, "insights-range", 7);
@@ -421,28 +395,28 @@ test_demo (void)
 
   /* The profile decides the targets, as the tables say */
   g_settings_set_string (settings, "profile-sex", "female");
-  spin_until (is_loaded, view);
+  cf_test_spin_until (is_loaded, view);
   check_target (view, settings, CF_TARGET_MAGNESIUM);
   check_findings (view, context, settings);
   nasem_female = cf_rule_layer_get_value (_cf_insights_view_get_target_layer (view));
 
   g_settings_set_string (settings, "reference-set", "efsa");
-  spin_until (is_loaded, view);
+  cf_test_spin_until (is_loaded, view);
   check_target (view, settings, CF_TARGET_MAGNESIUM);
   check_findings (view, context, settings);
   g_assert_cmpfloat (cf_rule_layer_get_value (_cf_insights_view_get_target_layer (view)), !=, nasem_female);
 
   g_settings_set_string (settings, "profile-sex", "male");
-  spin_until (is_loaded, view);
+  cf_test_spin_until (is_loaded, view);
   check_target (view, settings, CF_TARGET_MAGNESIUM);
 
   /* Vitamin D in international units when chosen: the chart's values
    * and its target follow */
   g_assert_true (cf_insights_view_set_nutrient (view, CF_TARGET_VITAMIN_D));
-  spin ();
+  cf_test_spin ();
   check_bars (view, context, CF_INTAKE_VITAMIN_D, CF_NUTRIENT_VITAMIN_D, 1);
   g_settings_set_string (settings, "vitamin-d-unit", "iu");
-  spin ();
+  cf_test_spin ();
   check_bars (view, context, CF_INTAKE_VITAMIN_D, CF_NUTRIENT_VITAMIN_D, CF_VITAMIN_D_IU_PER_UG);
   {
     g_autoptr(CfProfile) profile = profile_from (settings);
@@ -456,9 +430,9 @@ test_demo (void)
                                     1e-6);
   }
   g_settings_set_string (settings, "vitamin-d-unit", "ug");
-  spin ();
+  cf_test_spin ();
   g_assert_true (cf_insights_view_set_nutrient (view, CF_TARGET_MAGNESIUM));
-  spin ();
+  cf_test_spin ();
 
   /* A finding's explanation opens as a page with its title */
   insights = cf_insights_view_get_insights (view);
@@ -493,7 +467,7 @@ test_demo (void)
     }
 
     gtk_window_destroy (page_window);
-    spin_until (is_null, &weak_page);
+    cf_test_spin_until (cf_test_is_null, &weak_page);
   }
 
   /* Nothing in the view asks for more than 360 px */
@@ -515,7 +489,7 @@ test_demo (void)
     g_assert_true (cf_diary_remove (cf_context_get_diary (context), cf_diary_entry_get_id (entry), &error));
     g_assert_no_error (error);
     g_assert_true (cf_insights_view_is_loading (view));
-    spin_until (is_loaded, view);
+    cf_test_spin_until (is_loaded, view);
     check_magnesium_bars (view, context);
     after = cf_series_get_n_logged_days (cf_insights_view_get_series (view));
     g_assert_cmpfloat (after, <=, before);
@@ -523,7 +497,7 @@ test_demo (void)
 
   /* Nothing leaks once the window is gone */
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_until (is_null, &weak_window);
+  cf_test_spin_until (cf_test_is_null, &weak_window);
   g_assert_null (weak_view);
 
   reset_settings (settings);
@@ -556,19 +530,19 @@ test_empty (void)
   /* An empty diary says what will appear, with a way to the diary */
   g_object_set_data (wait, "view", view);
   g_object_set_data (wait, "state", (gpointer) "empty");
-  spin_until (has_state, wait);
+  cf_test_spin_until (has_state, wait);
 
   /* Logging something brings the findings */
   cf_day_set_today (&today);
   g_assert_true (cf_demo_fill (context, &today, 3, &error));
   g_assert_no_error (error);
   g_object_set_data (wait, "state", (gpointer) "content");
-  spin_until (has_state, wait);
+  cf_test_spin_until (has_state, wait);
   g_assert_nonnull (cf_insights_view_get_insights (view));
   g_assert_cmpuint (cf_insights_view_get_insights (view)->len, >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_until (is_null, &weak_window);
+  cf_test_spin_until (cf_test_is_null, &weak_window);
   g_assert_null (weak_view);
 
   reset_settings (settings);

@@ -1,0 +1,19 @@
+/* cf-ui-test-util.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void     cf_test_spin       (void);
+void     cf_test_spin_until (gboolean (*done) (gpointer),
+                             gpointer   data);
+gboolean cf_test_is_null    (gpointer   data);
+
+G_END_DECLS
