@@ -1162,26 +1162,18 @@ cf_food_store_delete_custom_food (CfFoodStore  *self,
   return TRUE;
 }
 
-/**
- * cf_food_store_list_custom_foods:
- *
- * Returns: (transfer container) (element-type CfFood): the user's foods
- *   in full, by name
- */
-GPtrArray *
-cf_food_store_list_custom_foods (CfFoodStore  *self,
-                                 GError      **error)
+/* The first column, text, of every row @sql gives */
+static GPtrArray *
+select_ids (CfFoodStore  *self,
+            const char   *sql,
+            GError      **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
+  sqlite3 *db = _cf_database_get_handle (self->database);
   int rc;
 
-  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
-
-  db = _cf_database_get_handle (self->database);
-  stmt = _cf_prepare (db, "SELECT id FROM custom_food ORDER BY name COLLATE NOCASE, id", error);
+  stmt = _cf_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -1192,6 +1184,28 @@ cf_food_store_list_custom_foods (CfFoodStore  *self,
       _cf_set_sqlite_error (error, db, rc);
       return NULL;
     }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cf_food_store_list_custom_foods:
+ *
+ * Returns: (transfer container) (element-type CfFood): the user's foods
+ *   in full, by name
+ */
+GPtrArray *
+cf_food_store_list_custom_foods (CfFoodStore  *self,
+                                 GError      **error)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
+
+  ids = select_ids (self, "SELECT id FROM custom_food ORDER BY name COLLATE NOCASE, id", error);
+  if (ids == NULL)
+    return NULL;
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -1596,30 +1610,18 @@ GPtrArray *
 cf_food_store_list_recipes (CfFoodStore  *self,
                             GError      **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GPtrArray) recipes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
 
-  db = _cf_database_get_handle (self->database);
-  stmt = _cf_prepare (db,
-                      "SELECT id FROM custom_food c WHERE kind = 'recipe'"
-                      " AND EXISTS (SELECT 1 FROM recipe_ingredient WHERE recipe = c.rowid)"
-                      " ORDER BY name COLLATE NOCASE, id",
-                      error);
-  if (stmt == NULL)
+  ids = select_ids (self,
+                    "SELECT id FROM custom_food c WHERE kind = 'recipe'"
+                    " AND EXISTS (SELECT 1 FROM recipe_ingredient WHERE recipe = c.rowid)"
+                    " ORDER BY name COLLATE NOCASE, id",
+                    error);
+  if (ids == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      _cf_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
 
   for (guint i = 0; i < ids->len; i++)
     {
