@@ -397,8 +397,17 @@ typedef struct
   double      supplements[CF_N_INTAKES];
   GDate       first;
   GDate       last;
+  GPtrArray  *helping[CF_N_INTAKES];      /* RankedFood, queried once per run */
   GError     *error;                      /* first failure of a food query */
 } Facts;
+
+static void
+facts_clear (Facts *f)
+{
+  g_clear_pointer (&f->days, g_array_unref);
+  for (guint k = 0; k < CF_N_INTAKES; k++)
+    g_clear_pointer (&f->helping[k], g_ptr_array_unref);
+}
 
 static double
 day_amount (const CfDayIntake *day,
@@ -533,16 +542,20 @@ add_foods (Facts     *f,
            CfIntake   intake,
            guint      limit)
 {
-  g_autoptr(GPtrArray) foods = NULL;
+  GPtrArray *foods;
 
   if (!f->has_foods || f->error != NULL)
     return;
 
-  foods = rank_foods (f->db, intake, limit, &f->error);
+  /* Several rules suggest foods for the same nutrient (magnesium for
+   * its own rule, the ratio and the calcium paradox) */
+  if (f->helping[intake] == NULL)
+    f->helping[intake] = rank_foods (f->db, intake, thresholds.foods_per_insight, &f->error);
+  foods = f->helping[intake];
   if (foods == NULL)
     return;
 
-  for (guint i = 0; i < foods->len; i++)
+  for (guint i = 0; i < MIN (limit, foods->len); i++)
     {
       RankedFood *food = g_ptr_array_index (foods, i);
 
@@ -1240,7 +1253,7 @@ run_rules (CfDatabase       *database,
   if (f.n < thresholds.min_logged_days)
     {
       g_ptr_array_add (insights, not_enough_data (&f));
-      g_array_unref (f.days);
+      facts_clear (&f);
       return g_steal_pointer (&insights);
     }
 
@@ -1288,7 +1301,7 @@ run_rules (CfDatabase       *database,
   for (guint i = 0; i < ranked->len; i++)
     g_ptr_array_add (insights, g_array_index (ranked, Ranked, i).insight);
 
-  g_array_unref (f.days);
+  facts_clear (&f);
 
   if (f.error != NULL)
     {
