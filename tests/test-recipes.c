@@ -102,6 +102,10 @@ test_maths_raw (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (cf_recipe_get_coverage (recipe, CF_NUTRIENT_CALCIUM), 1, 1e-12);
   g_assert_cmpfloat_with_epsilon (cf_recipe_get_coverage (recipe, CF_NUTRIENT_MAGNESIUM), 0.6, 1e-12);
   g_assert_cmpfloat (cf_recipe_get_coverage (recipe, CF_NUTRIENT_VITAMIN_D), ==, 0);
+  /* The same shares for the key nutrients the recipe editor previews */
+  g_assert_cmpfloat_with_epsilon (cf_recipe_get_key_coverage (recipe, CF_KEY_CALCIUM), 1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cf_recipe_get_key_coverage (recipe, CF_KEY_MAGNESIUM), 0.6, 1e-12);
+  g_assert_cmpfloat (cf_recipe_get_key_coverage (recipe, CF_KEY_VITAMIN_D), ==, 0);
 
   /* No servings: no serving weight, no measure */
   g_assert_true (isnan (cf_recipe_get_serving_grams (recipe)));

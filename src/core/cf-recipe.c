@@ -15,6 +15,7 @@
 #include "cf-error.h"
 #include "cf-food-private.h"
 #include "cf-diary-entry.h"
+#include "cf-key-nutrients.h"
 #include "cf-recipe.h"
 
 /**
@@ -831,6 +832,47 @@ cf_recipe_compute_nutrients (CfRecipe    *self,
     }
 }
 
+typedef gboolean (*KnownFunc) (const CfNutrients *values,
+                               guint              which);
+
+static gboolean
+nutrient_known (const CfNutrients *values,
+                guint              nutrient)
+{
+  return !isnan (values->values[nutrient]);
+}
+
+static gboolean
+key_known (const CfNutrients *values,
+           guint              key)
+{
+  return !isnan (cf_key_nutrient_get_value (key, values));
+}
+
+/* The share of the ingredients' weight for which @known holds */
+static double
+coverage (CfRecipe  *self,
+          KnownFunc  known,
+          guint      which)
+{
+  double known_grams = 0, raw = 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->ingredients));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfRecipeIngredient) ingredient = g_list_model_get_item (G_LIST_MODEL (self->ingredients), i);
+
+      raw += ingredient->grams;
+      if (known (&ingredient->nutrients, which))
+        known_grams += ingredient->grams;
+    }
+
+  if (!(raw > 0))
+    return NAN;
+
+  return known_grams / raw;
+}
+
 /**
  * cf_recipe_get_coverage:
  *
@@ -842,26 +884,26 @@ double
 cf_recipe_get_coverage (CfRecipe   *self,
                         CfNutrient  nutrient)
 {
-  double known = 0, raw = 0;
-  guint n;
-
   g_return_val_if_fail (CF_IS_RECIPE (self), NAN);
   g_return_val_if_fail (nutrient < CF_N_NUTRIENTS, NAN);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->ingredients));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CfRecipeIngredient) ingredient = g_list_model_get_item (G_LIST_MODEL (self->ingredients), i);
+  return coverage (self, nutrient_known, nutrient);
+}
 
-      raw += ingredient->grams;
-      if (!isnan (ingredient->nutrients.values[nutrient]))
-        known += ingredient->grams;
-    }
+/**
+ * cf_recipe_get_key_coverage:
+ *
+ * Like cf_recipe_get_coverage() for a key nutrient, which may combine
+ * several (an ingredient has a K2 value when it has one for any form).
+ */
+double
+cf_recipe_get_key_coverage (CfRecipe      *self,
+                            CfKeyNutrient  key)
+{
+  g_return_val_if_fail (CF_IS_RECIPE (self), NAN);
+  g_return_val_if_fail (key < CF_N_KEY_NUTRIENTS, NAN);
 
-  if (!(raw > 0))
-    return NAN;
-
-  return known / raw;
+  return coverage (self, key_known, key);
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "cf-food.h"
+#include "cf-key-nutrients.h"
 #include "cf-nutrients.h"
 #include "cf-portion.h"
 
@@ -91,6 +92,8 @@ void                cf_recipe_compute_nutrients           (CfRecipe           *s
                                                            CfNutrients        *per_100g);
 double              cf_recipe_get_coverage                (CfRecipe           *self,
                                                            CfNutrient          nutrient);
+double              cf_recipe_get_key_coverage            (CfRecipe           *self,
+                                                           CfKeyNutrient       key);
 gboolean            cf_recipe_validate                    (CfRecipe           *self,
                                                            CfFoodField        *field,
                                                            guint              *index,

@@ -61,27 +61,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CfRecipeEditor, cf_recipe_editor, ADW_TYPE_WINDOW)
 
-/* The share of the ingredients, by weight, with a value for @key */
-static double
-key_coverage (CfRecipe      *recipe,
-              CfKeyNutrient  key)
-{
-  GListModel *ingredients = cf_recipe_get_ingredients (recipe);
-  double known = 0, total = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (ingredients); i++)
-    {
-      g_autoptr(CfRecipeIngredient) ingredient = g_list_model_get_item (ingredients, i);
-      double grams = cf_recipe_ingredient_get_grams (ingredient);
-
-      total += grams;
-      if (!isnan (cf_key_nutrient_get_value (key, cf_recipe_ingredient_get_nutrients_per_100g (ingredient))))
-        known += grams;
-    }
-
-  return total > 0 ? known / total : NAN;
-}
-
 static void
 update_preview (CfRecipeEditor *self)
 {
@@ -126,7 +105,7 @@ update_preview (CfRecipeEditor *self)
       g_clear_pointer (&self->preview_notes[k], g_free);
       if (has_ingredients)
         {
-          double coverage = key_coverage (self->recipe, k);
+          double coverage = cf_recipe_get_key_coverage (self->recipe, k);
 
           if (coverage < 1 && coverage > 0)
             /* Translators: under a recipe's nutrient when some ingredients
