@@ -14,6 +14,7 @@
 
 #include "cf-date.h"
 #include "cf-error.h"
+#include "cf-key-nutrients.h"
 #include "cf-targets.h"
 
 /**
@@ -371,24 +372,6 @@ _cf_intake_get_sql (CfIntake intake)
 }
 
 static double
-k2_per_100g (const CfNutrients *n)
-{
-  static const CfNutrient forms[] = { CF_NUTRIENT_MK4, CF_NUTRIENT_MK7, CF_NUTRIENT_MK8, CF_NUTRIENT_MK9 };
-  double sum = NAN;
-
-  if (cf_nutrients_has (n, CF_NUTRIENT_VITAMIN_K2_TOTAL))
-    return cf_nutrients_get (n, CF_NUTRIENT_VITAMIN_K2_TOTAL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
-    {
-      if (cf_nutrients_has (n, forms[i]))
-        sum = (isnan (sum) ? 0 : sum) + cf_nutrients_get (n, forms[i]);
-    }
-
-  return sum;
-}
-
-static double
 add_known (double a,
            double b)
 {
@@ -417,14 +400,13 @@ cf_intake_per_100g (CfIntake           intake,
   switch (intake)
     {
     case CF_INTAKE_VITAMIN_K2:
-      return k2_per_100g (per_100g);
+      return cf_nutrients_get_vitamin_k2 (per_100g);
 
     case CF_INTAKE_VITAMIN_K_TOTAL:
-      return add_known (cf_nutrients_get (per_100g, CF_NUTRIENT_VITAMIN_K1), k2_per_100g (per_100g));
+      return add_known (cf_nutrients_get (per_100g, CF_NUTRIENT_VITAMIN_K1), cf_nutrients_get_vitamin_k2 (per_100g));
 
     case CF_INTAKE_EPA_DHA:
-      return add_known (cf_nutrients_get (per_100g, CF_NUTRIENT_EPA),
-                        cf_nutrients_get (per_100g, CF_NUTRIENT_DHA));
+      return cf_nutrients_get_epa_dha (per_100g);
 
     case CF_INTAKE_ALA:
       if (cf_nutrients_has (per_100g, CF_NUTRIENT_ALA))
