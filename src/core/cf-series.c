@@ -520,6 +520,35 @@ cf_series_get_rolling_average (CfSeries *self,
   return total / n_days;
 }
 
+/* Sum over sum of two intakes on @n_days logged days from @first, on
+ * the days that have a value for both and some of @denominator */
+static double
+ratio_over_days (CfSeries *self,
+                 CfIntake  numerator,
+                 CfIntake  denominator,
+                 guint     first,
+                 guint     n_days)
+{
+  double a = 0, b = 0;
+  guint n = 0;
+
+  for (guint i = first; i < first + n_days; i++)
+    {
+      const Day *day = &g_array_index (self->days, Day, i);
+      double x = day->sum[numerator];
+      double y = day->sum[denominator];
+
+      if (isnan (x) || isnan (y) || y <= 0)
+        continue;
+
+      a += x;
+      b += y;
+      n++;
+    }
+
+  return n > 0 ? a / b : NAN;
+}
+
 /**
  * cf_series_get_ratio:
  *
@@ -537,29 +566,14 @@ cf_series_get_ratio (CfSeries *self,
                      guint     index)
 {
   const Point *p;
-  double a = 0, b = 0;
-  guint n = 0;
 
   g_return_val_if_fail (self != NULL, NAN);
   g_return_val_if_fail (numerator < CF_N_INTAKES && denominator < CF_N_INTAKES, NAN);
   g_return_val_if_fail (index < self->points->len, NAN);
 
   p = get_point (self, index);
-  for (guint i = p->first_day; i < p->first_day + p->n_days; i++)
-    {
-      const Day *day = &g_array_index (self->days, Day, i);
-      double x = day->sum[numerator];
-      double y = day->sum[denominator];
 
-      if (isnan (x) || isnan (y) || y <= 0)
-        continue;
-
-      a += x;
-      b += y;
-      n++;
-    }
-
-  return n > 0 ? a / b : NAN;
+  return ratio_over_days (self, numerator, denominator, p->first_day, p->n_days);
 }
 
 /**
@@ -721,27 +735,10 @@ cf_series_get_overall_ratio (CfSeries *self,
                              CfIntake  numerator,
                              CfIntake  denominator)
 {
-  double a = 0, b = 0;
-  guint n = 0;
-
   g_return_val_if_fail (self != NULL, NAN);
   g_return_val_if_fail (numerator < CF_N_INTAKES && denominator < CF_N_INTAKES, NAN);
 
-  for (guint i = 0; i < self->days->len; i++)
-    {
-      const Day *day = &g_array_index (self->days, Day, i);
-      double x = day->sum[numerator];
-      double y = day->sum[denominator];
-
-      if (isnan (x) || isnan (y) || y <= 0)
-        continue;
-
-      a += x;
-      b += y;
-      n++;
-    }
-
-  return n > 0 ? a / b : NAN;
+  return ratio_over_days (self, numerator, denominator, 0, self->days->len);
 }
 
 /**
