@@ -113,15 +113,7 @@ show_error (CfFoodEditor *self,
 {
   g_free (self->error);
   self->error = g_strdup (message);
-
-  gtk_label_set_label (label, message);
-  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-
-  if (widget != NULL)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_widget_grab_focus (widget);
-    }
+  cf_show_error (label, widget, message);
 }
 
 static void

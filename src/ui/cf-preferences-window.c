@@ -80,18 +80,10 @@ index_to_key (const GValue       *value,
 }
 
 static void
-show_error (GtkLabel   *label,
-            const char *message)
-{
-  gtk_label_set_label (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 show_profile_error (CfPreferencesWindow *self,
                     const char          *message)
 {
-  show_error (self->profile_error, message);
+  cf_show_error (self->profile_error, NULL, message);
 }
 
 static void
@@ -148,13 +140,13 @@ target_apply_cb (AdwEntryRow         *row,
           {
             g_autofree char *message = g_strdup_printf (_("%s: enter a number above zero, or leave it empty"),
                                                         cf_target_id_get_name (id));
-            show_error (self->targets_error, message);
+            cf_show_error (self->targets_error, NULL, message);
           }
           return;
         }
     }
 
-  show_error (self->targets_error, NULL);
+  cf_show_error (self->targets_error, NULL, NULL);
 
   /* The K2 goal has its own key; the others share a dictionary */
   if (id == CF_TARGET_VITAMIN_K2)

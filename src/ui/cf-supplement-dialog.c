@@ -179,21 +179,13 @@ cf_supplement_dialog_save (CfSupplementDialog  *self,
 }
 
 static void
-show_error (CfSupplementDialog *self,
-            const char         *message)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-}
-
-static void
 save_clicked_cb (CfSupplementDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!cf_supplement_dialog_save (self, &error))
     {
-      show_error (self, error->message);
+      cf_show_error (self->error_label, NULL, error->message);
       return;
     }
 
@@ -229,7 +221,7 @@ delete_confirmed (gpointer data)
 
   if (!cf_supplement_dialog_delete (self, &error))
     {
-      show_error (self, error->message);
+      cf_show_error (self->error_label, NULL, error->message);
       return;
     }
 

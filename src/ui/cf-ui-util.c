@@ -64,6 +64,33 @@ cf_error_label_new (void)
 }
 
 /**
+ * cf_show_error:
+ * @label: an error label (see cf_error_label_new())
+ * @field: (nullable): the field the message is about
+ * @message: (nullable): the message, or %NULL to hide @label
+ *
+ * Shows @message in @label; @field is marked as in error and takes the
+ * focus, so that the user lands where the problem is.
+ */
+void
+cf_show_error (GtkLabel   *label,
+               GtkWidget  *field,
+               const char *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (field == NULL || GTK_IS_WIDGET (field));
+
+  gtk_label_set_label (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+
+  if (field != NULL && message != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+/**
  * cf_entry_row_new:
  * @group: where the row goes
  * @title: its title

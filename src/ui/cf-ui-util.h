@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 gboolean     cf_parse_number           (const char          *text,
                                         double              *value);
 GtkWidget   *cf_error_label_new        (void);
+void         cf_show_error             (GtkLabel            *label,
+                                        GtkWidget           *field,
+                                        const char          *message);
 AdwEntryRow *cf_entry_row_new          (AdwPreferencesGroup *group,
                                         const char          *title);
 char        *cf_food_dup_source_summary (CfFood             *food);
