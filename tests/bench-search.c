@@ -93,7 +93,7 @@ measure (const char *label,
               gint64 start = g_get_monotonic_time ();
               double ms;
 
-              foods = cf_food_store_search (store, prefix, 0, NULL, NULL, PAGE, &error);
+              foods = cf_food_store_search (store, prefix, 0, NULL, NULL, PAGE, NULL, &error);
               ms = (g_get_monotonic_time () - start) / 1000.0;
               if (foods == NULL)
                 g_error ("%s", error->message);

@@ -165,7 +165,7 @@ test_search_custom_first (void)
   g_autoptr(GPtrArray) k2 = NULL;
   g_autoptr(GError) error = NULL;
 
-  results = cf_food_store_search (store, "natto", 0, NULL, NULL, 10, &error);
+  results = cf_food_store_search (store, "natto", 0, NULL, NULL, 10, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, >=, 5);
   /* Own foods first (name starting with the word, then containing it),
@@ -175,11 +175,11 @@ test_search_custom_first (void)
   g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (results, 2)), ==, "usda:16113");
   g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (results, 3)), ==, "k2:natto-kamao-2007");
 
-  usda = cf_food_store_search (store, "natto", CF_SEARCH_USDA, NULL, NULL, 10, &error);
+  usda = cf_food_store_search (store, "natto", CF_SEARCH_USDA, NULL, NULL, 10, NULL, &error);
   for (guint i = 0; i < usda->len; i++)
     g_assert_cmpint (cf_food_get_source (g_ptr_array_index (usda, i)), ==, CF_FOOD_SOURCE_USDA);
 
-  k2 = cf_food_store_search (store, "natto", CF_SEARCH_K2, NULL, NULL, 10, &error);
+  k2 = cf_food_store_search (store, "natto", CF_SEARCH_K2, NULL, NULL, 10, NULL, &error);
   g_assert_cmpuint (k2->len, ==, 2);
   for (guint i = 0; i < k2->len; i++)
     g_assert_cmpint (cf_food_get_source (g_ptr_array_index (k2, i)), ==, CF_FOOD_SOURCE_K2);
@@ -188,10 +188,10 @@ test_search_custom_first (void)
   cf_food_set_name (mine, "Fermented soybeans");
   g_assert_true (cf_food_store_save_custom_food (store, mine, &error));
   g_clear_pointer (&results, g_ptr_array_unref);
-  results = cf_food_store_search (store, "natto", CF_SEARCH_CUSTOM, NULL, NULL, 10, &error);
+  results = cf_food_store_search (store, "natto", CF_SEARCH_CUSTOM, NULL, NULL, 10, NULL, &error);
   g_assert_cmpuint (results->len, ==, 1);
   g_clear_pointer (&results, g_ptr_array_unref);
-  results = cf_food_store_search (store, "ferm soy", CF_SEARCH_CUSTOM, NULL, NULL, 10, &error);
+  results = cf_food_store_search (store, "ferm soy", CF_SEARCH_CUSTOM, NULL, NULL, 10, NULL, &error);
   g_assert_cmpuint (results->len, ==, 1);
 
   /* Kinds of the user's foods are filters of their own */
@@ -204,13 +204,13 @@ test_search_custom_first (void)
     cf_food_set_kind (capsule, CF_FOOD_KIND_SUPPLEMENT);
     g_assert_true (cf_food_store_save_custom_food (store, capsule, &error));
 
-    supplements = cf_food_store_search (store, "ferm soy", CF_SEARCH_SUPPLEMENTS, NULL, NULL, 10, &error);
+    supplements = cf_food_store_search (store, "ferm soy", CF_SEARCH_SUPPLEMENTS, NULL, NULL, 10, NULL, &error);
     g_assert_cmpuint (supplements->len, ==, 1);
     g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (supplements, 0)), ==, cf_food_get_id (capsule));
-    foods = cf_food_store_search (store, "ferm soy", CF_SEARCH_CUSTOM, NULL, NULL, 10, &error);
+    foods = cf_food_store_search (store, "ferm soy", CF_SEARCH_CUSTOM, NULL, NULL, 10, NULL, &error);
     g_assert_cmpuint (foods->len, ==, 1);
     g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (foods, 0)), ==, cf_food_get_id (mine));
-    everything = cf_food_store_search (store, "ferm soy", CF_SEARCH_MINE, NULL, NULL, 10, &error);
+    everything = cf_food_store_search (store, "ferm soy", CF_SEARCH_MINE, NULL, NULL, 10, NULL, &error);
     g_assert_cmpuint (everything->len, ==, 2);
 
     /* Supplements are ranked only among themselves: their values per
@@ -249,13 +249,13 @@ test_search_paging (void)
   g_autoptr(GError) error = NULL;
   CfSearchCursor cursor = CF_SEARCH_CURSOR_INIT;
 
-  all = cf_food_store_search (store, "cheese", 0, NULL, NULL, 10000, &error);
+  all = cf_food_store_search (store, "cheese", 0, NULL, NULL, 10000, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, >, 100);
 
   while (!cf_search_cursor_is_end (&cursor))
     {
-      g_autoptr(GPtrArray) page = cf_food_store_search (store, "cheese", 0, NULL, &cursor, 7, &error);
+      g_autoptr(GPtrArray) page = cf_food_store_search (store, "cheese", 0, NULL, &cursor, 7, NULL, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (page->len, <=, 7);
@@ -278,14 +278,14 @@ test_search_group_and_browse (void)
   g_autoptr(GPtrArray) browse = NULL;
   g_autoptr(GError) error = NULL;
 
-  dairy = cf_food_store_search (store, "cheese", CF_SEARCH_USDA, "0100", NULL, 50, &error);
+  dairy = cf_food_store_search (store, "cheese", CF_SEARCH_USDA, "0100", NULL, 50, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dairy->len, ==, 50);
   for (guint i = 0; i < dairy->len; i++)
     g_assert_cmpstr (cf_food_get_group_code (g_ptr_array_index (dairy, i)), ==, "0100");
 
   /* Empty text lists foods in rank order */
-  browse = cf_food_store_search (store, "", 0, NULL, NULL, 5, &error);
+  browse = cf_food_store_search (store, "", 0, NULL, NULL, 5, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (browse->len, ==, 5);
 }
@@ -305,7 +305,7 @@ search_done_cb (GObject      *source,
 {
   AsyncData *data = user_data;
 
-  data->foods = cf_food_store_search_finish (CF_FOOD_STORE (source), result, &data->next, &data->error);
+  data->foods = cf_food_store_search_finish (CF_FOOD_STORE (source), result, &data->next, NULL, &data->error);
   g_main_loop_quit (data->loop);
 }
 
@@ -410,7 +410,7 @@ test_results_model (void)
       g_assert_cmpuint (pages, <, 100);
     }
 
-  all = cf_food_store_search (store, "cheese", 0, NULL, NULL, 100000, &error);
+  all = cf_food_store_search (store, "cheese", 0, NULL, NULL, 100000, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, all->len);
   for (guint i = 0; i < all->len; i++)
@@ -460,7 +460,7 @@ test_without_foods_db (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CfFood) missing = NULL;
 
-  results = cf_food_store_search (store, "yog", 0, NULL, NULL, 10, &error);
+  results = cf_food_store_search (store, "yog", 0, NULL, NULL, 10, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 1);
   g_assert_cmpuint (cf_food_store_count_reference_foods (store), ==, 0);

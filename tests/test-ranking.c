@@ -153,7 +153,7 @@ expected_ranking (CfFoodStore  *store,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) page = cf_food_store_search (store, "", CF_SEARCH_USDA | CF_SEARCH_K2, NULL,
-                                                        &cursor, 1000, &error);
+                                                        &cursor, 1000, NULL, &error);
 
       g_assert_no_error (error);
       for (guint i = 0; i < page->len; i++)

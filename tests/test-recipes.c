@@ -215,7 +215,7 @@ test_save_and_load (Fixture       *f,
   g_assert_null (cf_food_get_origin (food, CF_NUTRIENT_VITAMIN_D));
 
   /* Searchable */
-  found = cf_food_store_search (f->store, "stew", CF_SEARCH_RECIPES, NULL, NULL, 10, &error);
+  found = cf_food_store_search (f->store, "stew", CF_SEARCH_RECIPES, NULL, NULL, 10, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (found, 0)), ==, cf_recipe_get_id (recipe));

@@ -36,22 +36,84 @@ test_tokenize (void)
 }
 
 static void
-test_build_query (void)
+test_fold (void)
 {
-  g_auto(GStrv) tokens = cf_search_tokenize ("cheese ched");
-  g_autofree char *plain = cf_search_build_fts_query ((const char * const *) tokens, FALSE);
-  g_autofree char *anchored = cf_search_build_fts_query ((const char * const *) tokens, TRUE);
-  const char *weird[] = { "a\"b", NULL };
-  g_autofree char *quoted = cf_search_build_fts_query (weird, FALSE);
+  g_autofree char *a = cf_search_fold ("Épinards");
+  g_autofree char *b = cf_search_fold ("KÄSE");
+  g_autofree char *c = cf_search_fold ("crème");
 
-  g_assert_cmpstr (plain, ==, "\"cheese\"* \"ched\"*");
-  g_assert_cmpstr (anchored, ==, "^\"cheese\"* \"ched\"*");
-  g_assert_cmpstr (quoted, ==, "\"a\"\"b\"*");
-  g_assert_null (cf_search_build_fts_query ((const char *[]) { NULL }, FALSE));
+  g_assert_cmpstr (a, ==, "epinards");
+  g_assert_cmpstr (b, ==, "kase");
+  g_assert_cmpstr (c, ==, "creme");
 }
 
-/* Whatever a person types, a search returns results or nothing, never
- * an error; FTS5 syntax in the text is just text. */
+static gboolean
+has_form (char       **forms,
+          const char  *form)
+{
+  return g_strv_contains ((const char * const *) forms, form);
+}
+
+static void
+test_word_forms (void)
+{
+  g_auto(GStrv) sardines = cf_search_word_forms ("sardines");
+  g_auto(GStrv) tomato = cf_search_word_forms ("tomato");
+  g_auto(GStrv) berry = cf_search_word_forms ("berries");
+  g_auto(GStrv) swiss = cf_search_word_forms ("swiss");
+  g_auto(GStrv) short_word = cf_search_word_forms ("oz");
+
+  g_assert_cmpstr (sardines[0], ==, "sardines");
+  g_assert_true (has_form (sardines, "sardine"));
+  g_assert_true (has_form (tomato, "tomatoes"));
+  g_assert_true (has_form (berry, "berry"));
+  /* A double s is no plural */
+  g_assert_false (has_form (swiss, "swis"));
+  g_assert_cmpstrv (short_word, ((const char *[]) { "oz", NULL }));
+}
+
+static void
+test_edit_distance (void)
+{
+  g_assert_cmpuint (cf_search_edit_distance ("cheese", "cheese", 2), ==, 0);
+  g_assert_cmpuint (cf_search_edit_distance ("chese", "cheese", 2), ==, 1);
+  g_assert_cmpuint (cf_search_edit_distance ("brocoli", "broccoli", 2), ==, 1);
+  /* A swap of neighbours is one edit */
+  g_assert_cmpuint (cf_search_edit_distance ("yougrt", "yogurt", 2), ==, 1);
+  g_assert_cmpuint (cf_search_edit_distance ("salomn", "salmon", 2), ==, 1);
+  /* Characters, not bytes */
+  g_assert_cmpuint (cf_search_edit_distance ("kase", "käse", 2), ==, 1);
+  /* Beyond the limit: limit + 1 */
+  g_assert_cmpuint (cf_search_edit_distance ("apple", "banana", 2), ==, 3);
+  g_assert_cmpuint (cf_search_edit_distance ("a", "abcd", 1), ==, 2);
+}
+
+static void
+test_build_match (void)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_word_free);
+  g_autofree char *whole = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *any = NULL;
+  g_autofree char *start = NULL;
+
+  g_ptr_array_add (words, cf_search_word_new ("egg", (const char *[]) { "eggs", NULL }));
+  g_ptr_array_add (words, cf_search_word_new ("a\"b", NULL));
+
+  whole = cf_search_build_match (words, CF_SEARCH_MATCH_ALL_WHOLE, "alias");
+  prefix = cf_search_build_match (words, CF_SEARCH_MATCH_ALL_PREFIX, NULL);
+  any = cf_search_build_match (words, CF_SEARCH_MATCH_ANY_PREFIX, NULL);
+  start = cf_search_build_start (words, "name");
+
+  g_assert_cmpstr (whole, ==, "{alias} : ((\"egg\" OR \"eggs\") AND (\"a\"\"b\"))");
+  g_assert_cmpstr (prefix, ==, "(\"egg\"* OR \"egg\" OR \"eggs\") AND (\"a\"\"b\"* OR \"a\"\"b\")");
+  g_assert_cmpstr (any, ==, "(\"egg\"* OR \"egg\" OR \"eggs\") OR (\"a\"\"b\"* OR \"a\"\"b\")");
+  g_assert_cmpstr (start, ==, "{name} : (^\"egg\" OR ^\"eggs\" OR ^\"a\"\"b\")");
+
+  g_ptr_array_set_size (words, 0);
+  g_assert_null (cf_search_build_match (words, CF_SEARCH_MATCH_ALL_WHOLE, NULL));
+}
+
 static void
 test_hostile_text (void)
 {
@@ -70,14 +132,14 @@ test_hostile_text (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) foods = NULL;
 
-      foods = cf_food_store_search (store, hostile[i], 0, NULL, NULL, 20, &error);
+      foods = cf_food_store_search (store, hostile[i], 0, NULL, NULL, 20, NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (foods);
     }
 
   /* Operators that are words still find foods with those words */
   {
-    g_autoptr(GPtrArray) foods = cf_food_store_search (store, "\"natto\" AND", 0, NULL, NULL, 20, NULL);
+    g_autoptr(GPtrArray) foods = cf_food_store_search (store, "\"natto\" AND", 0, NULL, NULL, 20, NULL, NULL);
     g_assert_nonnull (foods);
   }
 }
@@ -91,8 +153,8 @@ test_diacritics_and_prefix (void)
   g_autoptr(GPtrArray) accented = NULL;
   g_autoptr(GPtrArray) prefix = NULL;
 
-  plain = cf_food_store_search (store, "creme fraiche", 0, NULL, NULL, 50, NULL);
-  accented = cf_food_store_search (store, "CRÈME FRAÎCHE", 0, NULL, NULL, 50, NULL);
+  plain = cf_food_store_search (store, "creme fraiche", 0, NULL, NULL, 50, NULL, NULL);
+  accented = cf_food_store_search (store, "CRÈME FRAÎCHE", 0, NULL, NULL, 50, NULL, NULL);
   g_assert_nonnull (plain);
   g_assert_nonnull (accented);
   g_assert_cmpuint (plain->len, >, 0);
@@ -101,7 +163,7 @@ test_diacritics_and_prefix (void)
     g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (plain, i)), ==,
                      cf_food_get_id (g_ptr_array_index (accented, i)));
 
-  prefix = cf_food_store_search (store, "nat", 0, NULL, NULL, 10, NULL);
+  prefix = cf_food_store_search (store, "nat", 0, NULL, NULL, 10, NULL, NULL);
   g_assert_nonnull (prefix);
   g_assert_cmpuint (prefix->len, >, 0);
   /* Names starting with the first word come first */
@@ -115,7 +177,10 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cofactor/search/tokenize", test_tokenize);
-  g_test_add_func ("/cofactor/search/build-query", test_build_query);
+  g_test_add_func ("/cofactor/search/fold", test_fold);
+  g_test_add_func ("/cofactor/search/word-forms", test_word_forms);
+  g_test_add_func ("/cofactor/search/edit-distance", test_edit_distance);
+  g_test_add_func ("/cofactor/search/build-match", test_build_match);
   g_test_add_func ("/cofactor/search/hostile-text", test_hostile_text);
   g_test_add_func ("/cofactor/search/diacritics-and-prefix", test_diacritics_and_prefix);
 

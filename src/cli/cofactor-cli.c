@@ -169,6 +169,7 @@ cmd_search (CfContext  *context,
 {
   g_autoptr(GPtrArray) foods = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *corrected = NULL;
   CfSearchFlags flags;
   GError *error = NULL;
 
@@ -185,9 +186,14 @@ cmd_search (CfContext  *context,
 
   text = g_strjoinv (" ", args);
   foods = cf_food_store_search (cf_context_get_food_store (context), text, flags, NULL,
-                                NULL, opt_limit, &error);
+                                NULL, opt_limit, &corrected, &error);
   if (foods == NULL)
     return fail (error);
+
+  /* On stderr, so that the results stay one food per line */
+  if (corrected != NULL)
+    /* Translators: %s is the search text with a misspelt word corrected */
+    g_printerr (_("Showing results for “%s”.\n"), corrected);
 
   if (opt_json)
     {

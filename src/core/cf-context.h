@@ -11,6 +11,7 @@
 
 #include "cf-database.h"
 #include "cf-diary.h"
+#include "cf-food-search.h"
 #include "cf-food-store.h"
 
 G_BEGIN_DECLS

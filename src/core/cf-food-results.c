@@ -36,6 +36,7 @@ struct _CfFoodResults
   CfRankCursor    rank_cursor;
   GCancellable   *cancellable;
   GError         *error;
+  char           *corrected;
   guint           generation;
   gboolean        loading;
   gboolean        complete;
@@ -47,6 +48,7 @@ enum {
   PROP_N_ITEMS,
   PROP_LOADING,
   PROP_COMPLETE,
+  PROP_CORRECTED,
   N_PROPS
 };
 
@@ -85,6 +87,7 @@ load_done_cb (GObject      *source,
   g_autoptr(CfFoodResults) self = data->self;
   g_autoptr(GPtrArray) foods = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *corrected = NULL;
   CfSearchCursor next = CF_SEARCH_CURSOR_INIT;
   guint generation = data->generation;
   guint position;
@@ -101,16 +104,24 @@ load_done_cb (GObject      *source,
         {
           self->rank_cursor = rank_next;
           /* Map the ranking's end onto the search cursor's */
-          next.segment = cf_rank_cursor_is_end (&rank_next) ? G_MAXUINT : 0;
+          next.tier = cf_rank_cursor_is_end (&rank_next) ? G_MAXUINT : 0;
           next.after = 0;
         }
     }
   else
-    foods = cf_food_store_search_finish (CF_FOOD_STORE (source), result, &next, &error);
+    foods = cf_food_store_search_finish (CF_FOOD_STORE (source), result, &next, &corrected, &error);
 
   /* A newer query replaced this one */
   if (generation != self->generation)
     return;
+
+  /* The first page says whether a word was corrected */
+  if (self->replacing && g_strcmp0 (corrected, self->corrected) != 0)
+    {
+      g_free (self->corrected);
+      self->corrected = g_steal_pointer (&corrected);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTED]);
+    }
 
   set_loading (self, FALSE);
 
@@ -243,6 +254,7 @@ cf_food_results_finalize (GObject *object)
 
   g_free (self->text);
   g_free (self->group_code);
+  g_free (self->corrected);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (cf_food_results_parent_class)->finalize (object);
@@ -270,6 +282,10 @@ cf_food_results_get_property (GObject    *object,
       g_value_set_boolean (value, self->complete);
       break;
 
+    case PROP_CORRECTED:
+      g_value_set_string (value, self->corrected);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -293,6 +309,16 @@ cf_food_results_class_init (CfFoodResultsClass *klass)
   properties[PROP_COMPLETE] =
     g_param_spec_boolean ("complete", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CfFoodResults:corrected:
+   *
+   * The query as searched when a word of it matched nothing and was
+   * corrected ("chese" → "cheese"), else %NULL.
+   */
+  properties[PROP_CORRECTED] =
+    g_param_spec_string ("corrected", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -448,4 +474,17 @@ cf_food_results_get_error (CfFoodResults *self)
   g_return_val_if_fail (CF_IS_FOOD_RESULTS (self), NULL);
 
   return self->error;
+}
+
+/**
+ * cf_food_results_get_corrected:
+ *
+ * Returns: (nullable): the query as searched when a word was corrected
+ */
+const char *
+cf_food_results_get_corrected (CfFoodResults *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_RESULTS (self), NULL);
+
+  return self->corrected;
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "cf-food-search.h"
 #include "cf-food-store.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ int            cf_food_results_get_ranking  (CfFoodResults *self,
                                              CfRankBasis   *basis);
 gboolean       cf_food_results_get_loading  (CfFoodResults *self);
 gboolean       cf_food_results_get_complete (CfFoodResults *self);
+const char    *cf_food_results_get_corrected (CfFoodResults *self);
 const GError  *cf_food_results_get_error    (CfFoodResults *self);
 
 G_END_DECLS

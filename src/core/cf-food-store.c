@@ -15,21 +15,14 @@
 #include "cf-database-private.h"
 #include "cf-error.h"
 #include "cf-food-private.h"
-#include "cf-food-store.h"
-#include "cf-search.h"
+#include "cf-food-store-private.h"
 
 /**
  * CfFoodStore:
  *
- * Finds foods: full-text search over the reference foods and the
- * user's own, loading a food in full, and saving custom foods.
- *
- * Search results come in a fixed order: the user's foods whose name
- * starts with the first word, then the user's other matches, then the
- * reference foods likewise; within each part in static rank order.  Each
- * part walks the full-text index in rowid order and stops after one
- * page, which is what keeps a page equally fast at a thousand or a
- * million foods.
+ * The foods: loading a food in full, the user's custom foods, recipes
+ * and favourites, and ranking by a nutrient.  Finding foods by name is
+ * in cf-food-search.c.
  */
 struct _CfFoodStore
 {
@@ -47,54 +40,12 @@ G_DEFINE_FINAL_TYPE (CfFoodStore, cf_food_store, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
-#define USDA_SOURCE "usda-sr28"
-
-enum {
-  SEGMENT_CUSTOM_ANCHORED,
-  SEGMENT_CUSTOM_REST,
-  SEGMENT_REF_ANCHORED,
-  SEGMENT_REF_REST,
-  SEGMENT_END,
-};
-
-typedef struct
+/* An SQLite progress handler that interrupts the running statement
+ * once @cancellable is cancelled */
+int
+_cf_food_store_progress_cb (void *cancellable)
 {
-  char           *text;
-  char           *group_code;
-  CfSearchFlags   flags;
-  CfSearchCursor  cursor;
-  guint           limit;
-  GCancellable   *cancellable;
-} SearchData;
-
-typedef struct
-{
-  GPtrArray      *foods;
-  CfSearchCursor  next;
-} SearchResult;
-
-static void
-search_data_free (SearchData *data)
-{
-  g_free (data->text);
-  g_free (data->group_code);
-  g_clear_object (&data->cancellable);
-  g_free (data);
-}
-
-static void
-search_result_free (SearchResult *result)
-{
-  g_clear_pointer (&result->foods, g_ptr_array_unref);
-  g_free (result);
-}
-
-gboolean
-cf_search_cursor_is_end (const CfSearchCursor *cursor)
-{
-  g_return_val_if_fail (cursor != NULL, TRUE);
-
-  return cursor->segment >= SEGMENT_END;
+  return g_cancellable_is_cancelled (cancellable);
 }
 
 static CfFoodSource
@@ -103,16 +54,8 @@ source_from_id (const char *source_id)
   return g_strcmp0 (source_id, USDA_SOURCE) == 0 ? CF_FOOD_SOURCE_USDA : CF_FOOD_SOURCE_K2;
 }
 
-/* Columns read by food_from_ref_row(), in order */
-#define REF_FOOD_COLUMNS \
-  "f.rowid, f.id, f.source, f.group_code, g.name, f.name, f.common_name, f.note, s.citation"
-#define REF_FOOD_JOINS \
-  " LEFT JOIN ref.food_group g ON g.code = f.group_code" \
-  " LEFT JOIN ref.source s ON s.id = f.source"
-#define REF_NUTRIENTS_FIRST 9
-
-static CfFood *
-food_from_ref_row (sqlite3_stmt *stmt)
+CfFood *
+_cf_food_from_ref_row (sqlite3_stmt *stmt)
 {
   const char *source_id = (const char *) sqlite3_column_text (stmt, 2);
   CfFood *food;
@@ -136,13 +79,8 @@ food_from_ref_row (sqlite3_stmt *stmt)
   return food;
 }
 
-/* Columns read by food_from_custom_row(), in order */
-#define CUSTOM_FOOD_COLUMNS \
-  "c.rowid, c.id, c.kind, c.group_code, c.name, c.brand, c.note"
-#define CUSTOM_NUTRIENTS_FIRST 7
-
-static CfFood *
-food_from_custom_row (sqlite3_stmt *stmt)
+CfFood *
+_cf_food_from_custom_row (sqlite3_stmt *stmt)
 {
   CfFoodKind kind = CF_FOOD_KIND_FOOD;
   CfFood *food;
@@ -163,211 +101,6 @@ food_from_custom_row (sqlite3_stmt *stmt)
     }
 
   return food;
-}
-
-static int
-progress_cb (void *data)
-{
-  GCancellable *cancellable = data;
-
-  /* Non-zero interrupts the running statement */
-  return g_cancellable_is_cancelled (cancellable);
-}
-
-/* The kinds of the user's foods that @flags asks for, as an SQL
- * condition on @table; an empty string when all of them */
-static void
-append_kind_filter (GString       *sql,
-                    const char    *table,
-                    CfSearchFlags  flags)
-{
-  const char *sep = "";
-
-  if ((flags & CF_SEARCH_MINE) == CF_SEARCH_MINE)
-    return;
-
-  g_string_append_printf (sql, " AND %s.kind IN (", table);
-  if (flags & CF_SEARCH_CUSTOM)
-    {
-      g_string_append (sql, "'food'");
-      sep = ", ";
-    }
-  if (flags & CF_SEARCH_SUPPLEMENTS)
-    {
-      g_string_append_printf (sql, "%s'supplement'", sep);
-      sep = ", ";
-    }
-  if (flags & CF_SEARCH_RECIPES)
-    g_string_append_printf (sql, "%s'recipe'", sep);
-  g_string_append (sql, ")");
-}
-
-static char *
-segment_sql (guint          segment,
-             const char    *match,
-             CfSearchFlags  flags,
-             const char    *group_code)
-{
-  GString *sql = g_string_new (NULL);
-  gboolean custom = segment <= SEGMENT_CUSTOM_REST;
-
-  if (custom)
-    {
-      g_string_append_printf (sql, "SELECT " CUSTOM_FOOD_COLUMNS ", %s", _cf_nutrient_columns ());
-      if (match != NULL)
-        g_string_append (sql, " FROM custom_food_fts JOIN custom_food c ON c.rowid = custom_food_fts.rowid"
-                              " WHERE custom_food_fts MATCH ?1 AND c.rowid > ?2");
-      else
-        g_string_append (sql, " FROM custom_food c WHERE c.rowid > ?2");
-      append_kind_filter (sql, "c", flags);
-    }
-  else
-    {
-      g_autofree char *prefixed = NULL;
-      g_auto(GStrv) cols = g_strsplit (_cf_nutrient_columns (), ", ", -1);
-
-      for (guint i = 0; cols[i]; i++)
-        {
-          char *c = g_strconcat ("f.", cols[i], NULL);
-          g_free (cols[i]);
-          cols[i] = c;
-        }
-      prefixed = g_strjoinv (", ", cols);
-
-      g_string_append_printf (sql, "SELECT " REF_FOOD_COLUMNS ", %s", prefixed);
-      if (match != NULL)
-        g_string_append (sql, " FROM ref.food_fts JOIN ref.food f ON f.rowid = food_fts.rowid"
-                              REF_FOOD_JOINS
-                              " WHERE food_fts MATCH ?1 AND food_fts.rowid > ?2");
-      else
-        g_string_append (sql, " FROM ref.food f" REF_FOOD_JOINS " WHERE f.rowid > ?2");
-
-      if ((flags & CF_SEARCH_USDA) && !(flags & CF_SEARCH_K2))
-        g_string_append (sql, " AND f.source = '" USDA_SOURCE "'");
-      else if (!(flags & CF_SEARCH_USDA) && (flags & CF_SEARCH_K2))
-        g_string_append (sql, " AND f.source <> '" USDA_SOURCE "'");
-    }
-
-  if (group_code != NULL)
-    g_string_append_printf (sql, " AND %s.group_code = ?3", custom ? "c" : "f");
-
-  if (match != NULL)
-    g_string_append_printf (sql, " ORDER BY %s.rowid LIMIT ?4", custom ? "custom_food_fts" : "food_fts");
-  else
-    g_string_append_printf (sql, " ORDER BY %s.rowid LIMIT ?4", custom ? "c" : "f");
-
-  return g_string_free (sql, FALSE);
-}
-
-static gboolean
-segment_wanted (guint          segment,
-                CfSearchFlags  flags,
-                gboolean       has_foods,
-                gboolean       has_tokens)
-{
-  gboolean custom = segment <= SEGMENT_CUSTOM_REST;
-
-  /* Without a query there is no "starts with" part: browse in order */
-  if (!has_tokens && (segment == SEGMENT_CUSTOM_ANCHORED || segment == SEGMENT_REF_ANCHORED))
-    return FALSE;
-
-  if (custom)
-    return (flags & CF_SEARCH_MINE) != 0;
-
-  return has_foods && (flags & (CF_SEARCH_USDA | CF_SEARCH_K2)) != 0;
-}
-
-/* Runs on any thread with its own connection */
-static GPtrArray *
-run_search (sqlite3         *db,
-            gboolean         has_foods,
-            const char      *text,
-            CfSearchFlags    flags,
-            const char      *group_code,
-            CfSearchCursor  *cursor,
-            guint            limit,
-            GCancellable    *cancellable,
-            GError         **error)
-{
-  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
-  g_auto(GStrv) tokens = cf_search_tokenize (text);
-  g_autofree char *all = cf_search_build_fts_query ((const char * const *) tokens, FALSE);
-  g_autofree char *anchored = cf_search_build_fts_query ((const char * const *) tokens, TRUE);
-  g_autofree char *rest = NULL;
-
-  if (flags == 0)
-    flags = CF_SEARCH_ALL;
-
-  if (all != NULL)
-    rest = g_strdup_printf ("(%s) NOT (%s)", all, anchored);
-
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 1000, progress_cb, cancellable);
-
-  while (cursor->segment < SEGMENT_END && foods->len < limit)
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autofree char *sql = NULL;
-      const char *match = NULL;
-      gboolean custom = cursor->segment <= SEGMENT_CUSTOM_REST;
-      guint got = 0;
-      int rc;
-
-      if (!segment_wanted (cursor->segment, flags, has_foods, all != NULL))
-        {
-          cursor->segment++;
-          cursor->after = 0;
-          continue;
-        }
-
-      if (all != NULL)
-        match = (cursor->segment == SEGMENT_CUSTOM_ANCHORED ||
-                 cursor->segment == SEGMENT_REF_ANCHORED) ? anchored : rest;
-
-      sql = segment_sql (cursor->segment, match, flags, group_code);
-      stmt = _cf_prepare (db, sql, error);
-      if (stmt == NULL)
-        goto fail;
-
-      if (match != NULL)
-        sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, cursor->after);
-      if (group_code != NULL)
-        sqlite3_bind_text (stmt, 3, group_code, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, limit - foods->len);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          g_ptr_array_add (foods, custom ? food_from_custom_row (stmt) : food_from_ref_row (stmt));
-          cursor->after = sqlite3_column_int64 (stmt, 0);
-          got++;
-        }
-
-      if (rc != SQLITE_DONE)
-        {
-          if ((rc & 0xff) == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
-            goto fail;
-          _cf_set_sqlite_error (error, db, rc);
-          goto fail;
-        }
-
-      /* A short page means this segment is exhausted */
-      if (foods->len < limit)
-        {
-          cursor->segment++;
-          cursor->after = 0;
-        }
-    }
-
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 0, NULL, NULL);
-
-  return g_steal_pointer (&foods);
-
-fail:
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 0, NULL, NULL);
-  return NULL;
 }
 
 static void
@@ -721,7 +454,7 @@ load_food (sqlite3      *db,
     }
 
   rowid = sqlite3_column_int64 (stmt, 0);
-  food = custom ? food_from_custom_row (stmt) : food_from_ref_row (stmt);
+  food = custom ? _cf_food_from_custom_row (stmt) : _cf_food_from_ref_row (stmt);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (custom ? !load_custom_details (db, food, rowid, error)
@@ -753,154 +486,6 @@ cf_food_store_get_food (CfFoodStore  *self,
                     id, error);
 }
 
-/**
- * cf_food_store_search:
- * @text: what the user typed; any text is safe
- * @flags: the sources to search, or 0 for all
- * @group_code: (nullable): only foods of this group
- * @cursor: (inout) (nullable): where to start; updated to where the next
- *   page starts
- * @limit: the page size
- *
- * Searches on the calling thread's connection.  Views should use
- * cf_food_store_search_async().  Empty text lists every food in order.
- *
- * Returns: (transfer container) (element-type CfFood): the page
- */
-GPtrArray *
-cf_food_store_search (CfFoodStore     *self,
-                      const char      *text,
-                      CfSearchFlags    flags,
-                      const char      *group_code,
-                      CfSearchCursor  *cursor,
-                      guint            limit,
-                      GError         **error)
-{
-  CfSearchCursor start = CF_SEARCH_CURSOR_INIT;
-
-  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
-  g_return_val_if_fail (limit > 0, NULL);
-
-  return run_search (_cf_database_get_handle (self->database),
-                     _cf_database_has_foods (self->database),
-                     text, flags, group_code,
-                     cursor ? cursor : &start, limit, NULL, error);
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  CfFoodStore *self = source_object;
-  SearchData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) foods = NULL;
-  SearchResult *result;
-  sqlite3 *db;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  db = _cf_database_open_reader (self->database, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  foods = run_search (db, _cf_database_has_foods (self->database),
-                      data->text, data->flags, data->group_code,
-                      &data->cursor, data->limit, cancellable, &error);
-  _cf_database_close_reader (self->database, db);
-
-  if (foods == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  result = g_new0 (SearchResult, 1);
-  result->foods = g_steal_pointer (&foods);
-  result->next = data->cursor;
-  g_task_return_pointer (task, result, (GDestroyNotify) search_result_free);
-}
-
-/**
- * cf_food_store_search_async:
- *
- * Runs cf_food_store_search() on a worker thread with its own
- * connection.  Cancelling @cancellable interrupts the query at once; a
- * view cancels the previous search on every keystroke.
- */
-void
-cf_food_store_search_async (CfFoodStore          *self,
-                            const char           *text,
-                            CfSearchFlags         flags,
-                            const char           *group_code,
-                            const CfSearchCursor *cursor,
-                            guint                 limit,
-                            GCancellable         *cancellable,
-                            GAsyncReadyCallback   callback,
-                            gpointer              user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  SearchData *data;
-
-  g_return_if_fail (CF_IS_FOOD_STORE (self));
-  g_return_if_fail (limit > 0);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  data = g_new0 (SearchData, 1);
-  data->text = g_strdup (text);
-  data->flags = flags;
-  data->group_code = g_strdup (group_code);
-  data->limit = limit;
-  if (cursor != NULL)
-    data->cursor = *cursor;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cf_food_store_search_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, search_thread);
-}
-
-/**
- * cf_food_store_search_finish:
- * @next: (out) (optional): where the next page starts
- *
- * Returns: (transfer container) (element-type CfFood): the page, or
- *   %NULL with @error set (%G_IO_ERROR_CANCELLED when cancelled)
- */
-GPtrArray *
-cf_food_store_search_finish (CfFoodStore     *self,
-                             GAsyncResult    *result,
-                             CfSearchCursor  *next,
-                             GError         **error)
-{
-  SearchResult *res;
-  GPtrArray *foods;
-
-  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_food_store_search_async, NULL);
-
-  res = g_task_propagate_pointer (G_TASK (result), error);
-  if (res == NULL)
-    return NULL;
-
-  if (next != NULL)
-    *next = res->next;
-  foods = g_steal_pointer (&res->foods);
-  search_result_free (res);
-
-  return foods;
-}
-
-/* Writes the custom_food row and the portions of @food; leaves the
- * recipe columns and ingredients alone */
 static gboolean
 write_food_row (CfFoodStore  *self,
                 CfFood       *food,
@@ -1924,7 +1509,7 @@ append_rank_part (GString       *sql,
         g_string_append (sql, " AND f.source <> '" USDA_SOURCE "'");
     }
   else
-    append_kind_filter (sql, t, flags);
+    _cf_food_search_append_kind_filter (sql, t, flags);
 
   if (group_code != NULL)
     g_string_append_printf (sql, " AND %s.group_code = ?3", t);
@@ -1983,7 +1568,7 @@ run_rank (sqlite3        *db,
   g_string_append (sql, " ORDER BY value DESC, id LIMIT ?4");
 
   if (cancellable != NULL)
-    sqlite3_progress_handler (db, 1000, progress_cb, cancellable);
+    sqlite3_progress_handler (db, 1000, _cf_food_store_progress_cb, cancellable);
 
   stmt = _cf_prepare (db, sql->str, error);
   if (stmt == NULL)

@@ -21,47 +21,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfFoodStore, cf_food_store, CF, FOOD_STORE, GObject)
 
-/**
- * CfSearchCursor:
- *
- * Where a search left off, to fetch the next page.  A zeroed cursor
- * starts at the first result; cf_search_cursor_is_end() tells when
- * there is nothing more.
- */
-typedef struct
-{
-  guint  segment;
-  gint64 after;
-} CfSearchCursor;
-
-#define CF_SEARCH_CURSOR_INIT { 0, 0 }
-
-gboolean     cf_search_cursor_is_end        (const CfSearchCursor *cursor);
-
 CfFoodStore *cf_food_store_new              (CfDatabase          *database);
 CfDatabase  *cf_food_store_get_database     (CfFoodStore         *self);
 CfFood      *cf_food_store_get_food         (CfFoodStore         *self,
                                              const char          *id,
-                                             GError             **error);
-GPtrArray   *cf_food_store_search           (CfFoodStore         *self,
-                                             const char          *text,
-                                             CfSearchFlags        flags,
-                                             const char          *group_code,
-                                             CfSearchCursor      *cursor,
-                                             guint                limit,
-                                             GError             **error);
-void         cf_food_store_search_async     (CfFoodStore         *self,
-                                             const char          *text,
-                                             CfSearchFlags        flags,
-                                             const char          *group_code,
-                                             const CfSearchCursor *cursor,
-                                             guint                limit,
-                                             GCancellable        *cancellable,
-                                             GAsyncReadyCallback  callback,
-                                             gpointer             user_data);
-GPtrArray   *cf_food_store_search_finish    (CfFoodStore         *self,
-                                             GAsyncResult        *result,
-                                             CfSearchCursor      *next,
                                              GError             **error);
 gboolean     cf_food_store_save_custom_food (CfFoodStore         *self,
                                              CfFood              *food,

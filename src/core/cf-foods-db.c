@@ -15,11 +15,21 @@
 #include "cf-database-private.h"
 #include "cf-error.h"
 #include "cf-foods-db.h"
+#include "cf-search.h"
 
 /* Schema of the reference database.  Food rowids follow the static
- * rank order (see cf_food_rank_compare()), so a full-text search that
- * walks rowids in order yields the best results first and can stop
- * after one page, whatever the size of the table.
+ * commonness order (everyday foods first, see cf_food_commonness()), so
+ * a full-text search that walks rowids in order yields the most common
+ * foods first and can stop after one page, whatever the size of the
+ * table.
+ *
+ * food_fts is contentless: it only maps words to rowids.  Its columns
+ * are the source's name and common name, "alias" (the everyday and
+ * localized names of food_name) and "head", the first two parts of the
+ * name ("Fish, salmon" of "Fish, salmon, Atlantic, wild, raw"), where
+ * a match says more than one further on.  term is the index's
+ * vocabulary, for spelling corrections; synonym maps a folded query
+ * word to other words or phrases that count as it.
  */
 static const char schema[] =
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
@@ -36,6 +46,7 @@ static const char schema[] =
   "  name TEXT NOT NULL,"
   "  common_name TEXT,"
   "  note TEXT,"
+  "  everyday INTEGER,"
   "  @NUTRIENTS@"
   ");"
   "CREATE INDEX food_group_idx ON food (group_code);"
@@ -53,8 +64,27 @@ static const char schema[] =
   "  grams REAL NOT NULL CHECK (grams > 0),"
   "  PRIMARY KEY (food, seq)"
   ") WITHOUT ROWID;"
+  "CREATE TABLE food_name ("
+  "  food INTEGER NOT NULL REFERENCES food (rowid),"
+  "  lang TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('name', 'synonym')),"
+  "  PRIMARY KEY (food, lang, name)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE synonym ("
+  "  term TEXT NOT NULL,"
+  "  means TEXT NOT NULL,"
+  "  PRIMARY KEY (term, means)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE term ("
+  "  term TEXT PRIMARY KEY,"
+  "  c1 TEXT NOT NULL,"
+  "  c2 TEXT NOT NULL,"
+  "  len INTEGER NOT NULL,"
+  "  docs INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
   "CREATE VIRTUAL TABLE food_fts USING fts5 ("
-  "  name, common_name, content='food', content_rowid='rowid',"
+  "  name, common_name, alias, head, content='',"
   "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');";
 
 struct _CfFoodsDbWriter
@@ -65,6 +95,8 @@ struct _CfFoodsDbWriter
   sqlite3_stmt *insert_food;
   sqlite3_stmt *insert_origin;
   sqlite3_stmt *insert_portion;
+  sqlite3_stmt *insert_name;
+  sqlite3_stmt *insert_fts;
   gint64        next_rowid;
 };
 
@@ -77,6 +109,8 @@ cf_foods_db_writer_free (CfFoodsDbWriter *self)
   g_clear_pointer (&self->insert_food, sqlite3_finalize);
   g_clear_pointer (&self->insert_origin, sqlite3_finalize);
   g_clear_pointer (&self->insert_portion, sqlite3_finalize);
+  g_clear_pointer (&self->insert_name, sqlite3_finalize);
+  g_clear_pointer (&self->insert_fts, sqlite3_finalize);
 
   if (self->db != NULL)
     {
@@ -135,8 +169,8 @@ cf_foods_db_writer_new (const char  *path,
       !_cf_exec (self->db, "BEGIN", error))
     return NULL;
 
-  insert = g_strdup_printf ("INSERT INTO food (rowid, id, source, group_code, name, common_name, note, %s)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, %s)",
+  insert = g_strdup_printf ("INSERT INTO food (rowid, id, source, group_code, name, common_name, note, everyday, %s)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, %s)",
                             _cf_nutrient_columns (), _cf_nutrient_placeholders ());
 
   if (!(self->insert_food = _cf_prepare (self->db, insert, error)) ||
@@ -146,7 +180,15 @@ cf_foods_db_writer_new (const char  *path,
       !(self->insert_portion = _cf_prepare (self->db,
                                             "INSERT INTO portion (food, seq, amount, description, grams)"
                                             " VALUES (?, ?, ?, ?, ?)",
-                                            error)))
+                                            error)) ||
+      !(self->insert_name = _cf_prepare (self->db,
+                                         "INSERT OR IGNORE INTO food_name (food, lang, name, kind)"
+                                         " VALUES (?, ?, ?, ?)",
+                                         error)) ||
+      !(self->insert_fts = _cf_prepare (self->db,
+                                        "INSERT INTO food_fts (rowid, name, common_name, alias, head)"
+                                        " VALUES (?, ?, ?, ?, ?)",
+                                        error)))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -215,6 +257,26 @@ cf_foods_db_writer_add_value_origin (CfFoodsDbWriter  *self,
                      code, description, NULL, NULL, error);
 }
 
+/**
+ * cf_foods_db_writer_add_synonym:
+ * @term: a query word
+ * @means: a word or phrase of food names that counts as @term
+ *
+ * Both are folded as the index folds words.
+ */
+gboolean
+cf_foods_db_writer_add_synonym (CfFoodsDbWriter  *self,
+                                const char       *term,
+                                const char       *means,
+                                GError          **error)
+{
+  g_autofree char *t = cf_search_fold (term);
+  g_autofree char *m = cf_search_fold (means);
+
+  return exec_bound (self, "INSERT OR IGNORE INTO synonym (term, means) VALUES (?, ?)",
+                     t, m, NULL, NULL, error);
+}
+
 gboolean
 cf_foods_db_writer_set_meta (CfFoodsDbWriter  *self,
                              const char       *key,
@@ -234,6 +296,87 @@ bind_optional_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
   else
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+}
+
+/* The first two comma-separated parts of a name, without remarks in
+ * parentheses ("Wonton wrappers (includes egg roll wrappers)") */
+static char *
+name_head (const char *name)
+{
+  GString *head = g_string_new (NULL);
+  guint depth = 0;
+  guint commas = 0;
+
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth > 0)
+        depth--;
+      else if (depth == 0)
+        {
+          if (*p == ',' && ++commas == 2)
+            break;
+          g_string_append_c (head, *p);
+        }
+    }
+
+  return g_string_free (head, FALSE);
+}
+
+static gboolean
+step_done (CfFoodsDbWriter  *self,
+           sqlite3_stmt     *stmt,
+           GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The food's other names, and its row in the full-text index */
+static gboolean
+add_names (CfFoodsDbWriter      *self,
+           gint64                rowid,
+           const CfFoodsDbFood  *food,
+           GError              **error)
+{
+  g_autoptr(GString) alias = g_string_new (NULL);
+  g_autofree char *head = name_head (food->name);
+
+  for (guint i = 0; i < food->n_names; i++)
+    {
+      const CfFoodsDbName *n = &food->names[i];
+
+      sqlite3_reset (self->insert_name);
+      sqlite3_bind_int64 (self->insert_name, 1, rowid);
+      sqlite3_bind_text (self->insert_name, 2, n->lang, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->insert_name, 3, n->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->insert_name, 4, n->synonym ? "synonym" : "name", -1, SQLITE_STATIC);
+      if (!step_done (self, self->insert_name, error))
+        return FALSE;
+
+      /* A separator no word contains keeps names apart */
+      if (alias->len > 0)
+        g_string_append (alias, " ; ");
+      g_string_append (alias, n->name);
+    }
+
+  sqlite3_reset (self->insert_fts);
+  sqlite3_clear_bindings (self->insert_fts);
+  sqlite3_bind_int64 (self->insert_fts, 1, rowid);
+  sqlite3_bind_text (self->insert_fts, 2, food->name, -1, SQLITE_STATIC);
+  bind_optional_text (self->insert_fts, 3, food->common_name);
+  bind_optional_text (self->insert_fts, 4, alias->str);
+  sqlite3_bind_text (self->insert_fts, 5, head, -1, SQLITE_STATIC);
+
+  return step_done (self, self->insert_fts, error);
 }
 
 /**
@@ -261,7 +404,9 @@ cf_foods_db_writer_add_food (CfFoodsDbWriter      *self,
   sqlite3_bind_text (self->insert_food, 5, food->name, -1, SQLITE_STATIC);
   bind_optional_text (self->insert_food, 6, food->common_name);
   bind_optional_text (self->insert_food, 7, food->note);
-  _cf_bind_nutrients (self->insert_food, 8, &food->nutrients);
+  if (food->everyday > 0)
+    sqlite3_bind_int (self->insert_food, 8, food->everyday);
+  _cf_bind_nutrients (self->insert_food, 9, &food->nutrients);
 
   rc = sqlite3_step (self->insert_food);
   if (rc != SQLITE_DONE)
@@ -288,6 +433,9 @@ cf_foods_db_writer_add_food (CfFoodsDbWriter      *self,
           return 0;
         }
     }
+
+  if (!add_names (self, rowid, food, error))
+    return 0;
 
   self->next_rowid++;
 
@@ -340,10 +488,21 @@ cf_foods_db_writer_finish (CfFoodsDbWriter  *self,
   g_clear_pointer (&self->insert_food, sqlite3_finalize);
   g_clear_pointer (&self->insert_origin, sqlite3_finalize);
   g_clear_pointer (&self->insert_portion, sqlite3_finalize);
+  g_clear_pointer (&self->insert_name, sqlite3_finalize);
+  g_clear_pointer (&self->insert_fts, sqlite3_finalize);
 
+  /* The vocabulary, for spelling corrections: words of letters only,
+   * indexed by their first and by their second character so that a
+   * correction reads only words that could be near */
   if (!_cf_exec (self->db,
-                 "INSERT INTO food_fts (food_fts) VALUES ('rebuild');"
                  "INSERT INTO food_fts (food_fts) VALUES ('optimize');"
+                 "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab (main, food_fts, row);"
+                 "INSERT INTO term (term, c1, c2, len, docs)"
+                 "  SELECT term, substr (term, 1, 1), substr (term, 2, 1), length (term), doc"
+                 "  FROM temp.vocab WHERE length (term) >= 3 AND term NOT GLOB '*[0-9]*';"
+                 "DROP TABLE temp.vocab;"
+                 "CREATE INDEX term_c1 ON term (c1, len);"
+                 "CREATE INDEX term_c2 ON term (c2, len);"
                  "COMMIT;"
                  "ANALYZE;"
                  "VACUUM;",
@@ -381,12 +540,150 @@ count_char (const char *s,
   return n;
 }
 
+/* Whether @lower (a name in lower case) holds @word as a whole word */
+static gboolean
+has_word (const char *lower,
+          const char *word)
+{
+  size_t len = strlen (word);
+  const char *name = lower;
+
+  for (const char *p = lower; (p = strstr (p, word)) != NULL; p++)
+    {
+      gboolean start = p == name || !g_ascii_isalnum (p[-1]);
+      gboolean end = !g_ascii_isalnum (p[len]);
+
+      if (start && end)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A brand or restaurant name: SR28 writes them in capitals
+ * ("KELLOGG'S", "APPLEBEE'S") */
+static gboolean
+has_brand (const char *name)
+{
+  guint run = 0;
+
+  for (const char *p = name; *p; p++)
+    {
+      if (g_ascii_isupper (*p))
+        {
+          if (++run >= 3)
+            return TRUE;
+        }
+      else if (*p != '\'' && *p != '&')
+        run = 0;
+    }
+
+  return FALSE;
+}
+
+static const struct {
+  const char *code;
+  int         penalty;
+} group_penalties[] = {
+  { "0300", 8 },   /* Baby Foods */
+  { "2100", 6 },   /* Fast Foods */
+  { "3600", 6 },   /* Restaurant Foods */
+  { "3500", 5 },   /* American Indian/Alaska Native Foods */
+  { "2200", 3 },   /* Meals, Entrees, and Side Dishes */
+  { "2500", 2 },   /* Snacks */
+  { "0800", 2 },   /* Breakfast Cereals: mostly branded, fortified */
+  { "0600", 1 },   /* Soups, Sauces, and Gravies */
+  { "1900", 1 },   /* Sweets */
+};
+
+/* Words of a prepared or processed form, a step away from the food itself */
+static const char *processed_words[] = {
+  "mix", "powder", "powdered", "dehydrated", "dry", "dried", "recipe", "prepared", "imitation",
+  "substitute", "formulated", "concentrate", "frozen", "instant", "fortified",
+  "industrial", "commercial", "babyfood", "infant", "toddler", "supplement",
+};
+
+/* Words of the basic form of a food */
+static const char *basic_words[] = {
+  "raw", "whole", "plain", "fresh",
+};
+
+/* The nutrients a complete food has values for */
+static const CfNutrient core_nutrients[] = {
+  CF_NUTRIENT_ENERGY, CF_NUTRIENT_PROTEIN, CF_NUTRIENT_FAT, CF_NUTRIENT_CARBOHYDRATE,
+  CF_NUTRIENT_CALCIUM, CF_NUTRIENT_MAGNESIUM, CF_NUTRIENT_POTASSIUM, CF_NUTRIENT_SODIUM,
+};
+
+/**
+ * cf_food_commonness:
+ * @name: the food's name in its source
+ * @group_code: (nullable): its food group
+ * @nutrients: its values
+ *
+ * How far a food is from what people commonly eat, as a penalty: 0 for
+ * a plain, complete, generic food; more for branded and restaurant
+ * items, baby foods, prepared mixes, powders and other processed forms,
+ * and for foods with values for only some of the core nutrients.  The
+ * build sorts foods by it (after the everyday-food list, which comes
+ * first), so search needs no ranking work at run time.
+ *
+ * Returns: the penalty, 0 or more
+ */
+int
+cf_food_commonness (const char        *name,
+                    const char        *group_code,
+                    const CfNutrients *nutrients)
+{
+  g_autofree char *lower = NULL;
+  int penalty = 0;
+  guint known = 0;
+
+  g_return_val_if_fail (name != NULL, 0);
+
+  lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; group_code && i < G_N_ELEMENTS (group_penalties); i++)
+    {
+      if (strcmp (group_code, group_penalties[i].code) == 0)
+        penalty += group_penalties[i].penalty;
+    }
+
+  if (has_brand (name))
+    penalty += 5;
+
+  for (guint i = 0; i < G_N_ELEMENTS (processed_words); i++)
+    {
+      if (has_word (lower, processed_words[i]))
+        {
+          penalty += 2;
+          break;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (basic_words); i++)
+    {
+      if (has_word (lower, basic_words[i]))
+        {
+          penalty -= 1;
+          break;
+        }
+    }
+
+  for (guint i = 0; nutrients && i < G_N_ELEMENTS (core_nutrients); i++)
+    known += cf_nutrients_has (nutrients, core_nutrients[i]);
+  if (known < G_N_ELEMENTS (core_nutrients) / 2)
+    penalty += 6;
+
+  return MAX (penalty, 0) + 1;
+}
+
 /**
  * cf_food_rank_compare:
  *
- * The static rank of reference foods: a food described in fewer parts
- * ("Natto" before "Natto, regular commercial product, Japan") and with
- * a shorter name comes first, as the more general food.
+ * The static order of reference foods among those of equal
+ * commonness: a food described in fewer parts ("Natto" before "Natto,
+ * regular commercial product, Japan") and with a shorter name comes
+ * first, as the more general food.
  */
 int
 cf_food_rank_compare (const char *name_a,

@@ -17,9 +17,22 @@ G_BEGIN_DECLS
  * build step and by the benchmark's synthetic data generator, so both
  * produce exactly the schema CfFoodStore reads. */
 
-#define CF_FOODS_DB_FORMAT 1
+#define CF_FOODS_DB_FORMAT 2
 
 typedef struct _CfFoodsDbWriter CfFoodsDbWriter;
+
+/**
+ * CfFoodsDbName:
+ * @lang: a language tag ("en", "de", "pt_BR")
+ * @name: the name in that language
+ * @synonym: whether it is another name, not the one to show
+ */
+typedef struct
+{
+  const char *lang;
+  const char *name;
+  gboolean    synonym;
+} CfFoodsDbName;
 
 typedef struct
 {
@@ -29,6 +42,9 @@ typedef struct
   const char        *name;
   const char        *common_name;
   const char        *note;
+  guint              everyday;     /* place in the everyday-food list, or 0 */
+  const CfFoodsDbName *names;
+  guint              n_names;
   CfNutrients        nutrients;
   const char        *origins[CF_N_NUTRIENTS];
 } CfFoodsDbFood;
@@ -59,6 +75,10 @@ gboolean         cf_foods_db_writer_add_portion (CfFoodsDbWriter *self,
                                                 const char       *description,
                                                 double            grams,
                                                 GError          **error);
+gboolean         cf_foods_db_writer_add_synonym (CfFoodsDbWriter *self,
+                                                const char       *term,
+                                                const char       *means,
+                                                GError          **error);
 gboolean         cf_foods_db_writer_set_meta   (CfFoodsDbWriter  *self,
                                                 const char       *key,
                                                 const char       *value,
@@ -67,6 +87,9 @@ gboolean         cf_foods_db_writer_finish     (CfFoodsDbWriter  *self,
                                                 GError          **error);
 void             cf_foods_db_writer_free       (CfFoodsDbWriter  *self);
 
+int              cf_food_commonness            (const char       *name,
+                                                const char       *group_code,
+                                                const CfNutrients *nutrients);
 int              cf_food_rank_compare          (const char       *name_a,
                                                 const char       *name_b);
 

@@ -35,6 +35,9 @@ typedef struct
   char        *name;
   char        *common_name;
   char        *note;
+  guint        everyday;
+  int          commonness;
+  GArray      *names;      /* CfFoodsDbName, strings owned by the table rows */
   CfNutrients  nutrients;
   char        *origins[CF_N_NUTRIENTS];
   GPtrArray   *portions;
@@ -67,6 +70,7 @@ food_free (Food *f)
   for (guint i = 0; i < CF_N_NUTRIENTS; i++)
     g_free (f->origins[i]);
   g_clear_pointer (&f->portions, g_ptr_array_unref);
+  g_clear_pointer (&f->names, g_array_unref);
   g_free (f);
 }
 
@@ -151,9 +155,35 @@ compare_foods (gconstpointer a,
 {
   const Food *fa = *(const Food **) a;
   const Food *fb = *(const Food **) b;
-  int r = cf_food_rank_compare (fa->name, fb->name);
+  int r;
+
+  /* Everyday foods first, in the order of their list */
+  if (fa->everyday != fb->everyday)
+    {
+      if (fa->everyday == 0 || fb->everyday == 0)
+        return fa->everyday == 0 ? 1 : -1;
+      return fa->everyday < fb->everyday ? -1 : 1;
+    }
+
+  if (fa->commonness != fb->commonness)
+    return fa->commonness < fb->commonness ? -1 : 1;
+
+  r = cf_food_rank_compare (fa->name, fb->name);
 
   return r != 0 ? r : strcmp (fa->id, fb->id);
+}
+
+static void
+add_name (Food       *f,
+          const char *lang,
+          const char *name,
+          gboolean    synonym)
+{
+  CfFoodsDbName n = { lang, name, synonym };
+
+  if (f->names == NULL)
+    f->names = g_array_new (FALSE, FALSE, sizeof (CfFoodsDbName));
+  g_array_append_val (f->names, n);
 }
 
 static gboolean
@@ -161,6 +191,12 @@ write_foods (CfFoodsDbWriter  *writer,
              GPtrArray        *foods,
              GError          **error)
 {
+  for (guint i = 0; i < foods->len; i++)
+    {
+      Food *f = g_ptr_array_index (foods, i);
+      f->commonness = cf_food_commonness (f->name, f->group, &f->nutrients);
+    }
+
   g_ptr_array_sort (foods, compare_foods);
 
   for (guint i = 0; i < foods->len; i++)
@@ -173,6 +209,9 @@ write_foods (CfFoodsDbWriter  *writer,
         .name = f->name,
         .common_name = f->common_name,
         .note = f->note,
+        .everyday = f->everyday,
+        .names = f->names ? (const CfFoodsDbName *) f->names->data : NULL,
+        .n_names = f->names ? f->names->len : 0,
         .nutrients = f->nutrients,
       };
       gint64 rowid;
@@ -209,6 +248,10 @@ compile (const char  *dir,
   g_autoptr(GPtrArray) food_rows = NULL;
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GPtrArray) portions = NULL;
+  g_autoptr(GPtrArray) everyday = NULL;
+  g_autoptr(GPtrArray) synonyms = NULL;
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *curated = g_build_filename (dir, "curated", NULL);
   g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func ((GDestroyNotify) food_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *count = NULL;
@@ -218,7 +261,9 @@ compile (const char  *dir,
       !(origins = read_tsv (dir, "value-origins.tsv", "code\tdescription", error)) ||
       !(food_rows = read_tsv (dir, "foods.tsv", "id\tsource\tgroup\tname\tcommon_name\tnote", error)) ||
       !(values = read_tsv (dir, "values.tsv", "food\tnutrient\tvalue\torigin", error)) ||
-      !(portions = read_tsv (dir, "portions.tsv", "food\tseq\tamount\tdescription\tgrams", error)))
+      !(portions = read_tsv (dir, "portions.tsv", "food\tseq\tamount\tdescription\tgrams", error)) ||
+      !(everyday = read_tsv (curated, "everyday.tsv", "food\tname\talso", error)) ||
+      !(synonyms = read_tsv (curated, "synonyms.tsv", "term\tmeans", error)))
     return FALSE;
 
   writer = cf_foods_db_writer_new (output, error);
@@ -323,6 +368,46 @@ compile (const char  *dir,
           !parse_number (r[4], &p->grams, where, error))
         return FALSE;
       p->seq = (int) seq;
+    }
+
+  for (guint i = 0; i < everyday->len; i++)
+    {
+      char **r = g_ptr_array_index (everyday, i);
+      Food *f = g_hash_table_lookup (by_id, r[0]);
+
+      if (f == NULL || f->everyday != 0 || r[1][0] == '\0')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "curated/everyday.tsv:%u: %s “%s”", i + 2,
+                       f == NULL ? "unknown food" : f->everyday ? "a second row for" : "no name for", r[0]);
+          return FALSE;
+        }
+
+      f->everyday = i + 1;
+      add_name (f, "en", r[1], FALSE);
+      if (r[2][0] != '\0')
+        {
+          char **also = g_strsplit (r[2], "|", -1);
+
+          /* Kept until the foods are written */
+          for (guint j = 0; also[j]; j++)
+            add_name (f, "en", also[j], TRUE);
+          g_ptr_array_add (owned, also);
+        }
+    }
+
+  for (guint i = 0; i < synonyms->len; i++)
+    {
+      char **r = g_ptr_array_index (synonyms, i);
+
+      if (r[0][0] == '\0' || r[1][0] == '\0')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "curated/synonyms.tsv:%u: an empty field", i + 2);
+          return FALSE;
+        }
+      if (!cf_foods_db_writer_add_synonym (writer, r[0], r[1], error))
+        return FALSE;
     }
 
   if (!write_foods (writer, foods, error))

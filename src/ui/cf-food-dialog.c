@@ -52,6 +52,7 @@ struct _CfFoodDialog
   GtkSearchEntry  *search_entry;
   GtkListBox      *results;
   GtkStack        *results_stack;
+  GtkLabel        *correction_label;
   GtkLabel        *food_name;
   GtkLabel        *food_source;
   AdwEntryRow     *amount_row;
@@ -153,7 +154,7 @@ show_suggestions (CfFoodDialog *self)
   if (self->meal == CF_MEAL_SUPPLEMENTS)
     {
       g_autoptr(GPtrArray) supplements = cf_food_store_search (cf_context_get_food_store (self->context), "",
-                                                               CF_SEARCH_SUPPLEMENTS, NULL, NULL, 50, NULL);
+                                                               CF_SEARCH_SUPPLEMENTS, NULL, NULL, 50, NULL, NULL);
 
       add_section (self, _("My Supplements"), supplements);
     }
@@ -197,8 +198,9 @@ search_done_cb (GObject      *source,
   g_autoptr(CfFoodDialog) self = user_data;
   g_autoptr(GPtrArray) foods = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *corrected = NULL;
 
-  foods = cf_food_store_search_finish (CF_FOOD_STORE (source), result, NULL, &error);
+  foods = cf_food_store_search_finish (CF_FOOD_STORE (source), result, NULL, &corrected, &error);
   if (foods == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -208,6 +210,7 @@ search_done_cb (GObject      *source,
 
   clear_results (self);
   add_section (self, NULL, foods);
+  cf_show_correction (self->correction_label, corrected);
   gtk_stack_set_visible_child_name (self->results_stack, foods->len > 0 ? "results" : "none");
 }
 
@@ -224,6 +227,7 @@ search_changed_cb (CfFoodDialog   *self,
 
   if (*stripped == '\0')
     {
+      cf_show_correction (self->correction_label, NULL);
       show_suggestions (self);
       return;
     }
@@ -559,6 +563,7 @@ cf_food_dialog_class_init (CfFoodDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, results);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, correction_label);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, food_name);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, food_source);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, amount_row);

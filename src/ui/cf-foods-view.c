@@ -79,6 +79,7 @@ struct _CfFoodsView
   gboolean        showing_favourites;
   GtkListView    *list_view;
   GtkLabel       *count_label;
+  GtkLabel       *correction_label;
   AdwBin         *detail_bin;
   AdwWindowTitle *detail_title;
 };
@@ -189,6 +190,13 @@ update_results_page (CfFoodsView *self)
 }
 
 static void
+update_correction (CfFoodsView *self)
+{
+  cf_show_correction (self->correction_label,
+                      self->showing_favourites ? NULL : cf_food_results_get_corrected (self->results));
+}
+
+static void
 set_model (CfFoodsView *self,
            GListModel  *model)
 {
@@ -228,6 +236,7 @@ run_query (CfFoodsView *self)
       load_favourites (self);
       set_model (self, G_LIST_MODEL (self->favourites));
       update_results_page (self);
+      update_correction (self);
       return;
     }
 
@@ -564,6 +573,7 @@ cf_foods_view_constructed (GObject *object)
   self->results = cf_food_results_new (cf_context_get_food_store (self->context));
   g_signal_connect_object (self->results, "notify::n-items", G_CALLBACK (update_results_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->results, "notify::complete", G_CALLBACK (update_results_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->results, "notify::corrected", G_CALLBACK (update_correction), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
@@ -677,6 +687,7 @@ cf_foods_view_class_init (CfFoodsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, basis_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CfFoodsView, correction_label);
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, detail_bin);
   gtk_widget_class_bind_template_child (widget_class, CfFoodsView, detail_title);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

@@ -147,3 +147,29 @@ cf_food_dup_source_summary (CfFood *food)
       return g_strdup (_("My food"));
     }
 }
+
+/**
+ * cf_show_correction:
+ * @label: the label under a search entry that tells of corrections
+ * @corrected: (nullable): the search as corrected, or %NULL
+ *
+ * Shows "Showing results for *cheese*" when a misspelt word of a search
+ * was corrected, and hides @label otherwise.
+ */
+void
+cf_show_correction (GtkLabel   *label,
+                    const char *corrected)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *markup = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (label), corrected != NULL);
+  if (corrected == NULL)
+    return;
+
+  escaped = g_markup_escape_text (corrected, -1);
+  /* Translators: shown under the search entry when a misspelt word was
+   * corrected; %s is the corrected search, e.g. "cheese" */
+  markup = g_strdup_printf (_("Showing results for <i>%s</i>"), escaped);
+  gtk_label_set_markup (label, markup);
+}

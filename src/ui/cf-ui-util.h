@@ -22,5 +22,7 @@ void         cf_show_error             (GtkLabel            *label,
 AdwEntryRow *cf_entry_row_new          (AdwPreferencesGroup *group,
                                         const char          *title);
 char        *cf_food_dup_source_summary (CfFood             *food);
+void         cf_show_correction        (GtkLabel            *label,
+                                        const char          *corrected);
 
 G_END_DECLS

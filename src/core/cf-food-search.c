@@ -1,0 +1,831 @@
+/* cf-food-search.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cf-food-search"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-database-private.h"
+#include "cf-food-private.h"
+#include "cf-food-search.h"
+#include "cf-food-store-private.h"
+#include "cf-search.h"
+
+/*
+ * Finding foods by name.
+ *
+ * Results come in tiers of match quality, and within a tier in the
+ * static commonness order of the food database (rowid order: everyday
+ * foods first, then generic before branded, plain before prepared,
+ * complete before partial; see cf_food_commonness()):
+ *
+ *   1. the user's foods matching every word as a whole word;
+ *   2. reference foods whose everyday or localized names hold every
+ *      word ("egg" → the everyday egg before "Eggnog");
+ *   3. … whose name starts with one of the words and whose first two
+ *      name parts hold every word ("Cheese, blue" before "Ham and
+ *      cheese spread");
+ *   4. … whose first two name parts hold every word ("salmon" → "Fish,
+ *      salmon, …" before "Salmonberries");
+ *   5. … with every word as a whole word anywhere;
+ *   6–8. the same with words matched as prefixes of words;
+ *   9–10. for queries of several words, foods matching only some.
+ *
+ * A whole word counts in its singular and plural forms and with its
+ * synonyms from the food database ("courgette" → "zucchini").  A word
+ * that matches nothing is corrected against the vocabulary of food
+ * names ("chese" → "cheese") and the caller is told.
+ *
+ * Each tier is one full-text query that walks the index in rowid order
+ * and stops after a page, excluding what earlier tiers matched, so a
+ * page costs about the same at a thousand or a million foods.
+ */
+
+enum {
+  TIER_CUSTOM_WHOLE,
+  TIER_REF_NAMES,
+  TIER_REF_START,
+  TIER_REF_HEAD,
+  TIER_REF_WHOLE,
+  TIER_CUSTOM_PREFIX,
+  TIER_REF_HEAD_PREFIX,
+  TIER_REF_PREFIX,
+  TIER_CUSTOM_SOME,
+  TIER_REF_SOME,
+  TIER_END,
+};
+
+/* Without words, browsing lists the user's foods and then the
+ * reference foods, each in their order */
+#define TIER_CUSTOM_ALL TIER_CUSTOM_WHOLE
+#define TIER_REF_ALL TIER_REF_NAMES
+
+/* Words shorter than this are never corrected */
+#define MIN_CORRECTED_LENGTH 3
+
+typedef struct
+{
+  GPtrArray *words;              /* CfSearchWord */
+  char      *corrected;
+  char      *match[TIER_END];
+} Query;
+
+static void
+query_free (Query *query)
+{
+  g_clear_pointer (&query->words, g_ptr_array_unref);
+  g_free (query->corrected);
+  for (guint i = 0; i < TIER_END; i++)
+    g_free (query->match[i]);
+  g_free (query);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Query, query_free)
+
+gboolean
+cf_search_cursor_is_end (const CfSearchCursor *cursor)
+{
+  g_return_val_if_fail (cursor != NULL, TRUE);
+
+  return cursor->tier >= TIER_END;
+}
+
+static gboolean
+is_custom_tier (guint tier)
+{
+  return tier == TIER_CUSTOM_WHOLE || tier == TIER_CUSTOM_PREFIX || tier == TIER_CUSTOM_SOME;
+}
+
+/* Whether one query returns at least a row */
+static gboolean
+has_row (sqlite3     *db,
+         const char  *sql,
+         const char  *arg,
+         GError     **error,
+         gboolean    *found)
+{
+  g_autoptr(sqlite3_stmt) stmt = _cf_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  *found = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+/* The synonyms of any of @forms, added to @alternatives */
+static gboolean
+add_synonyms (sqlite3     *db,
+              char       **forms,
+              GPtrArray   *alternatives,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _cf_prepare (db, "SELECT means FROM ref.synonym WHERE term = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; forms[i]; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, forms[i], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (alternatives, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      if (rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Whether the reference vocabulary has a word starting with @prefix */
+static gboolean
+vocabulary_has_prefix (sqlite3     *db,
+                       const char  *prefix,
+                       gboolean    *found,
+                       GError     **error)
+{
+  return has_row (db,
+                  "SELECT 1 FROM ref.term WHERE term >= ?1 AND term < ?1 || char (1114111) LIMIT 1",
+                  prefix, error, found);
+}
+
+/* The closest word of the reference vocabulary to @word, within one
+ * edit for short words and two for longer ones; the more frequent word
+ * wins a tie.  Only words sharing the first or the second character and
+ * of about the same length are read. */
+static gboolean
+correct_word (sqlite3     *db,
+              const char  *word,
+              char       **corrected,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  glong len = g_utf8_strlen (word, -1);
+  guint max = len <= 4 ? 1 : 2;
+  g_autofree char *c1 = NULL;
+  g_autofree char *c2 = NULL;
+  guint best_distance = max + 1;
+  gint64 best_docs = -1;
+  int rc;
+
+  *corrected = NULL;
+  if (len < MIN_CORRECTED_LENGTH)
+    return TRUE;
+
+  c1 = g_utf8_substring (word, 0, 1);
+  c2 = g_utf8_substring (word, 1, 2);
+
+  stmt = _cf_prepare (db,
+                      "SELECT term, docs FROM ref.term"
+                      " WHERE c1 = ?1 AND len BETWEEN ?3 AND ?4"
+                      " UNION ALL "
+                      "SELECT term, docs FROM ref.term"
+                      " WHERE c2 = ?2 AND c1 <> ?1 AND len BETWEEN ?3 AND ?4",
+                      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, c1, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, c2, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, len - max);
+  sqlite3_bind_int64 (stmt, 4, len + max);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *term = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 docs = sqlite3_column_int64 (stmt, 1);
+      guint distance = cf_search_edit_distance (word, term, MIN (max, best_distance));
+
+      if (distance < best_distance ||
+          (distance == best_distance && distance <= max && docs > best_docs))
+        {
+          best_distance = distance;
+          best_docs = docs;
+          g_free (*corrected);
+          *corrected = g_strdup (term);
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (corrected, g_free);
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_digit (const char *word)
+{
+  for (const char *p = word; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether anything could match a word as typed: a reference word it
+ * starts, another form of it, a synonym, or a word of the user's foods */
+static gboolean
+word_matches (sqlite3     *db,
+              gboolean     has_foods,
+              char       **forms,
+              guint        n_synonyms,
+              gboolean    *matches,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_word_free);
+  g_autofree char *custom = NULL;
+
+  *matches = FALSE;
+
+  if (has_foods)
+    {
+      if (n_synonyms > 0)
+        {
+          *matches = TRUE;
+          return TRUE;
+        }
+
+      for (guint i = 0; forms[i]; i++)
+        {
+          if (!vocabulary_has_prefix (db, forms[i], matches, error))
+            return FALSE;
+          if (*matches)
+            return TRUE;
+        }
+    }
+
+  g_ptr_array_add (one, cf_search_word_new (forms[0], (const char * const *) forms));
+  custom = cf_search_build_match (one, CF_SEARCH_MATCH_ALL_PREFIX, NULL);
+
+  return has_row (db, "SELECT 1 FROM custom_food_fts WHERE custom_food_fts MATCH ? LIMIT 1",
+                  custom, error, matches);
+}
+
+/* One query word: its forms and synonyms; corrected if nothing matches
+ * it and a close word of the vocabulary does */
+static CfSearchWord *
+prepare_word (sqlite3     *db,
+              gboolean     has_foods,
+              const char  *token,
+              gboolean    *was_corrected,
+              GError     **error)
+{
+  g_autofree char *folded = cf_search_fold (token);
+  g_auto(GStrv) forms = cf_search_word_forms (folded);
+  g_autoptr(GPtrArray) alternatives = g_ptr_array_new_with_free_func (g_free);
+  gboolean matches = TRUE;
+
+  *was_corrected = FALSE;
+
+  for (guint i = 0; forms[i]; i++)
+    g_ptr_array_add (alternatives, g_strdup (forms[i]));
+  if (has_foods && !add_synonyms (db, forms, alternatives, error))
+    return NULL;
+
+  if (has_foods && g_utf8_strlen (folded, -1) >= MIN_CORRECTED_LENGTH && !has_digit (folded))
+    {
+      g_autofree char *corrected = NULL;
+
+      if (!word_matches (db, has_foods, forms, alternatives->len - g_strv_length (forms),
+                         &matches, error))
+        return NULL;
+
+      if (!matches && !correct_word (db, folded, &corrected, error))
+        return NULL;
+
+      if (corrected != NULL)
+        {
+          g_strfreev (forms);
+          forms = cf_search_word_forms (corrected);
+          g_ptr_array_set_size (alternatives, 0);
+          for (guint i = 0; forms[i]; i++)
+            g_ptr_array_add (alternatives, g_strdup (forms[i]));
+          if (!add_synonyms (db, forms, alternatives, error))
+            return NULL;
+          g_free (folded);
+          folded = g_steal_pointer (&corrected);
+          *was_corrected = TRUE;
+        }
+    }
+
+  g_ptr_array_add (alternatives, NULL);
+
+  return cf_search_word_new (folded, (const char * const *) alternatives->pdata);
+}
+
+static char *
+exclude (const char *match,
+         const char *a,
+         const char *b)
+{
+  if (b != NULL)
+    return g_strdup_printf ("(%s) NOT ((%s) OR (%s))", match, a, b);
+
+  return g_strdup_printf ("(%s) NOT (%s)", match, a);
+}
+
+static Query *
+prepare_query (sqlite3     *db,
+               gboolean     has_foods,
+               const char  *text,
+               GError     **error)
+{
+  g_autoptr(Query) query = g_new0 (Query, 1);
+  g_auto(GStrv) tokens = cf_search_tokenize (text);
+  gboolean any_corrected = FALSE;
+  g_autofree char *all_names = NULL;
+  g_autofree char *all_head = NULL;
+  g_autofree char *starts = NULL;
+  g_autofree char *start_head = NULL;
+  g_autofree char *all_whole = NULL;
+  g_autofree char *head_prefix = NULL;
+  g_autofree char *all_prefix = NULL;
+
+  query->words = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_word_free);
+
+  for (guint i = 0; tokens[i]; i++)
+    {
+      gboolean corrected = FALSE;
+      CfSearchWord *word = prepare_word (db, has_foods, tokens[i], &corrected, error);
+
+      if (word == NULL)
+        return NULL;
+      g_ptr_array_add (query->words, word);
+      any_corrected |= corrected;
+    }
+
+  if (query->words->len == 0)
+    return g_steal_pointer (&query);
+
+  if (any_corrected)
+    {
+      GString *text_corrected = g_string_new (NULL);
+
+      for (guint i = 0; i < query->words->len; i++)
+        {
+          CfSearchWord *word = g_ptr_array_index (query->words, i);
+
+          if (i > 0)
+            g_string_append_c (text_corrected, ' ');
+          g_string_append (text_corrected, word->typed);
+        }
+      query->corrected = g_string_free (text_corrected, FALSE);
+    }
+
+  all_names = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_WHOLE, "alias");
+  all_head = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_WHOLE, "head");
+  all_whole = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_WHOLE, NULL);
+  starts = cf_search_build_start (query->words, "name");
+  start_head = g_strdup_printf ("(%s) AND (%s)", starts, all_head);
+  head_prefix = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_PREFIX, "alias head");
+  all_prefix = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_PREFIX, NULL);
+
+  query->match[TIER_CUSTOM_WHOLE] = g_strdup (all_whole);
+  query->match[TIER_REF_NAMES] = g_strdup (all_names);
+  query->match[TIER_REF_START] = exclude (start_head, all_names, NULL);
+  query->match[TIER_REF_HEAD] = exclude (all_head, all_names, starts);
+  query->match[TIER_REF_WHOLE] = exclude (all_whole, all_names, all_head);
+  query->match[TIER_CUSTOM_PREFIX] = exclude (all_prefix, all_whole, NULL);
+  query->match[TIER_REF_HEAD_PREFIX] = exclude (head_prefix, all_whole, NULL);
+  query->match[TIER_REF_PREFIX] = exclude (all_prefix, all_whole, head_prefix);
+
+  /* "All words matched beats some": foods that match only some words
+   * come last, and only for queries of several words */
+  if (query->words->len > 1)
+    {
+      g_autofree char *some = cf_search_build_match (query->words, CF_SEARCH_MATCH_ANY_PREFIX, NULL);
+
+      query->match[TIER_CUSTOM_SOME] = exclude (some, all_prefix, NULL);
+      query->match[TIER_REF_SOME] = exclude (some, all_prefix, NULL);
+    }
+
+  return g_steal_pointer (&query);
+}
+
+/* The kinds of the user's foods that @flags asks for, as an SQL
+ * condition on @table; an empty string when all of them */
+void
+_cf_food_search_append_kind_filter (GString       *sql,
+                    const char    *table,
+                    CfSearchFlags  flags)
+{
+  const char *sep = "";
+
+  if ((flags & CF_SEARCH_MINE) == CF_SEARCH_MINE)
+    return;
+
+  g_string_append_printf (sql, " AND %s.kind IN (", table);
+  if (flags & CF_SEARCH_CUSTOM)
+    {
+      g_string_append (sql, "'food'");
+      sep = ", ";
+    }
+  if (flags & CF_SEARCH_SUPPLEMENTS)
+    {
+      g_string_append_printf (sql, "%s'supplement'", sep);
+      sep = ", ";
+    }
+  if (flags & CF_SEARCH_RECIPES)
+    g_string_append_printf (sql, "%s'recipe'", sep);
+  g_string_append (sql, ")");
+}
+
+static char *
+tier_sql (guint          tier,
+          const char    *match,
+          CfSearchFlags  flags,
+          const char    *group_code)
+{
+  GString *sql = g_string_new (NULL);
+  gboolean custom = is_custom_tier (tier);
+
+  if (custom)
+    {
+      g_string_append_printf (sql, "SELECT " CUSTOM_FOOD_COLUMNS ", %s", _cf_nutrient_columns ());
+      if (match != NULL)
+        g_string_append (sql, " FROM custom_food_fts JOIN custom_food c ON c.rowid = custom_food_fts.rowid"
+                              " WHERE custom_food_fts MATCH ?1 AND c.rowid > ?2");
+      else
+        g_string_append (sql, " FROM custom_food c WHERE c.rowid > ?2");
+      _cf_food_search_append_kind_filter (sql, "c", flags);
+    }
+  else
+    {
+      g_autofree char *prefixed = NULL;
+      g_auto(GStrv) cols = g_strsplit (_cf_nutrient_columns (), ", ", -1);
+
+      for (guint i = 0; cols[i]; i++)
+        {
+          char *c = g_strconcat ("f.", cols[i], NULL);
+          g_free (cols[i]);
+          cols[i] = c;
+        }
+      prefixed = g_strjoinv (", ", cols);
+
+      g_string_append_printf (sql, "SELECT " REF_FOOD_COLUMNS ", %s", prefixed);
+      if (match != NULL)
+        g_string_append (sql, " FROM ref.food_fts JOIN ref.food f ON f.rowid = food_fts.rowid"
+                              REF_FOOD_JOINS
+                              " WHERE food_fts MATCH ?1 AND food_fts.rowid > ?2");
+      else
+        g_string_append (sql, " FROM ref.food f" REF_FOOD_JOINS " WHERE f.rowid > ?2");
+
+      if ((flags & CF_SEARCH_USDA) && !(flags & CF_SEARCH_K2))
+        g_string_append (sql, " AND f.source = '" USDA_SOURCE "'");
+      else if (!(flags & CF_SEARCH_USDA) && (flags & CF_SEARCH_K2))
+        g_string_append (sql, " AND f.source <> '" USDA_SOURCE "'");
+    }
+
+  if (group_code != NULL)
+    g_string_append_printf (sql, " AND %s.group_code = ?3", custom ? "c" : "f");
+
+  if (match != NULL)
+    g_string_append_printf (sql, " ORDER BY %s.rowid LIMIT ?4", custom ? "custom_food_fts" : "food_fts");
+  else
+    g_string_append_printf (sql, " ORDER BY %s.rowid LIMIT ?4", custom ? "c" : "f");
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+tier_wanted (const Query    *query,
+             guint           tier,
+             CfSearchFlags   flags,
+             gboolean        has_foods)
+{
+  gboolean custom = is_custom_tier (tier);
+
+  if (query->words->len == 0)
+    {
+      if (tier != TIER_CUSTOM_ALL && tier != TIER_REF_ALL)
+        return FALSE;
+    }
+  else if (query->match[tier] == NULL)
+    return FALSE;
+
+  if (custom)
+    return (flags & CF_SEARCH_MINE) != 0;
+
+  return has_foods && (flags & (CF_SEARCH_USDA | CF_SEARCH_K2)) != 0;
+}
+
+/* Runs on any thread with its own connection */
+static GPtrArray *
+run_search (sqlite3         *db,
+            gboolean         has_foods,
+            const char      *text,
+            CfSearchFlags    flags,
+            const char      *group_code,
+            CfSearchCursor  *cursor,
+            guint            limit,
+            char           **corrected,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(Query) query = NULL;
+
+  if (flags == 0)
+    flags = CF_SEARCH_ALL;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, _cf_food_store_progress_cb, cancellable);
+
+  query = prepare_query (db, has_foods, text, error);
+  if (query == NULL)
+    goto fail;
+
+  while (cursor->tier < TIER_END && foods->len < limit)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *sql = NULL;
+      const char *match = query->match[cursor->tier];
+      gboolean custom = is_custom_tier (cursor->tier);
+      int rc;
+
+      if (!tier_wanted (query, cursor->tier, flags, has_foods))
+        {
+          cursor->tier++;
+          cursor->after = 0;
+          continue;
+        }
+
+      sql = tier_sql (cursor->tier, match, flags, group_code);
+      stmt = _cf_prepare (db, sql, error);
+      if (stmt == NULL)
+        goto fail;
+
+      if (match != NULL)
+        sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, cursor->after);
+      if (group_code != NULL)
+        sqlite3_bind_text (stmt, 3, group_code, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, limit - foods->len);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_ptr_array_add (foods, custom ? _cf_food_from_custom_row (stmt) : _cf_food_from_ref_row (stmt));
+          cursor->after = sqlite3_column_int64 (stmt, 0);
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          goto fail;
+        }
+
+      /* A short page means this tier is exhausted */
+      if (foods->len < limit)
+        {
+          cursor->tier++;
+          cursor->after = 0;
+        }
+    }
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (corrected != NULL)
+    *corrected = g_steal_pointer (&query->corrected);
+
+  return g_steal_pointer (&foods);
+
+fail:
+  if (cancellable != NULL)
+    {
+      sqlite3_progress_handler (db, 0, NULL, NULL);
+      /* An interrupted statement is a cancelled search */
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (error);
+          g_cancellable_set_error_if_cancelled (cancellable, error);
+        }
+    }
+  return NULL;
+}
+
+/**
+ * cf_food_store_search:
+ * @text: what the user typed; any text is safe
+ * @flags: the sources to search, or 0 for all
+ * @group_code: (nullable): only foods of this group
+ * @cursor: (inout) (nullable): where to start; updated to where the next
+ *   page starts
+ * @limit: the page size
+ * @corrected: (out) (optional) (nullable): the query as searched when a
+ *   word was corrected ("chese" → "cheese"), else %NULL
+ *
+ * Searches on the calling thread's connection.  Views should use
+ * cf_food_store_search_async().  Empty text lists every food in order.
+ *
+ * Returns: (transfer container) (element-type CfFood): the page
+ */
+GPtrArray *
+cf_food_store_search (CfFoodStore     *self,
+                      const char      *text,
+                      CfSearchFlags    flags,
+                      const char      *group_code,
+                      CfSearchCursor  *cursor,
+                      guint            limit,
+                      char           **corrected,
+                      GError         **error)
+{
+  CfSearchCursor start = CF_SEARCH_CURSOR_INIT;
+  CfDatabase *database;
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (corrected != NULL)
+    *corrected = NULL;
+
+  database = cf_food_store_get_database (self);
+
+  return run_search (_cf_database_get_handle (database),
+                     _cf_database_has_foods (database),
+                     text, flags, group_code,
+                     cursor ? cursor : &start, limit, corrected, NULL, error);
+}
+
+typedef struct
+{
+  char           *text;
+  char           *group_code;
+  CfSearchFlags   flags;
+  CfSearchCursor  cursor;
+  guint           limit;
+} SearchData;
+
+typedef struct
+{
+  GPtrArray      *foods;
+  CfSearchCursor  next;
+  char           *corrected;
+} SearchResult;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->text);
+  g_free (data->group_code);
+  g_free (data);
+}
+
+static void
+search_result_free (SearchResult *result)
+{
+  g_clear_pointer (&result->foods, g_ptr_array_unref);
+  g_free (result->corrected);
+  g_free (result);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CfFoodStore *self = source_object;
+  CfDatabase *database = cf_food_store_get_database (self);
+  SearchData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) foods = NULL;
+  g_autofree char *corrected = NULL;
+  SearchResult *result;
+  sqlite3 *db;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  db = _cf_database_open_reader (database, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  foods = run_search (db, _cf_database_has_foods (database),
+                      data->text, data->flags, data->group_code,
+                      &data->cursor, data->limit, &corrected, cancellable, &error);
+  _cf_database_close_reader (database, db);
+
+  if (foods == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = g_new0 (SearchResult, 1);
+  result->foods = g_steal_pointer (&foods);
+  result->next = data->cursor;
+  result->corrected = g_steal_pointer (&corrected);
+  g_task_return_pointer (task, result, (GDestroyNotify) search_result_free);
+}
+
+/**
+ * cf_food_store_search_async:
+ *
+ * Runs cf_food_store_search() on a worker thread with its own
+ * connection.  Cancelling @cancellable interrupts the query at once; a
+ * view cancels the previous search on every keystroke.
+ */
+void
+cf_food_store_search_async (CfFoodStore          *self,
+                            const char           *text,
+                            CfSearchFlags         flags,
+                            const char           *group_code,
+                            const CfSearchCursor *cursor,
+                            guint                 limit,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  g_return_if_fail (CF_IS_FOOD_STORE (self));
+  g_return_if_fail (limit > 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (SearchData, 1);
+  data->text = g_strdup (text);
+  data->flags = flags;
+  data->group_code = g_strdup (group_code);
+  data->limit = limit;
+  if (cursor != NULL)
+    data->cursor = *cursor;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cf_food_store_search_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, search_thread);
+}
+
+/**
+ * cf_food_store_search_finish:
+ * @next: (out) (optional): where the next page starts
+ * @corrected: (out) (optional) (nullable): the query as searched when a
+ *   word was corrected, else %NULL
+ *
+ * Returns: (transfer container) (element-type CfFood): the page, or
+ *   %NULL with @error set (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+GPtrArray *
+cf_food_store_search_finish (CfFoodStore     *self,
+                             GAsyncResult    *result,
+                             CfSearchCursor  *next,
+                             char           **corrected,
+                             GError         **error)
+{
+  SearchResult *res;
+  GPtrArray *foods;
+
+  g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_food_store_search_async, NULL);
+
+  if (corrected != NULL)
+    *corrected = NULL;
+
+  res = g_task_propagate_pointer (G_TASK (result), error);
+  if (res == NULL)
+    return NULL;
+
+  if (next != NULL)
+    *next = res->next;
+  if (corrected != NULL)
+    *corrected = g_steal_pointer (&res->corrected);
+  foods = g_steal_pointer (&res->foods);
+  search_result_free (res);
+
+  return foods;
+}
