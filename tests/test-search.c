@@ -163,11 +163,96 @@ test_diacritics_and_prefix (void)
     g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (plain, i)), ==,
                      cf_food_get_id (g_ptr_array_index (accented, i)));
 
-  prefix = cf_food_store_search (store, "nat", 0, NULL, NULL, 10, NULL, NULL);
+  prefix = cf_food_store_search (store, "natt", 0, NULL, NULL, 10, NULL, NULL);
   g_assert_nonnull (prefix);
   g_assert_cmpuint (prefix->len, >, 0);
-  /* Names starting with the first word come first */
-  g_assert_true (g_str_has_prefix (cf_food_get_name (g_ptr_array_index (prefix, 0)), "Nat"));
+  g_assert_true (g_str_has_prefix (cf_food_get_name (g_ptr_array_index (prefix, 0)), "Natto"));
+}
+
+/* Match quality comes before commonness */
+static void
+test_match_quality (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(GPtrArray) egg = cf_food_store_search (store, "egg", 0, NULL, NULL, 10, NULL, NULL);
+  g_autoptr(GPtrArray) salmon = cf_food_store_search (store, "salmon", 0, NULL, NULL, 10, NULL, NULL);
+  g_autoptr(GPtrArray) cheese = cf_food_store_search (store, "cheese", CF_SEARCH_USDA, NULL, NULL, 10, NULL, NULL);
+  g_autoptr(GPtrArray) almonds = cf_food_store_search (store, "raw almonds", 0, NULL, NULL, 10, NULL, NULL);
+
+  /* A whole word beats a prefix: the egg before eggnog and eggplant */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_ascii_strdown (cf_food_get_name (g_ptr_array_index (egg, i)), -1);
+      g_assert_null (strstr (name, "eggnog"));
+      g_assert_null (strstr (name, "eggplant"));
+    }
+  /* Salmon, not salmonberries */
+  g_assert_null (strstr (cf_food_get_name (g_ptr_array_index (salmon, 0)), "Salmonberr"));
+  /* A name starting with the word before one with it later */
+  g_assert_true (g_str_has_prefix (cf_food_get_name (g_ptr_array_index (cheese, 0)), "Cheese"));
+  /* Of foods matching some words, those with the rarer word first */
+  g_assert_nonnull (strstr (cf_food_get_name (g_ptr_array_index (almonds, 0)), "almonds"));
+}
+
+static void
+test_forms_and_synonyms (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(GPtrArray) sardines = cf_food_store_search (store, "sardines", 0, NULL, NULL, 5, NULL, NULL);
+  g_autoptr(GPtrArray) courgette = cf_food_store_search (store, "courgette", 0, NULL, NULL, 5, NULL, NULL);
+  g_autoptr(GPtrArray) yoghurt = cf_food_store_search (store, "yoghurt", 0, NULL, NULL, 5, NULL, NULL);
+
+  /* USDA writes "sardine" */
+  g_assert_cmpuint (sardines->len, >, 0);
+  g_assert_nonnull (strstr (cf_food_get_name (g_ptr_array_index (sardines, 0)), "sardine"));
+  g_assert_cmpuint (courgette->len, >, 0);
+  g_assert_nonnull (strstr (cf_food_get_name (g_ptr_array_index (courgette, 0)), "zucchini"));
+  g_assert_cmpuint (yoghurt->len, >, 0);
+  g_assert_true (g_str_has_prefix (cf_food_get_name (g_ptr_array_index (yoghurt, 0)), "Yogurt"));
+}
+
+static void
+test_correction (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autofree char *corrected = NULL;
+  g_autofree char *split = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *fine = NULL;
+  g_autoptr(GPtrArray) chese = NULL;
+  g_autoptr(GPtrArray) brocoli = NULL;
+  g_autoptr(GPtrArray) peanut = NULL;
+  g_autoptr(GPtrArray) nonsense = NULL;
+  g_autoptr(GPtrArray) cheese = NULL;
+
+  chese = cf_food_store_search (store, "chese cheddar", 0, NULL, NULL, 5, &corrected, NULL);
+  g_assert_cmpstr (corrected, ==, "cheese cheddar");
+  g_assert_cmpuint (chese->len, >, 0);
+  g_assert_nonnull (strstr (cf_food_get_name (g_ptr_array_index (chese, 0)), "cheddar"));
+
+  g_clear_pointer (&corrected, g_free);
+  brocoli = cf_food_store_search (store, "brocoli", 0, NULL, NULL, 5, &corrected, NULL);
+  g_assert_cmpstr (corrected, ==, "broccoli");
+  g_assert_true (g_str_has_prefix (cf_food_get_name (g_ptr_array_index (brocoli, 0)), "Broccoli"));
+
+  /* Two words run together */
+  peanut = cf_food_store_search (store, "peanutbutter", 0, NULL, NULL, 5, &split, NULL);
+  g_assert_cmpstr (split, ==, "peanut butter");
+  g_assert_cmpuint (peanut->len, >, 0);
+
+  /* Nothing close: no correction, no results, no error */
+  nonsense = cf_food_store_search (store, "zzqxv", 0, NULL, NULL, 5, &none, NULL);
+  g_assert_nonnull (nonsense);
+  g_assert_cmpuint (nonsense->len, ==, 0);
+  g_assert_null (none);
+
+  /* A word being typed is no misspelling */
+  cheese = cf_food_store_search (store, "chees", 0, NULL, NULL, 5, &fine, NULL);
+  g_assert_null (fine);
+  g_assert_cmpuint (cheese->len, >, 0);
 }
 
 int
@@ -183,6 +268,9 @@ main (int   argc,
   g_test_add_func ("/cofactor/search/build-match", test_build_match);
   g_test_add_func ("/cofactor/search/hostile-text", test_hostile_text);
   g_test_add_func ("/cofactor/search/diacritics-and-prefix", test_diacritics_and_prefix);
+  g_test_add_func ("/cofactor/search/match-quality", test_match_quality);
+  g_test_add_func ("/cofactor/search/forms-and-synonyms", test_forms_and_synonyms);
+  g_test_add_func ("/cofactor/search/correction", test_correction);
 
   return g_test_run ();
 }

@@ -136,6 +136,25 @@ test_search_and_detail (Fixture       *f,
 }
 
 static void
+test_corrected_search (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CfFood) first = NULL;
+
+  cf_foods_view_search (f->view, "chese");
+  wait_results (f->view);
+  g_assert_cmpstr (cf_foods_view_get_correction (f->view), ==, "Showing results for cheese");
+  first = first_result (f->view);
+  g_assert_nonnull (first);
+  g_assert_true (g_str_has_prefix (cf_food_get_name (first), "Cheese"));
+
+  /* A search that needs no correction hides the line again */
+  cf_foods_view_search (f->view, "cheese");
+  wait_results (f->view);
+  g_assert_null (cf_foods_view_get_correction (f->view));
+}
+
+static void
 test_rank (Fixture       *f,
            gconstpointer  data)
 {
@@ -333,6 +352,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/cofactor/ui-foods/search-and-detail", Fixture, NULL, fixture_setup, test_search_and_detail, fixture_teardown);
+  g_test_add ("/cofactor/ui-foods/corrected-search", Fixture, NULL, fixture_setup, test_corrected_search, fixture_teardown);
   g_test_add ("/cofactor/ui-foods/rank", Fixture, NULL, fixture_setup, test_rank, fixture_teardown);
   g_test_add ("/cofactor/ui-foods/custom-food", Fixture, NULL, fixture_setup, test_custom_food, fixture_teardown);
   g_test_add ("/cofactor/ui-foods/recipe", Fixture, NULL, fixture_setup, test_recipe, fixture_teardown);

@@ -35,7 +35,8 @@
  *      salmon, …" before "Salmonberries");
  *   5. … with every word as a whole word anywhere;
  *   6–8. the same with words matched as prefixes of words;
- *   9–10. for queries of several words, foods matching only some.
+ *   9–11. for queries of several words, foods matching only some, those
+ *      with the rarest word first.
  *
  * A whole word counts in its singular and plural forms and with its
  * synonyms from the food database ("courgette" → "zucchini").  A word
@@ -57,6 +58,7 @@ enum {
   TIER_REF_HEAD_PREFIX,
   TIER_REF_PREFIX,
   TIER_CUSTOM_SOME,
+  TIER_REF_SOME_RARE,
   TIER_REF_SOME,
   TIER_END,
 };
@@ -74,6 +76,8 @@ typedef struct
   GPtrArray *words;              /* CfSearchWord */
   char      *corrected;
   char      *match[TIER_END];
+  char      *names;              /* every word whole in name_fts */
+  gboolean   whole_possible;     /* every word is a whole word somewhere */
 } Query;
 
 static void
@@ -81,6 +85,7 @@ query_free (Query *query)
 {
   g_clear_pointer (&query->words, g_ptr_array_unref);
   g_free (query->corrected);
+  g_free (query->names);
   for (guint i = 0; i < TIER_END; i++)
     g_free (query->match[i]);
   g_free (query);
@@ -171,24 +176,72 @@ vocabulary_has_prefix (sqlite3     *db,
                   prefix, error, found);
 }
 
+/* Reads candidate words from @stmt and keeps the closest to @word */
+static gboolean
+closest_word (sqlite3       *db,
+              sqlite3_stmt  *stmt,
+              const char    *word,
+              guint          max,
+              guint         *best_distance,
+              gint64        *best_docs,
+              char         **best,
+              GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *term = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 docs = sqlite3_column_int64 (stmt, 1);
+      guint distance = cf_search_edit_distance (word, term, MIN (max, *best_distance));
+
+      if (distance > max)
+        continue;
+
+      if (distance < *best_distance || (distance == *best_distance && docs > *best_docs))
+        {
+          *best_distance = distance;
+          *best_docs = docs;
+          g_free (*best);
+          *best = g_strdup (term);
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The closest word of the reference vocabulary to @word, within one
  * edit for short words and two for longer ones; the more frequent word
- * wins a tie.  Only words sharing the first or the second character and
- * of about the same length are read. */
+ * wins a tie.  Words of about the same length sharing the first two
+ * characters are read first; only when none is close enough, those
+ * sharing just the first or just the second. */
 static gboolean
 correct_word (sqlite3     *db,
               const char  *word,
               char       **corrected,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  static const char *stages[] = {
+    "SELECT term, docs FROM ref.term"
+    " WHERE c1 = ?1 AND c2 = ?2 AND len BETWEEN ?3 AND ?4",
+    "SELECT term, docs FROM ref.term"
+    " WHERE c1 = ?1 AND c2 <> ?2 AND len BETWEEN ?3 AND ?4"
+    " UNION ALL "
+    "SELECT term, docs FROM ref.term"
+    " WHERE c2 = ?2 AND c1 <> ?1 AND len BETWEEN ?3 AND ?4",
+  };
   glong len = g_utf8_strlen (word, -1);
   guint max = len <= 4 ? 1 : 2;
   g_autofree char *c1 = NULL;
   g_autofree char *c2 = NULL;
   guint best_distance = max + 1;
   gint64 best_docs = -1;
-  int rc;
 
   *corrected = NULL;
   if (len < MIN_CORRECTED_LENGTH)
@@ -197,42 +250,23 @@ correct_word (sqlite3     *db,
   c1 = g_utf8_substring (word, 0, 1);
   c2 = g_utf8_substring (word, 1, 2);
 
-  stmt = _cf_prepare (db,
-                      "SELECT term, docs FROM ref.term"
-                      " WHERE c1 = ?1 AND len BETWEEN ?3 AND ?4"
-                      " UNION ALL "
-                      "SELECT term, docs FROM ref.term"
-                      " WHERE c2 = ?2 AND c1 <> ?1 AND len BETWEEN ?3 AND ?4",
-                      error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, c1, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, c2, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, len - max);
-  sqlite3_bind_int64 (stmt, 4, len + max);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < G_N_ELEMENTS (stages) && *corrected == NULL; i++)
     {
-      const char *term = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 docs = sqlite3_column_int64 (stmt, 1);
-      guint distance = cf_search_edit_distance (word, term, MIN (max, best_distance));
+      g_autoptr(sqlite3_stmt) stmt = _cf_prepare (db, stages[i], error);
 
-      if (distance < best_distance ||
-          (distance == best_distance && distance <= max && docs > best_docs))
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, c1, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, c2, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, len - max);
+      sqlite3_bind_int64 (stmt, 4, len + max);
+
+      if (!closest_word (db, stmt, word, max, &best_distance, &best_docs, corrected, error))
         {
-          best_distance = distance;
-          best_docs = docs;
-          g_free (*corrected);
-          *corrected = g_strdup (term);
+          g_clear_pointer (corrected, g_free);
+          return FALSE;
         }
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      g_clear_pointer (corrected, g_free);
-      _cf_set_sqlite_error (error, db, rc);
-      return FALSE;
     }
 
   return TRUE;
@@ -250,13 +284,47 @@ has_digit (const char *word)
   return FALSE;
 }
 
-/* Whether anything could match a word as typed: a reference word it
- * starts, another form of it, a synonym, or a word of the user's foods */
+/* How many reference foods hold one of @forms as a word */
+static gboolean
+count_docs (sqlite3     *db,
+            char       **forms,
+            gint64      *docs,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _cf_prepare (db, "SELECT docs FROM ref.term WHERE term = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  *docs = 0;
+  for (guint i = 0; forms[i]; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, forms[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *docs += sqlite3_column_int64 (stmt, 0);
+      else if (rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Whether anything could match a word the way the query will use it: a
+ * reference word it starts, one of its forms as a whole word, a
+ * synonym, or a word of the user's foods */
 static gboolean
 word_matches (sqlite3     *db,
               gboolean     has_foods,
               char       **forms,
               guint        n_synonyms,
+              gint64       docs,
               gboolean    *matches,
               GError     **error)
 {
@@ -267,19 +335,16 @@ word_matches (sqlite3     *db,
 
   if (has_foods)
     {
-      if (n_synonyms > 0)
+      if (n_synonyms > 0 || docs > 0)
         {
           *matches = TRUE;
           return TRUE;
         }
 
-      for (guint i = 0; forms[i]; i++)
-        {
-          if (!vocabulary_has_prefix (db, forms[i], matches, error))
-            return FALSE;
-          if (*matches)
-            return TRUE;
-        }
+      if (!vocabulary_has_prefix (db, forms[0], matches, error))
+        return FALSE;
+      if (*matches)
+        return TRUE;
     }
 
   g_ptr_array_add (one, cf_search_word_new (forms[0], (const char * const *) forms));
@@ -289,56 +354,204 @@ word_matches (sqlite3     *db,
                   custom, error, matches);
 }
 
-/* One query word: its forms and synonyms; corrected if nothing matches
- * it and a close word of the vocabulary does */
-static CfSearchWord *
-prepare_word (sqlite3     *db,
-              gboolean     has_foods,
-              const char  *token,
-              gboolean    *was_corrected,
-              GError     **error)
+/* Two words run together ("peanutbutter"): their split into two words
+ * of the vocabulary, if there is one */
+static gboolean
+split_word (sqlite3     *db,
+            const char  *word,
+            char       **split,
+            GError     **error)
 {
-  g_autofree char *folded = cf_search_fold (token);
-  g_auto(GStrv) forms = cf_search_word_forms (folded);
-  g_autoptr(GPtrArray) alternatives = g_ptr_array_new_with_free_func (g_free);
-  gboolean matches = TRUE;
+  g_autoptr(sqlite3_stmt) stmt = _cf_prepare (db, "SELECT 1 FROM ref.term WHERE term = ?", error);
+  glong len = g_utf8_strlen (word, -1);
 
-  *was_corrected = FALSE;
+  *split = NULL;
+  if (stmt == NULL)
+    return FALSE;
 
-  for (guint i = 0; forms[i]; i++)
-    g_ptr_array_add (alternatives, g_strdup (forms[i]));
-  if (has_foods && !add_synonyms (db, forms, alternatives, error))
-    return NULL;
-
-  if (has_foods && g_utf8_strlen (folded, -1) >= MIN_CORRECTED_LENGTH && !has_digit (folded))
+  for (glong i = MIN_CORRECTED_LENGTH; i <= len - MIN_CORRECTED_LENGTH; i++)
     {
-      g_autofree char *corrected = NULL;
+      g_autofree char *left = g_utf8_substring (word, 0, i);
+      g_autofree char *right = g_utf8_substring (word, i, len);
+      gboolean both = TRUE;
 
-      if (!word_matches (db, has_foods, forms, alternatives->len - g_strv_length (forms),
-                         &matches, error))
-        return NULL;
-
-      if (!matches && !correct_word (db, folded, &corrected, error))
-        return NULL;
-
-      if (corrected != NULL)
+      for (guint side = 0; side < 2 && both; side++)
         {
-          g_strfreev (forms);
-          forms = cf_search_word_forms (corrected);
-          g_ptr_array_set_size (alternatives, 0);
-          for (guint i = 0; forms[i]; i++)
-            g_ptr_array_add (alternatives, g_strdup (forms[i]));
-          if (!add_synonyms (db, forms, alternatives, error))
-            return NULL;
-          g_free (folded);
-          folded = g_steal_pointer (&corrected);
-          *was_corrected = TRUE;
+          int rc;
+
+          sqlite3_reset (stmt);
+          sqlite3_bind_text (stmt, 1, side ? right : left, -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            {
+              _cf_set_sqlite_error (error, db, rc);
+              return FALSE;
+            }
+          both = rc == SQLITE_ROW;
+        }
+
+      if (both)
+        {
+          *split = g_strconcat (left, " ", right, NULL);
+          return TRUE;
         }
     }
 
+  return TRUE;
+}
+
+/* Whether the vocabulary has a word that starts with @word and is not
+ * one of its @forms ("cheese" → "cheesecake"): only then can matching
+ * @word as a prefix find more than its whole forms do */
+static gboolean
+has_longer_words (sqlite3     *db,
+                  const char  *word,
+                  char       **forms,
+                  gboolean    *longer,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *longer = FALSE;
+  stmt = _cf_prepare (db,
+                      "SELECT term FROM ref.term WHERE term >= ?1 AND term < ?1 || char (1114111)"
+                      " ORDER BY term LIMIT 8",
+                      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_STATIC);
+  while (!*longer && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *longer = !g_strv_contains ((const char * const *) forms, (const char *) sqlite3_column_text (stmt, 0));
+
+  if (!*longer && rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A query word with its forms and synonyms; @docs gets how many
+ * reference foods hold it as a whole word */
+static CfSearchWord *
+new_word (sqlite3     *db,
+          gboolean     has_foods,
+          const char  *folded,
+          gint64      *docs,
+          guint       *n_synonyms,
+          char      ***forms_out,
+          GError     **error)
+{
+  g_auto(GStrv) forms = cf_search_word_forms (folded);
+  g_autoptr(GPtrArray) alternatives = g_ptr_array_new_with_free_func (g_free);
+  CfSearchWord *word;
+  gboolean longer = TRUE;
+  guint n_forms;
+
+  for (guint i = 0; forms[i]; i++)
+    g_ptr_array_add (alternatives, g_strdup (forms[i]));
+  n_forms = alternatives->len;
+
+  *docs = 0;
+  if (has_foods &&
+      (!add_synonyms (db, forms, alternatives, error) ||
+       !count_docs (db, forms, docs, error)))
+    return NULL;
+
+  /* A word known only by its synonyms still matches whole words */
+  if (*docs == 0 && alternatives->len > n_forms)
+    *docs = 1;
+
+  /* The vocabulary leaves out short words and words with digits ("of",
+   * "2"): count them as common */
+  if (g_utf8_strlen (folded, -1) < MIN_CORRECTED_LENGTH || has_digit (folded))
+    *docs = G_MAXINT32;
+
+  if (n_synonyms != NULL)
+    *n_synonyms = alternatives->len - n_forms;
+
+  if (has_foods && *docs > 0 && *docs < G_MAXINT32 &&
+      !has_longer_words (db, folded, forms, &longer, error))
+    return NULL;
+
   g_ptr_array_add (alternatives, NULL);
 
-  return cf_search_word_new (folded, (const char * const *) alternatives->pdata);
+  word = cf_search_word_new (folded, (const char * const *) alternatives->pdata);
+  /* A whole word with no longer word starting with it needs no prefix
+   * match, which keeps the prefix tiers empty and cheap */
+  if (has_foods && *docs > 0 && *docs < G_MAXINT32)
+    word->prefix = longer;
+
+  if (forms_out != NULL)
+    *forms_out = g_steal_pointer (&forms);
+
+  return word;
+}
+
+/* The words of one token of the query, added to @words (and how common
+ * each is to @docs): the token with its forms and synonyms; corrected
+ * if nothing matches it and a close word of the vocabulary does, or
+ * split in two if it is two words run together */
+static gboolean
+prepare_token (sqlite3     *db,
+               gboolean     has_foods,
+               const char  *token,
+               GPtrArray   *words,
+               GArray      *docs,
+               gboolean    *was_corrected,
+               GError     **error)
+{
+  g_autofree char *folded = cf_search_fold (token);
+  g_auto(GStrv) forms = NULL;
+  g_autofree char *corrected = NULL;
+  g_autofree char *split = NULL;
+  g_auto(GStrv) parts = NULL;
+  CfSearchWord *word;
+  gboolean matches = TRUE;
+  guint n_synonyms = 0;
+  gint64 count = 0;
+
+  *was_corrected = FALSE;
+
+  word = new_word (db, has_foods, folded, &count, &n_synonyms, &forms, error);
+  if (word == NULL)
+    return FALSE;
+
+  if (has_foods && g_utf8_strlen (folded, -1) >= MIN_CORRECTED_LENGTH && !has_digit (folded))
+    {
+      if (!word_matches (db, has_foods, forms, n_synonyms, count, &matches, error) ||
+          (!matches && !correct_word (db, folded, &corrected, error)) ||
+          (!matches && corrected == NULL && !split_word (db, folded, &split, error)))
+        {
+          cf_search_word_free (word);
+          return FALSE;
+        }
+    }
+
+  if (corrected == NULL && split == NULL)
+    {
+      g_ptr_array_add (words, word);
+      g_array_append_val (docs, count);
+      return TRUE;
+    }
+
+  cf_search_word_free (word);
+  *was_corrected = TRUE;
+
+  parts = g_strsplit (corrected ? corrected : split, " ", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      word = new_word (db, has_foods, parts[i], &count, NULL, NULL, error);
+      if (word == NULL)
+        return FALSE;
+      g_ptr_array_add (words, word);
+      g_array_append_val (docs, count);
+    }
+
+  return TRUE;
 }
 
 static char *
@@ -360,6 +573,7 @@ prepare_query (sqlite3     *db,
 {
   g_autoptr(Query) query = g_new0 (Query, 1);
   g_auto(GStrv) tokens = cf_search_tokenize (text);
+  g_autoptr(GArray) docs = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean any_corrected = FALSE;
   g_autofree char *all_names = NULL;
   g_autofree char *all_head = NULL;
@@ -374,16 +588,23 @@ prepare_query (sqlite3     *db,
   for (guint i = 0; tokens[i]; i++)
     {
       gboolean corrected = FALSE;
-      CfSearchWord *word = prepare_word (db, has_foods, tokens[i], &corrected, error);
 
-      if (word == NULL)
+      if (!prepare_token (db, has_foods, tokens[i], query->words, docs, &corrected, error))
         return NULL;
-      g_ptr_array_add (query->words, word);
       any_corrected |= corrected;
     }
 
   if (query->words->len == 0)
     return g_steal_pointer (&query);
+
+  /* A word that is no whole word of any reference food (the user is
+   * still typing it) rules out every whole-word tier */
+  query->whole_possible = TRUE;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      if (g_array_index (docs, gint64, i) <= 0)
+        query->whole_possible = FALSE;
+    }
 
   if (any_corrected)
     {
@@ -400,7 +621,7 @@ prepare_query (sqlite3     *db,
       query->corrected = g_string_free (text_corrected, FALSE);
     }
 
-  all_names = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_WHOLE, "alias");
+  all_names = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_WHOLE, NULL);
   all_head = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_WHOLE, "head");
   all_whole = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_WHOLE, NULL);
   starts = cf_search_build_start (query->words, "name");
@@ -409,10 +630,13 @@ prepare_query (sqlite3     *db,
   all_prefix = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_PREFIX, NULL);
 
   query->match[TIER_CUSTOM_WHOLE] = g_strdup (all_whole);
+  /* The everyday and localized names are matched in their own small
+   * index; the next tiers leave out what it matched (see tier_sql()) */
+  query->names = g_strdup (all_names);
   query->match[TIER_REF_NAMES] = g_strdup (all_names);
-  query->match[TIER_REF_START] = exclude (start_head, all_names, NULL);
-  query->match[TIER_REF_HEAD] = exclude (all_head, all_names, starts);
-  query->match[TIER_REF_WHOLE] = exclude (all_whole, all_names, all_head);
+  query->match[TIER_REF_START] = g_strdup (start_head);
+  query->match[TIER_REF_HEAD] = exclude (all_head, starts, NULL);
+  query->match[TIER_REF_WHOLE] = exclude (all_whole, all_head, NULL);
   query->match[TIER_CUSTOM_PREFIX] = exclude (all_prefix, all_whole, NULL);
   query->match[TIER_REF_HEAD_PREFIX] = exclude (head_prefix, all_whole, NULL);
   query->match[TIER_REF_PREFIX] = exclude (all_prefix, all_whole, head_prefix);
@@ -422,9 +646,24 @@ prepare_query (sqlite3     *db,
   if (query->words->len > 1)
     {
       g_autofree char *some = cf_search_build_match (query->words, CF_SEARCH_MATCH_ANY_PREFIX, NULL);
+      g_autoptr(GPtrArray) rarest = g_ptr_array_new ();
+      g_autofree char *rare = NULL;
+      guint r = 0;
+
+      /* Of foods that match only some words, those with the word found
+       * in the fewest foods first: "raw almonds" → almonds before other
+       * raw foods */
+      for (guint i = 1; i < docs->len; i++)
+        {
+          if (g_array_index (docs, gint64, i) < g_array_index (docs, gint64, r))
+            r = i;
+        }
+      g_ptr_array_add (rarest, g_ptr_array_index (query->words, r));
+      rare = cf_search_build_match (rarest, CF_SEARCH_MATCH_ALL_PREFIX, NULL);
 
       query->match[TIER_CUSTOM_SOME] = exclude (some, all_prefix, NULL);
-      query->match[TIER_REF_SOME] = exclude (some, all_prefix, NULL);
+      query->match[TIER_REF_SOME_RARE] = exclude (rare, all_prefix, NULL);
+      query->match[TIER_REF_SOME] = exclude (some, all_prefix, rare);
     }
 
   return g_steal_pointer (&query);
@@ -458,6 +697,13 @@ _cf_food_search_append_kind_filter (GString       *sql,
   g_string_append (sql, ")");
 }
 
+/* Whether a tier leaves out the foods that the names tier matched */
+static gboolean
+excludes_names (guint tier)
+{
+  return tier == TIER_REF_START || tier == TIER_REF_HEAD || tier == TIER_REF_WHOLE;
+}
+
 static char *
 tier_sql (guint          tier,
           const char    *match,
@@ -466,6 +712,7 @@ tier_sql (guint          tier,
 {
   GString *sql = g_string_new (NULL);
   gboolean custom = is_custom_tier (tier);
+  const char *fts = tier == TIER_REF_NAMES ? "name_fts" : "food_fts";
 
   if (custom)
     {
@@ -492,11 +739,15 @@ tier_sql (guint          tier,
 
       g_string_append_printf (sql, "SELECT " REF_FOOD_COLUMNS ", %s", prefixed);
       if (match != NULL)
-        g_string_append (sql, " FROM ref.food_fts JOIN ref.food f ON f.rowid = food_fts.rowid"
-                              REF_FOOD_JOINS
-                              " WHERE food_fts MATCH ?1 AND food_fts.rowid > ?2");
+        g_string_append_printf (sql, " FROM ref.%s JOIN ref.food f ON f.rowid = %s.rowid"
+                                     REF_FOOD_JOINS
+                                     " WHERE %s MATCH ?1 AND %s.rowid > ?2",
+                                fts, fts, fts, fts);
       else
         g_string_append (sql, " FROM ref.food f" REF_FOOD_JOINS " WHERE f.rowid > ?2");
+
+      if (excludes_names (tier))
+        g_string_append (sql, " AND f.rowid NOT IN (SELECT rowid FROM ref.name_fts WHERE name_fts MATCH ?5)");
 
       if ((flags & CF_SEARCH_USDA) && !(flags & CF_SEARCH_K2))
         g_string_append (sql, " AND f.source = '" USDA_SOURCE "'");
@@ -508,7 +759,7 @@ tier_sql (guint          tier,
     g_string_append_printf (sql, " AND %s.group_code = ?3", custom ? "c" : "f");
 
   if (match != NULL)
-    g_string_append_printf (sql, " ORDER BY %s.rowid LIMIT ?4", custom ? "custom_food_fts" : "food_fts");
+    g_string_append_printf (sql, " ORDER BY %s.rowid LIMIT ?4", custom ? "custom_food_fts" : fts);
   else
     g_string_append_printf (sql, " ORDER BY %s.rowid LIMIT ?4", custom ? "c" : "f");
 
@@ -529,6 +780,10 @@ tier_wanted (const Query    *query,
         return FALSE;
     }
   else if (query->match[tier] == NULL)
+    return FALSE;
+  else if (!query->whole_possible &&
+           (tier == TIER_REF_NAMES || tier == TIER_REF_START ||
+            tier == TIER_REF_HEAD || tier == TIER_REF_WHOLE))
     return FALSE;
 
   if (custom)
@@ -589,6 +844,8 @@ run_search (sqlite3         *db,
       if (group_code != NULL)
         sqlite3_bind_text (stmt, 3, group_code, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, limit - foods->len);
+      if (excludes_names (cursor->tier))
+        sqlite3_bind_text (stmt, 5, query->names, -1, SQLITE_STATIC);
 
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {

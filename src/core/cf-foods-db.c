@@ -27,7 +27,9 @@
  * are the source's name and common name, "alias" (the everyday and
  * localized names of food_name) and "head", the first two parts of the
  * name ("Fish, salmon" of "Fish, salmon, Atlantic, wild, raw"), where
- * a match says more than one further on.  term is the index's
+ * a match says more than one further on.  name_fts indexes the other
+ * names alone, for the few thousand foods that have them, so that
+ * matching them costs nothing at any table size.  term is the index's
  * vocabulary, for spelling corrections; synonym maps a folded query
  * word to other words or phrases that count as it.
  */
@@ -85,6 +87,9 @@ static const char schema[] =
   ") WITHOUT ROWID;"
   "CREATE VIRTUAL TABLE food_fts USING fts5 ("
   "  name, common_name, alias, head, content='',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "CREATE VIRTUAL TABLE name_fts USING fts5 ("
+  "  alias, content='',"
   "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');";
 
 struct _CfFoodsDbWriter
@@ -97,6 +102,7 @@ struct _CfFoodsDbWriter
   sqlite3_stmt *insert_portion;
   sqlite3_stmt *insert_name;
   sqlite3_stmt *insert_fts;
+  sqlite3_stmt *insert_name_fts;
   gint64        next_rowid;
 };
 
@@ -111,6 +117,7 @@ cf_foods_db_writer_free (CfFoodsDbWriter *self)
   g_clear_pointer (&self->insert_portion, sqlite3_finalize);
   g_clear_pointer (&self->insert_name, sqlite3_finalize);
   g_clear_pointer (&self->insert_fts, sqlite3_finalize);
+  g_clear_pointer (&self->insert_name_fts, sqlite3_finalize);
 
   if (self->db != NULL)
     {
@@ -188,7 +195,10 @@ cf_foods_db_writer_new (const char  *path,
       !(self->insert_fts = _cf_prepare (self->db,
                                         "INSERT INTO food_fts (rowid, name, common_name, alias, head)"
                                         " VALUES (?, ?, ?, ?, ?)",
-                                        error)))
+                                        error)) ||
+      !(self->insert_name_fts = _cf_prepare (self->db,
+                                             "INSERT INTO name_fts (rowid, alias) VALUES (?, ?)",
+                                             error)))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -375,8 +385,17 @@ add_names (CfFoodsDbWriter      *self,
   bind_optional_text (self->insert_fts, 3, food->common_name);
   bind_optional_text (self->insert_fts, 4, alias->str);
   sqlite3_bind_text (self->insert_fts, 5, head, -1, SQLITE_STATIC);
+  if (!step_done (self, self->insert_fts, error))
+    return FALSE;
 
-  return step_done (self, self->insert_fts, error);
+  if (alias->len == 0)
+    return TRUE;
+
+  sqlite3_reset (self->insert_name_fts);
+  sqlite3_bind_int64 (self->insert_name_fts, 1, rowid);
+  sqlite3_bind_text (self->insert_name_fts, 2, alias->str, -1, SQLITE_STATIC);
+
+  return step_done (self, self->insert_name_fts, error);
 }
 
 /**
@@ -490,17 +509,25 @@ cf_foods_db_writer_finish (CfFoodsDbWriter  *self,
   g_clear_pointer (&self->insert_portion, sqlite3_finalize);
   g_clear_pointer (&self->insert_name, sqlite3_finalize);
   g_clear_pointer (&self->insert_fts, sqlite3_finalize);
+  g_clear_pointer (&self->insert_name_fts, sqlite3_finalize);
 
   /* The vocabulary, for spelling corrections: words of letters only,
    * indexed by their first and by their second character so that a
    * correction reads only words that could be near */
   if (!_cf_exec (self->db,
                  "INSERT INTO food_fts (food_fts) VALUES ('optimize');"
+                 "INSERT INTO name_fts (name_fts) VALUES ('optimize');"
                  "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab (main, food_fts, row);"
                  "INSERT INTO term (term, c1, c2, len, docs)"
                  "  SELECT term, substr (term, 1, 1), substr (term, 2, 1), length (term), doc"
                  "  FROM temp.vocab WHERE length (term) >= 3 AND term NOT GLOB '*[0-9]*';"
                  "DROP TABLE temp.vocab;"
+                 /* Synonyms are words people type, so corrections may
+                  * lead to them */
+                 "INSERT OR IGNORE INTO term (term, c1, c2, len, docs)"
+                 "  SELECT term, substr (term, 1, 1), substr (term, 2, 1), length (term), 0"
+                 "  FROM synonym WHERE length (term) >= 3 AND term NOT GLOB '*[^a-z]*';"
+                 "CREATE INDEX term_c12 ON term (c1, c2, len);"
                  "CREATE INDEX term_c1 ON term (c1, len);"
                  "CREATE INDEX term_c2 ON term (c2, len);"
                  "COMMIT;"

@@ -311,6 +311,7 @@ cf_search_word_new (const char         *typed,
   g_autoptr(GPtrArray) whole = g_ptr_array_new_with_free_func (g_free);
 
   word->typed = g_strdup (typed);
+  word->prefix = TRUE;
   g_ptr_array_add (whole, g_strdup (typed));
   for (guint i = 0; alternatives && alternatives[i]; i++)
     {
@@ -344,7 +345,7 @@ append_word (GString            *query,
              gboolean            prefix)
 {
   g_string_append_c (query, '(');
-  if (prefix)
+  if (prefix && word->prefix)
     {
       append_quoted (query, word->typed);
       g_string_append (query, "* OR ");

@@ -22,11 +22,14 @@ G_BEGIN_DECLS
  * @typed: the word searched for, folded (possibly a corrected spelling)
  * @whole: (array zero-terminated=1): the whole words and phrases that
  *   count as this word: @typed itself, its other forms, its synonyms
+ * @prefix: whether @typed may also match the start of longer words; a
+ *   search leaves it out where no longer word exists
  */
 typedef struct
 {
-  char  *typed;
-  char **whole;
+  char     *typed;
+  char    **whole;
+  gboolean  prefix;
 } CfSearchWord;
 
 /**

@@ -753,6 +753,23 @@ cf_foods_view_search (CfFoodsView *self,
 }
 
 /**
+ * cf_foods_view_get_correction:
+ *
+ * Returns: (nullable): the text shown under the search field when a
+ *   misspelt word was corrected, or %NULL when none is shown
+ */
+const char *
+cf_foods_view_get_correction (CfFoodsView *self)
+{
+  g_return_val_if_fail (CF_IS_FOODS_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->correction_label)))
+    return NULL;
+
+  return gtk_label_get_text (self->correction_label);
+}
+
+/**
  * cf_foods_view_get_results:
  *
  * Returns: (transfer none): the results shown

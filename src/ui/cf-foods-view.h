@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (CfFoodsView, cf_foods_view, CF, FOODS_VIEW, AdwBin)
 CfFoodsView  *cf_foods_view_new          (CfContext   *context);
 void          cf_foods_view_search       (CfFoodsView *self,
                                           const char  *text);
+const char   *cf_foods_view_get_correction (CfFoodsView  *self);
 GListModel   *cf_foods_view_get_results  (CfFoodsView *self);
 void          cf_foods_view_rank         (CfFoodsView  *self,
                                           CfRankFigure  figure,
