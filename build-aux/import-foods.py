@@ -456,6 +456,7 @@ class K2Data:
     rows: int
     skipped_usda: int
     skipped_empty: int
+    k1_from_notes: int
 
 
 def read_k2(path: Path, groups: dict[str, str]) -> K2Data:
@@ -551,13 +552,72 @@ def read_k2(path: Path, groups: dict[str, str]) -> K2Data:
     food_ids = [f"k2:{fid}" for fid in unique_ids(stems, set())]
 
     foods, values = [], []
+    k1_from_notes = 0
     for fid, (_, _, food, cit, group, note, amounts) in zip(food_ids, kept):
         sid = source_id[cit]
         foods.append([fid, sid, group, food, "", note])
         for key, text in amounts.items():
             values.append((fid, key, text, sid))
+        k1 = note_k1(sid, note)
+        if k1 is not None:
+            values.append((fid, "vitamin_k1", k1, sid))
+            k1_from_notes += 1
 
-    return K2Data(sources, foods, values, len(records), skipped_usda, skipped_empty)
+    return K2Data(sources, foods, values, len(records), skipped_usda, skipped_empty,
+                  k1_from_notes)
+
+
+# The vitamin K1 value a NEVO or CIQUAL row states in its note, from the
+# row's own table (a NEVO note may quote CIQUAL for comparison: that is
+# not taken).  "< 0.8" and other bounds are not values.
+NOTE_K1_RE = {
+    "nevo-2021": re.compile(r"\bNEVO VITK1 = ([0-9]+(?:\.[0-9]+)?)(?![0-9.])"),
+    "ciqual-2020": re.compile(r"\bCIQUAL Vitamin K1 = ([0-9]+(?:\.[0-9]+)?) ug/100 g"),
+}
+
+
+def note_k1(source_id: str, note: str) -> str | None:
+    pattern = NOTE_K1_RE.get(source_id)
+    if pattern is None:
+        return None
+    match = pattern.search(note)
+    return match.group(1) if match else None
+
+
+# README items: "N. **Heading.**" up to the next item
+README_ITEM_RE = re.compile(r"^\d+\. \*\*(.+?)\*\*(.*?)(?=^\d+\. \*\*|\Z)", re.M | re.S)
+README_DOI_RE = re.compile(r"\bdoi:\s*(10\.[0-9]{4,9}/[^\s,;]+?)\.?(?=[\s,;]|$)", re.I)
+
+
+def readme_dois(path: Path) -> list[tuple[str, str]]:
+    """(heading, DOI) of every numbered source in the K2 README that gives one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    found = []
+    for match in README_ITEM_RE.finditer(text):
+        doi = README_DOI_RE.search(match.group(0))
+        if doi:
+            found.append((match.group(1), doi.group(1)))
+    return found
+
+
+def fill_source_urls(sources, dois):
+    """A source without a URL gets the DOI of the README item whose first
+    author's surname starts its id, or whose PMID its citation names."""
+    filled = []
+    for sid, kind, citation, url in sources:
+        if not url:
+            for heading, doi in dois:
+                surname = slugify(heading.split()[0])
+                pmid = re.search(r"PMID \d+", heading)
+                if (surname and sid.startswith(surname + "-")) or \
+                        (pmid and pmid.group(0) in citation):
+                    url = f"https://doi.org/{doi}"
+                    break
+        filled.append((sid, kind, citation, url))
+    return filled
 
 
 def doi_url(citation: str) -> str:
@@ -603,13 +663,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="directory holding the SR28 ASCII files")
     parser.add_argument("--k2", required=True, type=Path, metavar="CSV",
                         help="k2-menaquinones.csv")
+    parser.add_argument("--k2-readme", type=Path, metavar="MD",
+                        help="README describing the K2 CSV's sources, for their DOIs "
+                        "(default: README.md next to the CSV)")
     parser.add_argument("--output", required=True, type=Path, metavar="DIR",
                         help="directory to write the .tsv files into")
     args = parser.parse_args(argv)
+    readme = args.k2_readme or args.k2.parent / "README.md"
 
     try:
         usda = read_usda(args.usda_sr)
         k2 = read_k2(args.k2, usda.groups)
+        k2.sources = fill_source_urls(k2.sources, readme_dois(readme))
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
@@ -644,7 +709,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{PROG}: {len(foods)} foods ({len(usda.foods)} USDA, {len(k2.foods)} K2), "
         f"{len(values)} values, {len(portions)} portions, {len(sources)} sources\n"
         f"{PROG}: K2 CSV: {k2.rows} rows, skipped {k2.skipped_usda} USDA SR28 rows "
-        f"and {k2.skipped_empty} rows without any amount\n"
+        f"and {k2.skipped_empty} rows without any amount; vitamin K1 from the note "
+        f"of {k2.k1_from_notes} rows\n"
         f"{PROG}: vitamin D taken from IU (324) for {usda.iu_conversions} foods",
         file=sys.stderr)
     return 0

@@ -496,10 +496,15 @@ test_vitamin_k_forms (void)
   g_assert_true (isnan (cf_intake_per_100g (CF_INTAKE_VITAMIN_K2, food)));
   g_assert_true (isnan (cf_intake_per_100g (CF_INTAKE_VITAMIN_K_TOTAL, food)));
 
+  /* MK-4 alone is partial: K2 and total K stay unknown */
   cf_nutrients_set (food, CF_NUTRIENT_MK4, 2);
+  g_assert_true (isnan (cf_intake_per_100g (CF_INTAKE_VITAMIN_K2, food)));
+  g_assert_true (isnan (cf_intake_per_100g (CF_INTAKE_VITAMIN_K_TOTAL, food)));
+
   cf_nutrients_set (food, CF_NUTRIENT_MK9, 5);
   g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_VITAMIN_K2, food), ==, 7);
-  g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_VITAMIN_K_TOTAL, food), ==, 7);
+  /* Total vitamin K needs K1 as well */
+  g_assert_true (isnan (cf_intake_per_100g (CF_INTAKE_VITAMIN_K_TOTAL, food)));
 
   /* A total K2 value wins over the forms */
   cf_nutrients_set (food, CF_NUTRIENT_VITAMIN_K2_TOTAL, 10);

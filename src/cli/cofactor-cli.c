@@ -39,6 +39,12 @@ static const CfNutrient key_nutrients[] = {
   CF_NUTRIENT_VITAMIN_K2_TOTAL,
 };
 
+/* Figures of a day that combine nutrients, by the core's rules */
+static const CfIntake day_intakes[] = {
+  CF_INTAKE_VITAMIN_K2,
+  CF_INTAKE_VITAMIN_K_TOTAL,
+};
+
 static gboolean opt_json;
 static char *opt_database;
 static char *opt_foods_db;
@@ -253,6 +259,7 @@ cmd_food (CfContext  *context,
 {
   g_autoptr(CfFood) food = NULL;
   GListModel *portions;
+  GPtrArray *alternatives;
   GError *error = NULL;
   int group = -1;
 
@@ -298,6 +305,31 @@ cmd_food (CfContext  *context,
         }
 
       g_print ("    %s %s %s\n", name, padded, origin ? origin : "");
+    }
+
+  alternatives = cf_food_get_k2_alternatives (food);
+  if (alternatives != NULL)
+    {
+      g_print ("\n%s\n", _("Vitamin K2 from other tables (the first one’s values are used)"));
+      for (guint i = 0; i < alternatives->len; i++)
+        {
+          CfFood *alternative = g_ptr_array_index (alternatives, i);
+          g_autoptr(GString) values = g_string_new (NULL);
+
+          for (guint n = 0; n < CF_N_NUTRIENTS; n++)
+            {
+              g_autofree char *value = NULL;
+
+              if (!cf_nutrient_is_vitamin_k2 (n) || isnan (cf_food_get_nutrient (alternative, n)))
+                continue;
+              value = cf_nutrient_format_value (n, cf_food_get_nutrient (alternative, n));
+              g_string_append_printf (values, "%s%s %s", values->len ? ", " : "",
+                                      cf_nutrient_get_short_name (n), value);
+            }
+
+          g_print ("  %s (%s)\n    %s\n    %s\n", cf_food_get_name (alternative), cf_food_get_id (alternative),
+                   values->str, cf_food_get_citation (alternative) ? cf_food_get_citation (alternative) : "");
+        }
     }
 
   portions = cf_food_get_portions (food);
@@ -399,6 +431,39 @@ cmd_log (CfContext  *context,
   return 0;
 }
 
+/* The day's vitamin K2 and total vitamin K by the one rule of the
+ * core (cf_intake_per_100g()): the amount, NaN when nothing counted,
+ * and the share of the food's weight whose value is known */
+static void
+day_intake (GPtrArray *entries,
+            CfIntake   intake,
+            double    *value,
+            double    *coverage)
+{
+  double grams = 0, known = 0, sum = 0;
+  guint counted = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+      double g = cf_diary_entry_get_grams (entry);
+      double v = cf_intake_per_100g (intake, cf_diary_entry_get_nutrients_per_100g (entry));
+      gboolean food = cf_diary_entry_get_food_kind (entry) != CF_FOOD_KIND_SUPPLEMENT;
+
+      if (food)
+        grams += g;
+      if (isnan (v))
+        continue;
+      sum += v * g / 100.0;
+      counted++;
+      if (food)
+        known += g;
+    }
+
+  *value = counted > 0 ? sum : NAN;
+  *coverage = grams > 0 ? known / grams : NAN;
+}
+
 static int
 cmd_day (CfContext  *context,
          char      **args)
@@ -464,6 +529,30 @@ cmd_day (CfContext  *context,
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
+
+      /* Vitamin K2 and total vitamin K by the coverage rule */
+      json_builder_set_member_name (builder, "intakes");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < G_N_ELEMENTS (day_intakes); i++)
+        {
+          double value, coverage;
+
+          day_intake (entries, day_intakes[i], &value, &coverage);
+          json_builder_set_member_name (builder, cf_intake_get_key (day_intakes[i]));
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "value");
+          if (isnan (value))
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_double_value (builder, value);
+          json_builder_set_member_name (builder, "coverage");
+          if (isnan (coverage))
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_double_value (builder, coverage);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
       json_builder_end_object (builder);
       print_json (builder);
       return 0;
@@ -506,6 +595,26 @@ cmd_day (CfContext  *context,
         }
       else
         g_print ("    %s %s\n", name, value);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (day_intakes); i++)
+    {
+      g_autofree char *name = pad (cf_intake_get_name (day_intakes[i]), 36);
+      g_autofree char *value_text = NULL;
+      g_autofree char *padded = NULL;
+      double value, coverage;
+
+      day_intake (entries, day_intakes[i], &value, &coverage);
+      value_text = cf_intake_format_value (day_intakes[i], value);
+      padded = pad (value_text, 14);
+      if (!isnan (coverage) && coverage < 0.995)
+        {
+          g_autofree char *share = g_strdup_printf (_("data for %.0f%% of the food"), coverage * 100);
+          g_print ("    %s %s %s\n", name, padded, share);
+        }
+      else
+        g_print ("    %s %s\n", name, value_text);
+      g_print ("      %s\n", cf_intake_get_forms (day_intakes[i]));
     }
 
   return 0;

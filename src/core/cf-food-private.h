@@ -27,4 +27,11 @@ void    _cf_food_set_value    (CfFood       *self,
                                CfNutrient    nutrient,
                                double        value);
 
+void     _cf_food_set_value_kind     (CfFood      *self,
+                                     CfNutrient   nutrient,
+                                     CfValueKind  kind);
+void     _cf_food_add_k2_alternative (CfFood      *self,
+                                     CfFood      *alternative,
+                                     const char  *note);
+
 G_END_DECLS

@@ -197,11 +197,26 @@ cf_food_store_get_database (CfFoodStore *self)
 }
 
 static char *
-describe_origin (CfFood     *food,
-                 CfNutrient  nutrient,
-                 const char *origin,
-                 const char *origin_text)
+describe_origin (CfFood      *food,
+                 CfNutrient   nutrient,
+                 const char  *origin,
+                 const char  *origin_text,
+                 CfValueKind  kind,
+                 const char  *via_name)
 {
+  if (kind == CF_VALUE_ASSUMED && g_strcmp0 (origin, "k2-rule:none") == 0)
+    return g_strdup (_("None expected, counted as zero: unfermented plant foods, plant oils, sugars and plain drinks hold no menaquinones"));
+
+  if (kind == CF_VALUE_ASSUMED)
+    return g_strdup (_("None expected, counted as zero: meat, poultry, eggs and unfermented milk hold MK-4 but no longer menaquinones"));
+
+  if (kind == CF_VALUE_BORROWED)
+    /* Translators: provenance of a value taken from a matching food of
+     * another table; the first %s is that food's name, the second its
+     * source, e.g. "Borrowed from “Gouda cheese 48+”: RIVM, 2021, NEVO…" */
+    return g_strdup_printf (_("Borrowed from “%s”: %s"), via_name ? via_name : "",
+                            origin_text ? origin_text : origin);
+
   if (cf_food_get_source (food) == CF_FOOD_SOURCE_USDA)
     {
       g_auto(GStrv) parts = g_strsplit (origin, ":", 2);
@@ -224,6 +239,52 @@ describe_origin (CfFood     *food,
   return g_strdup (origin_text ? origin_text : origin);
 }
 
+/* The K2-table foods linked to a USDA food, the primary one first */
+static gboolean
+load_k2_alternatives (sqlite3  *db,
+                      CfFood   *food,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *prefixed = NULL;
+  g_auto(GStrv) cols = g_strsplit (_cf_nutrient_columns (), ", ", -1);
+  int rc;
+
+  for (guint i = 0; cols[i]; i++)
+    {
+      char *c = g_strconcat ("f.", cols[i], NULL);
+      g_free (cols[i]);
+      cols[i] = c;
+    }
+  prefixed = g_strjoinv (", ", cols);
+
+  sql = g_strdup_printf ("SELECT " REF_FOOD_COLUMNS ", %s, l.note"
+                         " FROM ref.food_link l JOIN ref.food f ON f.id = l.k2_food" REF_FOOD_JOINS
+                         " WHERE l.usda_food = ? ORDER BY l.is_primary DESC, l.match DESC, f.id",
+                         prefixed);
+  stmt = _cf_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, cf_food_get_id (food), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(CfFood) alternative = _cf_food_from_ref_row (stmt);
+
+      _cf_food_add_k2_alternative (food, alternative,
+                                   (const char *) sqlite3_column_text (stmt, REF_NUTRIENTS_FIRST + CF_N_NUTRIENTS));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_ref_details (sqlite3      *db,
                   CfFood       *food,
@@ -235,11 +296,12 @@ load_ref_details (sqlite3      *db,
   int rc;
 
   origins = _cf_prepare (db,
-                         "SELECT o.nutrient, o.origin, COALESCE (v.description, s.citation)"
+                         "SELECT o.nutrient, o.origin, COALESCE (v.description, s.citation), o.kind, via.name"
                          " FROM ref.food_origin o"
                          " LEFT JOIN ref.value_origin v ON v.code = substr (o.origin, instr (o.origin, ':') + 1)"
-                         "   AND instr (o.origin, ':') > 0"
+                         "   AND instr (o.origin, ':') > 0 AND o.kind = 'measured'"
                          " LEFT JOIN ref.source s ON s.id = o.origin"
+                         " LEFT JOIN ref.food via ON via.id = o.via"
                          " WHERE o.food = ?",
                          error);
   if (origins == NULL)
@@ -251,13 +313,21 @@ load_ref_details (sqlite3      *db,
       CfNutrient nutrient;
       g_autofree char *text = NULL;
 
+      const char *kind_key = (const char *) sqlite3_column_text (origins, 3);
+      CfValueKind kind = g_strcmp0 (kind_key, "borrowed") == 0 ? CF_VALUE_BORROWED
+                       : g_strcmp0 (kind_key, "assumed") == 0 ? CF_VALUE_ASSUMED
+                       : CF_VALUE_MEASURED;
+
       if (!cf_nutrient_from_key ((const char *) sqlite3_column_text (origins, 0), &nutrient))
         continue;
 
       text = describe_origin (food, nutrient,
                               (const char *) sqlite3_column_text (origins, 1),
-                              (const char *) sqlite3_column_text (origins, 2));
+                              (const char *) sqlite3_column_text (origins, 2),
+                              kind,
+                              (const char *) sqlite3_column_text (origins, 4));
       _cf_food_set_origin (food, nutrient, text);
+      _cf_food_set_value_kind (food, nutrient, kind);
     }
   if (rc != SQLITE_DONE)
     {
@@ -285,7 +355,7 @@ load_ref_details (sqlite3      *db,
       return FALSE;
     }
 
-  return TRUE;
+  return load_k2_alternatives (db, food, error);
 }
 
 /* A recipe's values come from its ingredients: say so, and say when

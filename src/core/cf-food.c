@@ -42,6 +42,9 @@ struct _CfFood
   char         *note;
   CfNutrients   nutrients;
   char         *origins[CF_N_NUTRIENTS];
+  CfValueKind   value_kinds[CF_N_NUTRIENTS];
+  GPtrArray    *k2_alternatives;
+  char         *link_note;
   GListStore   *portions;
 };
 
@@ -101,6 +104,8 @@ cf_food_finalize (GObject *object)
 
   for (guint i = 0; i < CF_N_NUTRIENTS; i++)
     g_free (self->origins[i]);
+  g_clear_pointer (&self->k2_alternatives, g_ptr_array_unref);
+  g_free (self->link_note);
 
   G_OBJECT_CLASS (cf_food_parent_class)->finalize (object);
 }
@@ -280,6 +285,78 @@ _cf_food_set_origin (CfFood     *self,
   g_return_if_fail (nutrient < CF_N_NUTRIENTS);
 
   set_string (&self->origins[nutrient], origin);
+}
+
+void
+_cf_food_set_value_kind (CfFood      *self,
+                         CfNutrient   nutrient,
+                         CfValueKind  kind)
+{
+  g_return_if_fail (CF_IS_FOOD (self));
+  g_return_if_fail (nutrient < CF_N_NUTRIENTS);
+
+  self->value_kinds[nutrient] = kind;
+}
+
+void
+_cf_food_add_k2_alternative (CfFood     *self,
+                             CfFood     *alternative,
+                             const char *note)
+{
+  g_return_if_fail (CF_IS_FOOD (self));
+  g_return_if_fail (CF_IS_FOOD (alternative));
+
+  if (self->k2_alternatives == NULL)
+    self->k2_alternatives = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->k2_alternatives, g_object_ref (alternative));
+  set_string (&alternative->link_note, note);
+}
+
+/**
+ * cf_food_get_value_kind:
+ *
+ * Returns: whether the value of @nutrient was measured for this food,
+ *   borrowed from a linked food of another table, or assumed by rule
+ */
+CfValueKind
+cf_food_get_value_kind (CfFood     *self,
+                        CfNutrient  nutrient)
+{
+  g_return_val_if_fail (CF_IS_FOOD (self), CF_VALUE_MEASURED);
+  g_return_val_if_fail (nutrient < CF_N_NUTRIENTS, CF_VALUE_MEASURED);
+
+  return self->value_kinds[nutrient];
+}
+
+/**
+ * cf_food_get_k2_alternatives:
+ *
+ * The foods of vitamin K2 tables linked to this food, the one it
+ * borrows from first; loaded with the food in full.
+ *
+ * Returns: (transfer none) (nullable) (element-type CfFood): the foods,
+ *   or %NULL when none is linked
+ */
+GPtrArray *
+cf_food_get_k2_alternatives (CfFood *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD (self), NULL);
+
+  return self->k2_alternatives;
+}
+
+/**
+ * cf_food_get_link_note:
+ *
+ * Returns: (nullable): for a K2-table food listed as an alternative, why
+ *   it matches the food it is linked to
+ */
+const char *
+cf_food_get_link_note (CfFood *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD (self), NULL);
+
+  return self->link_note;
 }
 
 void

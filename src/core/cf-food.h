@@ -92,6 +92,25 @@ void               cf_food_set_nutrients    (CfFood            *self,
                                              const CfNutrients *per_100g);
 double             cf_food_get_nutrient     (CfFood            *self,
                                              CfNutrient         nutrient);
+/**
+ * CfValueKind:
+ * @CF_VALUE_MEASURED: given by the food's own source
+ * @CF_VALUE_BORROWED: taken from a linked food of another table
+ * @CF_VALUE_ASSUMED: assumed by a documented rule ("none expected")
+ *
+ * Where a reference food's value comes from.
+ */
+typedef enum
+{
+  CF_VALUE_MEASURED,
+  CF_VALUE_BORROWED,
+  CF_VALUE_ASSUMED,
+} CfValueKind;
+
+CfValueKind        cf_food_get_value_kind   (CfFood            *self,
+                                             CfNutrient         nutrient);
+GPtrArray         *cf_food_get_k2_alternatives (CfFood         *self);
+const char        *cf_food_get_link_note    (CfFood            *self);
 const char        *cf_food_get_origin       (CfFood            *self,
                                              CfNutrient         nutrient);
 GListModel        *cf_food_get_portions     (CfFood            *self);

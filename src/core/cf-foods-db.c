@@ -56,8 +56,18 @@ static const char schema[] =
   "  food INTEGER NOT NULL REFERENCES food (rowid),"
   "  nutrient TEXT NOT NULL,"
   "  origin TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'measured' CHECK (kind IN ('measured', 'borrowed', 'assumed')),"
+  "  via TEXT,"
   "  PRIMARY KEY (food, nutrient)"
   ") WITHOUT ROWID;"
+  "CREATE TABLE food_link ("
+  "  k2_food TEXT PRIMARY KEY,"
+  "  usda_food TEXT,"
+  "  match TEXT NOT NULL CHECK (match IN ('same', 'kind', 'none')),"
+  "  is_primary INTEGER NOT NULL,"
+  "  note TEXT"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX food_link_usda ON food_link (usda_food);"
   "CREATE TABLE portion ("
   "  food INTEGER NOT NULL REFERENCES food (rowid),"
   "  seq INTEGER NOT NULL,"
@@ -91,6 +101,13 @@ static const char schema[] =
   "CREATE VIRTUAL TABLE name_fts USING fts5 ("
   "  alias, content='',"
   "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');";
+
+static gboolean step_done          (CfFoodsDbWriter  *self,
+                                    sqlite3_stmt     *stmt,
+                                    GError          **error);
+static void     bind_optional_text (sqlite3_stmt     *stmt,
+                                    int               column,
+                                    const char       *text);
 
 struct _CfFoodsDbWriter
 {
@@ -182,7 +199,8 @@ cf_foods_db_writer_new (const char  *path,
 
   if (!(self->insert_food = _cf_prepare (self->db, insert, error)) ||
       !(self->insert_origin = _cf_prepare (self->db,
-                                           "INSERT INTO food_origin (food, nutrient, origin) VALUES (?, ?, ?)",
+                                           "INSERT INTO food_origin (food, nutrient, origin, kind, via)"
+                                           " VALUES (?, ?, ?, ?, ?)",
                                            error)) ||
       !(self->insert_portion = _cf_prepare (self->db,
                                             "INSERT INTO portion (food, seq, amount, description, grams)"
@@ -265,6 +283,40 @@ cf_foods_db_writer_add_value_origin (CfFoodsDbWriter  *self,
 {
   return exec_bound (self, "INSERT INTO value_origin (code, description) VALUES (?, ?)",
                      code, description, NULL, NULL, error);
+}
+
+/**
+ * cf_foods_db_writer_add_link:
+ * @k2_food: a food of a vitamin K2 table
+ * @usda_food: (nullable): the USDA food it describes, or %NULL for none
+ * @match: "same", "kind" or "none"
+ * @is_primary: whether @usda_food borrows this food's values
+ * @note: (nullable): why the foods match
+ */
+gboolean
+cf_foods_db_writer_add_link (CfFoodsDbWriter  *self,
+                             const char       *k2_food,
+                             const char       *usda_food,
+                             const char       *match,
+                             gboolean          is_primary,
+                             const char       *note,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _cf_prepare (self->db,
+                                              "INSERT INTO food_link (k2_food, usda_food, match, is_primary, note)"
+                                              " VALUES (?, ?, ?, ?, ?)",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, k2_food, -1, SQLITE_STATIC);
+  bind_optional_text (stmt, 2, usda_food);
+  sqlite3_bind_text (stmt, 3, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, is_primary);
+  bind_optional_text (stmt, 5, note);
+
+  return step_done (self, stmt, error);
 }
 
 /**
@@ -444,6 +496,9 @@ cf_foods_db_writer_add_food (CfFoodsDbWriter      *self,
       sqlite3_bind_int64 (self->insert_origin, 1, rowid);
       sqlite3_bind_text (self->insert_origin, 2, cf_nutrient_get_key (i), -1, SQLITE_STATIC);
       sqlite3_bind_text (self->insert_origin, 3, food->origins[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->insert_origin, 4, food->origin_kinds[i] ? food->origin_kinds[i] : "measured",
+                         -1, SQLITE_STATIC);
+      bind_optional_text (self->insert_origin, 5, food->origin_via[i]);
 
       rc = sqlite3_step (self->insert_origin);
       if (rc != SQLITE_DONE)

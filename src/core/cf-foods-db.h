@@ -47,6 +47,10 @@ typedef struct
   guint              n_names;
   CfNutrients        nutrients;
   const char        *origins[CF_N_NUTRIENTS];
+  /* "measured" (or NULL), "borrowed" or "assumed"; and for borrowed
+   * values the food they come from, for assumed ones the rule */
+  const char        *origin_kinds[CF_N_NUTRIENTS];
+  const char        *origin_via[CF_N_NUTRIENTS];
 } CfFoodsDbFood;
 
 CfFoodsDbWriter *cf_foods_db_writer_new        (const char       *path,
@@ -74,6 +78,13 @@ gboolean         cf_foods_db_writer_add_portion (CfFoodsDbWriter *self,
                                                 double            amount,
                                                 const char       *description,
                                                 double            grams,
+                                                GError          **error);
+gboolean         cf_foods_db_writer_add_link   (CfFoodsDbWriter  *self,
+                                                const char       *k2_food,
+                                                const char       *usda_food,
+                                                const char       *match,
+                                                gboolean          is_primary,
+                                                const char       *note,
                                                 GError          **error);
 gboolean         cf_foods_db_writer_add_synonym (CfFoodsDbWriter *self,
                                                 const char       *term,

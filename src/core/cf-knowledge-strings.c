@@ -168,13 +168,17 @@ static const char *knowledge_strings[] = {
   /* Translators: the title of the knowledge page “data-completeness” */
   N_("Missing data and how insights handle it"),
   /* Translators: paragraph 1 of the knowledge page “data-completeness” */
-  N_("Food tables do not give every nutrient for every food. The USDA data lists vitamin K2 only as MK-4, and for a limited number of foods; values for the other menaquinones come from a small number of published measurements. A food without a value is not a food without the nutrient. Cofactor adds up only the values it has, and keeps track of how much of what you logged, by weight, had data."),
+  N_("Food tables do not give every nutrient for every food. A food without a value is not a food without the nutrient: Cofactor adds up only the values it has, and keeps track of how much of what you logged, by weight, had data."),
   /* Translators: paragraph 2 of the knowledge page “data-completeness” */
+  N_("Vitamin K2 needs extra care. The USDA data measures only one form, MK-4, while the longer forms that fermented foods such as cheese and natto carry (MK-7, MK-8, MK-9) come from a few other tables and studies. Cofactor links each of those measured foods to the everyday food it describes, so that natto or Gouda carries the K2 measured in natto or Gouda; the food page says for every value where it comes from, and which value was lent by which table. Where no table measured the longer forms, a cheese or yoghurt with MK-4 alone counts as missing K2 data, not as little K2."),
+  /* Translators: paragraph 3 of the knowledge page “data-completeness” */
+  N_("Some foods need no measurement: menaquinones are made by bacteria, so unfermented plant foods, plant oils, sugars and plain drinks hold none, and meat, eggs and unfermented milk hold MK-4 but no longer forms. For these Cofactor counts the missing forms as zero and marks them “none expected”. Total vitamin K counts as known only where both vitamin K1 and K2 are."),
+  /* Translators: paragraph 4 of the knowledge page “data-completeness” */
   /* xgettext:no-c-format */
   N_("Every insight that missing data could change says how much of your food had data. When less than half of what you logged has data for a nutrient, the insight gives no verdict. Between half and 80 %, it gives one, a step milder, and says what it rests on. A limit that is already passed stays a warning, since missing data could only add to it."),
-  /* Translators: paragraph 3 of the knowledge page “data-completeness” */
+  /* Translators: paragraph 5 of the knowledge page “data-completeness” */
   N_("Insights also need at least three days with food logged in the chosen range, and days on which you logged only supplements do not count. Averages are taken over the days with food, so a day on which you logged only breakfast pulls them down: log whole days for the best picture."),
-  /* Translators: paragraph 4 of the knowledge page “data-completeness” */
+  /* Translators: paragraph 6 of the knowledge page “data-completeness” */
   N_("You can fill gaps yourself by creating your own foods with the values printed on their labels."),
   /* Translators: the title of the knowledge page “disclaimer” */
   N_("Medical disclaimer"),

@@ -385,13 +385,10 @@ _cf_rank_figure_sql (CfRankFigure  figure,
   switch ((int) figure)
     {
     case CF_RANK_FIGURE_VITAMIN_K2:
-      /* Adding 0 for a missing form changes no value, so this sums the
-       * present forms in the same order as the C code */
-      return g_strdup_printf ("COALESCE (%s.vitamin_k2_total,"
-                              " CASE WHEN %s.mk4 IS NULL AND %s.mk7 IS NULL AND %s.mk8 IS NULL AND %s.mk9 IS NULL"
-                              " THEN NULL ELSE COALESCE (%s.mk4, 0) + COALESCE (%s.mk7, 0)"
-                              " + COALESCE (%s.mk8, 0) + COALESCE (%s.mk9, 0) END)",
-                              a, a, a, a, a, a, a, a, a);
+      /* The one K2 rule (cf-key-nutrients.c); adding 0 for a missing
+       * form changes no value, so this sums the present forms in the
+       * same order as the C code */
+      return _cf_k2_sql (a, FALSE);
 
     case CF_RANK_FIGURE_EPA_DHA:
       return g_strdup_printf ("(CASE WHEN %s.epa IS NULL THEN %s.dha WHEN %s.dha IS NULL THEN %s.epa"

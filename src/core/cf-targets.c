@@ -74,10 +74,6 @@ G_DEFINE_BOXED_TYPE (CfProfile, cf_profile, cf_profile_copy, cf_profile_free)
 G_DEFINE_BOXED_TYPE (CfTarget, cf_target, cf_target_copy, cf_target_free)
 G_DEFINE_FINAL_TYPE (CfTargets, cf_targets, G_TYPE_OBJECT)
 
-#define SQL_K2 \
-  "(CASE WHEN vitamin_k2_total IS NOT NULL THEN vitamin_k2_total" \
-  " WHEN COALESCE (mk4, mk7, mk8, mk9) IS NOT NULL" \
-  " THEN IFNULL (mk4, 0) + IFNULL (mk7, 0) + IFNULL (mk8, 0) + IFNULL (mk9, 0) END)"
 
 static const struct {
   const char *key;
@@ -106,13 +102,12 @@ static const struct {
       N_("Counts vitamin K1 (phylloquinone) only."), "vitamin_k1" },
   [CF_INTAKE_VITAMIN_K2] =
     { "vitamin_k2", N_("Vitamin K2"), CF_UNIT_UG, CF_UNIT_UG, 1, -1,
-      N_("Counts each food’s total vitamin K2 value, or where it has none the sum of its MK-4, MK-7, MK-8 and MK-9 values."),
-      SQL_K2 },
+      N_("Counts each food’s total vitamin K2 value, or where it has none the sum of its MK-4, MK-7, MK-8 and MK-9 values. A food with MK-4 alone counts as missing data unless its kind holds no longer menaquinones."),
+      NULL /* _cf_k2_sql () */ },
   [CF_INTAKE_VITAMIN_K_TOTAL] =
     { "vitamin_k", N_("Vitamin K"), CF_UNIT_UG, CF_UNIT_UG, 1, -1,
-      N_("Counts vitamin K1 (phylloquinone) and vitamin K2 (menaquinones: a food’s total K2 value, or the sum of its MK-4, MK-7, MK-8 and MK-9 values); dihydrophylloquinone is not counted."),
-      "(CASE WHEN vitamin_k1 IS NOT NULL OR " SQL_K2 " IS NOT NULL"
-      " THEN IFNULL (vitamin_k1, 0) + IFNULL (" SQL_K2 ", 0) END)" },
+      N_("Counts vitamin K1 (phylloquinone) and vitamin K2 (menaquinones: a food’s total K2 value, or the sum of its MK-4, MK-7, MK-8 and MK-9 values), for foods where both are known; dihydrophylloquinone is not counted."),
+      NULL /* see _cf_intake_get_sql () */ },
   [CF_INTAKE_VITAMIN_C] =
     { "vitamin_c", N_("Vitamin C"), CF_UNIT_MG, CF_UNIT_MG, 0, CF_NUTRIENT_VITAMIN_C, NULL, "vitamin_c" },
   /* USDA gives ALA itself (851) for few foods and undifferentiated
@@ -366,20 +361,29 @@ cf_intake_get_forms (CfIntake intake)
 const char *
 _cf_intake_get_sql (CfIntake intake)
 {
+  static char *k2_sql, *k_total_sql;
+  static gsize initialized;
+
   g_return_val_if_fail (intake < CF_N_INTAKES, NULL);
 
-  return intakes[intake].sql;
-}
+  /* Vitamin K follows the one K2 rule of cf-key-nutrients.c; total
+   * vitamin K is known only where K1 and K2 both are */
+  if (g_once_init_enter (&initialized))
+    {
+      g_autofree char *known = _cf_k2_sql (NULL, TRUE);
 
-static double
-add_known (double a,
-           double b)
-{
-  if (isnan (a))
-    return b;
-  if (isnan (b))
-    return a;
-  return a + b;
+      k2_sql = _cf_k2_sql (NULL, FALSE);
+      k_total_sql = g_strdup_printf ("(CASE WHEN vitamin_k1 IS NOT NULL AND %s THEN vitamin_k1 + %s END)",
+                                     known, k2_sql);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (intake == CF_INTAKE_VITAMIN_K2)
+    return k2_sql;
+  if (intake == CF_INTAKE_VITAMIN_K_TOTAL)
+    return k_total_sql;
+
+  return intakes[intake].sql;
 }
 
 /**
@@ -403,7 +407,8 @@ cf_intake_per_100g (CfIntake           intake,
       return cf_nutrients_get_vitamin_k2 (per_100g);
 
     case CF_INTAKE_VITAMIN_K_TOTAL:
-      return add_known (cf_nutrients_get (per_100g, CF_NUTRIENT_VITAMIN_K1), cf_nutrients_get_vitamin_k2 (per_100g));
+      /* Known only when both K1 and K2 are */
+      return cf_nutrients_get (per_100g, CF_NUTRIENT_VITAMIN_K1) + cf_nutrients_get_vitamin_k2 (per_100g);
 
     case CF_INTAKE_EPA_DHA:
       return cf_nutrients_get_epa_dha (per_100g);

@@ -173,6 +173,20 @@ cf_json_add_food_full (JsonBuilder *builder,
       for (guint i = 0; i < CF_N_NUTRIENTS; i++)
         add_optional_string (builder, cf_nutrient_get_key (i), cf_food_get_origin (food, i));
       json_builder_end_object (builder);
+
+      /* Values that are not measured for this food itself: borrowed
+       * from a linked food, or assumed by rule */
+      json_builder_set_member_name (builder, "value_kinds");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+        {
+          CfValueKind kind = cf_food_get_value_kind (food, i);
+
+          if (kind != CF_VALUE_MEASURED && !isnan (cf_food_get_nutrient (food, i)))
+            add_optional_string (builder, cf_nutrient_get_key (i),
+                                 kind == CF_VALUE_BORROWED ? "borrowed" : "assumed");
+        }
+      json_builder_end_object (builder);
     }
 
   json_builder_set_member_name (builder, "portions");

@@ -26,6 +26,7 @@
 #include <gio/gio.h>
 
 #include "cf-foods-db.h"
+#include "cf-key-nutrients.h"
 
 typedef struct
 {
@@ -40,8 +41,19 @@ typedef struct
   GArray      *names;      /* CfFoodsDbName, strings owned by the table rows */
   CfNutrients  nutrients;
   char        *origins[CF_N_NUTRIENTS];
+  const char  *origin_kinds[CF_N_NUTRIENTS];  /* static strings */
+  const char  *origin_via[CF_N_NUTRIENTS];    /* owned by other foods */
   GPtrArray   *portions;
 } Food;
+
+typedef struct
+{
+  char  **row;        /* k2_food, usda_food, match, note */
+  Food   *k2;
+  Food   *usda;
+  int     rank;       /* 0 for same, 1 for kind */
+  gboolean primary;
+} Link;
 
 typedef struct
 {
@@ -217,7 +229,11 @@ write_foods (CfFoodsDbWriter  *writer,
       gint64 rowid;
 
       for (guint n = 0; n < CF_N_NUTRIENTS; n++)
-        row.origins[n] = f->origins[n];
+        {
+          row.origins[n] = f->origins[n];
+          row.origin_kinds[n] = f->origin_kinds[n];
+          row.origin_via[n] = f->origin_via[n];
+        }
 
       rowid = cf_foods_db_writer_add_food (writer, &row, error);
       if (rowid == 0)
@@ -236,6 +252,191 @@ write_foods (CfFoodsDbWriter  *writer,
   return TRUE;
 }
 
+/* The vitamin K2 forms a food may borrow from a linked K2-table food */
+static const CfNutrient k2_forms[] = {
+  CF_NUTRIENT_MK4, CF_NUTRIENT_MK7, CF_NUTRIENT_MK8, CF_NUTRIENT_MK9, CF_NUTRIENT_VITAMIN_K2_TOTAL,
+};
+
+static guint
+count_long_chain (const Food *f)
+{
+  return cf_nutrients_has (&f->nutrients, CF_NUTRIENT_MK7) +
+         cf_nutrients_has (&f->nutrients, CF_NUTRIENT_MK8) +
+         cf_nutrients_has (&f->nutrients, CF_NUTRIENT_MK9);
+}
+
+/* Which of several K2-table foods linked to one USDA food it borrows
+ * from (data/foods/README.md): the same food before the same kind of
+ * food; then the one that gives the long-chain forms one by one before
+ * one that gives only a total; then the one with more K2 values; then
+ * the first id. */
+static int
+compare_links (gconstpointer a,
+               gconstpointer b)
+{
+  const Link *la = *(const Link **) a;
+  const Link *lb = *(const Link **) b;
+  guint ca, cb, va = 0, vb = 0;
+
+  if (la->rank != lb->rank)
+    return la->rank - lb->rank;
+
+  ca = count_long_chain (la->k2);
+  cb = count_long_chain (lb->k2);
+  if ((ca > 0) != (cb > 0))
+    return ca > 0 ? -1 : 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (k2_forms); i++)
+    {
+      va += cf_nutrients_has (&la->k2->nutrients, k2_forms[i]);
+      vb += cf_nutrients_has (&lb->k2->nutrients, k2_forms[i]);
+    }
+  if (va != vb)
+    return va > vb ? -1 : 1;
+
+  return strcmp (la->k2->id, lb->k2->id);
+}
+
+/* Reads and checks curated/k2-links.tsv: every K2-table food once, each
+ * linked to an existing USDA food or to none.  The USDA food borrows the
+ * K2 forms it lacks from its primary link. */
+static gboolean
+apply_links (const char  *curated,
+             GHashTable  *by_id,
+             GPtrArray   *foods,
+             GPtrArray   *tables,
+             GPtrArray  **links_out,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) rows = read_tsv (curated, "k2-links.tsv", "k2_food\tusda_food\tmatch\tnote", error);
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_usda = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **r = g_ptr_array_index (rows, i);
+      Link *link = g_new0 (Link, 1);
+      gboolean none = strcmp (r[2], "none") == 0;
+
+      g_ptr_array_add (links, link);
+      link->row = r;
+      link->k2 = g_hash_table_lookup (by_id, r[0]);
+      link->usda = r[1][0] ? g_hash_table_lookup (by_id, r[1]) : NULL;
+      link->rank = strcmp (r[2], "same") == 0 ? 0 : 1;
+
+      if (link->k2 == NULL || !g_str_has_prefix (r[0], "k2:") ||
+          (r[1][0] && (link->usda == NULL || !g_str_has_prefix (r[1], "usda:"))) ||
+          (!none && strcmp (r[2], "same") != 0 && strcmp (r[2], "kind") != 0) ||
+          none != (r[1][0] == '\0') ||
+          !g_hash_table_add (seen, r[0]))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "curated/k2-links.tsv:%u: an unknown or repeated food, or a match that is not "
+                       "“same”, “kind” or “none” (with no USDA food exactly for “none”)", i + 2);
+          return FALSE;
+        }
+
+      if (link->usda != NULL)
+        {
+          GPtrArray *group = g_hash_table_lookup (by_usda, link->usda);
+
+          if (group == NULL)
+            {
+              group = g_ptr_array_new ();
+              g_hash_table_insert (by_usda, link->usda, group);
+            }
+          g_ptr_array_add (group, link);
+        }
+    }
+
+  for (guint i = 0; i < foods->len; i++)
+    {
+      Food *f = g_ptr_array_index (foods, i);
+
+      if (g_str_has_prefix (f->id, "k2:") && !g_hash_table_contains (seen, f->id))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "curated/k2-links.tsv: no row for %s", f->id);
+          return FALSE;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, by_usda);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Food *usda = key;
+      GPtrArray *group = value;
+      Link *primary;
+
+      g_ptr_array_sort (group, compare_links);
+      primary = g_ptr_array_index (group, 0);
+      primary->primary = TRUE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (k2_forms); i++)
+        {
+          CfNutrient n = k2_forms[i];
+
+          if (cf_nutrients_has (&usda->nutrients, n) || !cf_nutrients_has (&primary->k2->nutrients, n))
+            continue;
+
+          cf_nutrients_set (&usda->nutrients, n, cf_nutrients_get (&primary->k2->nutrients, n));
+          usda->origins[n] = g_strdup (primary->k2->origins[n]);
+          usda->origin_kinds[n] = "borrowed";
+          usda->origin_via[n] = primary->k2->id;
+        }
+    }
+
+  /* The links point into the table's rows: keep them */
+  g_ptr_array_add (tables, g_steal_pointer (&rows));
+  *links_out = g_steal_pointer (&links);
+
+  return TRUE;
+}
+
+/* Assumed zeros where a food's kind holds no menaquinones, or none
+ * longer than MK-4 (cf_k2_expectation_for_food()), for the forms no
+ * source gives */
+static void
+assume_k2 (Food *f)
+{
+  static const CfNutrient long_forms[] = { CF_NUTRIENT_MK7, CF_NUTRIENT_MK8, CF_NUTRIENT_MK9 };
+  CfK2Expectation expect;
+
+  if (!g_str_has_prefix (f->id, "usda:") || cf_nutrients_get_k2_state (&f->nutrients) == CF_K2_STATE_KNOWN)
+    return;
+
+  expect = cf_k2_expectation_for_food (f->group, f->name);
+  if (expect == CF_K2_EXPECT_ANY)
+    return;
+
+  /* MK-4 alone is complete only where it was measured */
+  if (expect == CF_K2_EXPECT_MK4_ONLY && !cf_nutrients_has (&f->nutrients, CF_NUTRIENT_MK4))
+    return;
+
+  if (expect == CF_K2_EXPECT_NONE && !cf_nutrients_has (&f->nutrients, CF_NUTRIENT_MK4))
+    {
+      cf_nutrients_set (&f->nutrients, CF_NUTRIENT_MK4, 0);
+      f->origins[CF_NUTRIENT_MK4] = g_strdup ("k2-rule:none");
+      f->origin_kinds[CF_NUTRIENT_MK4] = "assumed";
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (long_forms); i++)
+    {
+      if (cf_nutrients_has (&f->nutrients, long_forms[i]))
+        continue;
+      cf_nutrients_set (&f->nutrients, long_forms[i], 0);
+      f->origins[long_forms[i]] = g_strdup (expect == CF_K2_EXPECT_NONE ? "k2-rule:none" : "k2-rule:mk4-only");
+      f->origin_kinds[long_forms[i]] = "assumed";
+    }
+}
+
 static gboolean
 compile (const char  *dir,
          const char  *output,
@@ -251,6 +452,8 @@ compile (const char  *dir,
   g_autoptr(GPtrArray) everyday = NULL;
   g_autoptr(GPtrArray) synonyms = NULL;
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) links = NULL;
   g_autofree char *curated = g_build_filename (dir, "curated", NULL);
   g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func ((GDestroyNotify) food_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -410,8 +613,23 @@ compile (const char  *dir,
         return FALSE;
     }
 
+  if (!apply_links (curated, by_id, foods, tables, &links, error))
+    return FALSE;
+
+  for (guint i = 0; i < foods->len; i++)
+    assume_k2 (g_ptr_array_index (foods, i));
+
   if (!write_foods (writer, foods, error))
     return FALSE;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      Link *link = g_ptr_array_index (links, i);
+
+      if (!cf_foods_db_writer_add_link (writer, link->row[0], link->row[1][0] ? link->row[1] : NULL,
+                                        link->row[2], link->primary, link->row[3], error))
+        return FALSE;
+    }
 
   count = g_strdup_printf ("%u", foods->len);
   if (!cf_foods_db_writer_set_meta (writer, "foods", count, error))

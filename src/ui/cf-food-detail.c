@@ -71,6 +71,7 @@ struct _CfFoodDetail
   GtkWidget           *edit_button;
   GtkToggleButton     *favourite_button;
 
+  GtkWidget           *alternatives;
   GtkWidget           *rows[CF_N_NUTRIENTS];
   GtkWidget           *values[CF_N_NUTRIENTS];
   GtkWidget           *shares[CF_N_NUTRIENTS];
@@ -281,6 +282,79 @@ build_sections (CfFoodDetail *self)
     }
 }
 
+/* "MK-7 939.0 µg, total 12.5 µg per 100 g" for a K2-table food */
+static char *
+describe_k2_values (CfFood *food)
+{
+  g_autoptr(GString) values = g_string_new (NULL);
+
+  for (guint n = 0; n < CF_N_NUTRIENTS; n++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!cf_nutrient_is_vitamin_k2 (n) || isnan (cf_food_get_nutrient (food, n)))
+        continue;
+
+      value = cf_nutrient_format_value (n, cf_food_get_nutrient (food, n));
+      g_string_append_printf (values, "%s%s %s", values->len ? ", " : "",
+                              cf_nutrient_get_short_name (n), value);
+    }
+
+  /* Translators: %s is a list such as "MK-7 939.0 µg" */
+  return g_strdup_printf (_("%s per 100 g"), values->str);
+}
+
+/* The vitamin K2 values of the K2-table foods linked to this one: the
+ * one whose values the food carries, and the others beside it */
+static void
+update_alternatives (CfFoodDetail *self)
+{
+  GPtrArray *alternatives = cf_food_get_k2_alternatives (self->food);
+
+  if (self->alternatives != NULL)
+    {
+      gtk_box_remove (self->groups_box, self->alternatives);
+      self->alternatives = NULL;
+    }
+
+  if (alternatives == NULL || alternatives->len == 0)
+    return;
+
+  self->alternatives = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->alternatives), _("Vitamin K2 From Other Tables"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->alternatives),
+                                         _("Values measured in matching foods of other tables. The first one gives this food the vitamin K2 values it lacks; the others are shown for comparison."));
+
+  for (guint i = 0; i < alternatives->len; i++)
+    {
+      CfFood *alternative = g_ptr_array_index (alternatives, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *values = describe_k2_values (alternative);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *escaped = NULL;
+
+      /* Translators: the K2 values of a linked food, its source and why
+       * it matches, one per line */
+      subtitle = g_strdup_printf (_("%s\n%s\n%s"), values,
+                                  cf_food_get_citation (alternative) ? cf_food_get_citation (alternative) : "",
+                                  cf_food_get_link_note (alternative) ? cf_food_get_link_note (alternative) : "");
+      escaped = g_markup_escape_text (subtitle, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_food_get_name (alternative));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      if (i == 0)
+        {
+          GtkWidget *used = gtk_label_new (_("Used"));
+
+          gtk_widget_add_css_class (used, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), used);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->alternatives), row);
+    }
+
+  gtk_box_append (self->groups_box, self->alternatives);
+}
+
 static void
 cf_food_detail_dispose (GObject *object)
 {
@@ -396,6 +470,8 @@ cf_food_detail_set_food (CfFoodDetail *self,
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[n]), escaped ? escaped : "");
     }
+
+  update_alternatives (self);
 
   gtk_widget_set_visible (gtk_widget_get_parent (self->edit_button),
                           cf_food_get_source (self->food) == CF_FOOD_SOURCE_CUSTOM);
