@@ -1187,6 +1187,37 @@ test_cli (void)
   g_clear_pointer (&root, json_node_unref);
   g_clear_pointer (&out, g_free);
 
+  /* D-A-CH sets no upper limits: EFSA's, named with their source */
+  g_assert_cmpint (run_cli (dir, &out, "targets", "--json", "--sex", "male", "--age", "40",
+                            "--reference", "dach", "2025-01-01", NULL), ==, 0);
+  root = json_from_string (out, &error);
+  g_assert_no_error (error);
+  array = json_object_get_array_member (json_node_get_object (root), "targets");
+  {
+    const char * const with_limits[] = { "calcium", "magnesium", "vitamin_d", NULL };
+    guint n_found = 0;
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *t = json_array_get_object_element (array, i);
+        const char *key = json_object_get_string_member (t, "key");
+
+        if (!g_strv_contains (with_limits, key))
+          continue;
+        n_found++;
+        g_assert_cmpstr (json_object_get_string_member (t, "reference_set"), ==, "dach");
+        g_assert_cmpfloat (json_object_get_double_member (t, "limit"), >, 0);
+        g_assert_cmpstr (json_object_get_string_member (t, "limit_type"), ==, "UL");
+        g_assert_cmpstr (json_object_get_string_member (t, "limit_reference_set"), ==, "efsa");
+        g_assert_true (json_object_get_boolean_member (t, "limit_fallback"));
+        g_assert_nonnull (strstr (json_object_get_string_member (t, "limit_source_url"), "efsa"));
+        g_assert_nonnull (strstr (json_object_get_string_member (t, "limit_explanation"), "EFSA"));
+      }
+    g_assert_cmpuint (n_found, ==, 3);
+  }
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&out, g_free);
+
   /* An empty diary: not enough data */
   g_assert_cmpint (run_cli (dir, &out, "insights", "--json", "--from", "2025-01-01", "--to", "2025-01-07", NULL), ==, 0);
   root = json_from_string (out, &error);
