@@ -1035,6 +1035,14 @@ cmd_insights (CfContext  *context,
               json_add_string_or_null (builder, "name", food->name);
               json_add_string_or_null (builder, "nutrient", cf_intake_get_key (food->intake));
               json_add_number_or_null (builder, "per_100g", food->per_100g);
+              json_add_number_or_null (builder, "per_serving", food->per_serving);
+              json_add_number_or_null (builder, "per_100kcal", food->per_100kcal);
+              json_builder_set_member_name (builder, "serving");
+              json_builder_begin_object (builder);
+              json_add_number_or_null (builder, "amount", food->serving_amount);
+              json_add_string_or_null (builder, "description", food->serving_description);
+              json_add_number_or_null (builder, "grams", food->serving_grams);
+              json_builder_end_object (builder);
               json_add_string_or_null (builder, "unit", cf_unit_get_symbol (cf_intake_get_unit (food->intake)));
               json_builder_end_object (builder);
             }
@@ -1081,13 +1089,18 @@ cmd_insights (CfContext  *context,
 
       if (foods->len > 0)
         {
-          g_print ("    %s\n", _("Foods that help (amount per 100 g):"));
+          g_print ("    %s\n", _("Foods that help (amount in a typical serving; per 100 kcal):"));
           for (guint f = 0; f < foods->len; f++)
             {
               CfInsightFood *food = g_ptr_array_index (foods, f);
-              g_autofree char *amount = cf_intake_format_value (food->intake, food->per_100g);
+              g_autofree char *amount = cf_intake_format_value (food->intake, food->per_serving);
+              g_autofree char *density = cf_intake_format_value (food->intake, food->per_100kcal);
+              g_autofree char *serving = cf_insight_food_dup_serving (food);
 
-              g_print ("      %s — %s (%s)\n", food->name, amount, food->id);
+              /* Translators: a food that helps: its name, its amount of
+               * the nutrient in a typical serving, the serving, the
+               * amount per 100 kcal and its id */
+              g_print (_("      %s — %s in %s; %s per 100 kcal (%s)\n"), food->name, amount, serving, density, food->id);
             }
         }
 
