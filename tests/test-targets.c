@@ -435,6 +435,14 @@ test_limit_fallback (void)
   row = find_row (nasem, "vitamin D", "pregnancy 19-30 y");
   assert_limit_from (cf_targets_get (dach_pregnant, CF_TARGET_VITAMIN_D), row, row->ul);
 
+  /* Several rows with the same limit: the limit names the value's row */
+  {
+    g_autoptr(CfTargets) no_age = targets_for (CF_REFERENCE_SET_NASEM, CF_SEX_MALE, NAN, CF_CONDITION_NONE);
+
+    t = cf_targets_get (no_age, CF_TARGET_MAGNESIUM);
+    g_assert_cmpstr (t->limit_life_stage, ==, t->life_stage);
+  }
+
   /* A table's own limit is no fallback */
   t = cf_targets_get (nasem_adult, CF_TARGET_VITAMIN_D);
   g_assert_false (t->limit_fallback);

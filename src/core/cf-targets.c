@@ -1463,9 +1463,11 @@ highest (GPtrArray *rows)
 }
 
 /* The row of @rows with the lowest upper limit, or NULL when none has
- * one */
+ * one; @prefer (the row of the value, or NULL) when its limit is as low,
+ * so that the limit names the same life stage as the value */
 static const CfReferenceRow *
-lowest_limit (GPtrArray *rows)
+lowest_limit (GPtrArray            *rows,
+              const CfReferenceRow *prefer)
 {
   const CfReferenceRow *limit_row = NULL;
 
@@ -1476,6 +1478,9 @@ lowest_limit (GPtrArray *rows)
       if (!isnan (row->ul) && (limit_row == NULL || row->ul < limit_row->ul))
         limit_row = row;
     }
+
+  if (limit_row != NULL && prefer != NULL && prefer->ul == limit_row->ul)
+    return prefer;
 
   return limit_row;
 }
@@ -1548,7 +1553,7 @@ resolve_limit_in_set (const Query    *q,
       rows = collect_rows (q, set, CF_CONDITION_NONE, TRUE, FALSE);
     }
 
-  limit_row = lowest_limit (rows);
+  limit_row = lowest_limit (rows, NULL);
   if (limit_row == NULL)
     return FALSE;
 
@@ -1690,7 +1695,7 @@ resolve_in_set (const Query    *q,
     append_sentence (why, _("The reference table has no value for this life stage; see its note."));
 
   /* Upper limit: the lowest of the fitting rows' */
-  limit_row = lowest_limit (rows);
+  limit_row = lowest_limit (rows, best);
   if (limit_row != NULL)
     set_limit (t, limit_row, limit_row->ul, "UL", intake);
 
