@@ -718,6 +718,44 @@ test_vitamin_d_above (void)
   g_assert_null (find (d, "vitamin-d-above-ul"));
 }
 
+/* Tables without an upper limit of their own: EFSA gives none for
+ * vitamin D in pregnancy, D-A-CH none at all; the limits of the others
+ * are checked */
+static void
+test_limit_fallback (void)
+{
+  struct { CfReferenceSet set; CfCondition condition; } cases[] = {
+    { CF_REFERENCE_SET_EFSA, CF_CONDITION_PREGNANCY },
+    { CF_REFERENCE_SET_DACH, CF_CONDITION_NONE },
+    { CF_REFERENCE_SET_DACH, CF_CONDITION_LACTATION },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+      g_autoptr(CfFood) base = base_with (context, "vitamin_d=0");
+      g_autoptr(CfFood) pill = supplement (context, "vitamin_d=10000");
+      g_autoptr(CfProfile) profile = woman_of_40 ();
+      g_autoptr(GPtrArray) insights = NULL;
+      CfInsight *insight;
+
+      cf_profile_set_reference_set (profile, cases[i].set);
+      cf_profile_set_condition (profile, cases[i].condition);
+      for (guint d = 0; d < 3; d++)
+        {
+          log_food (context, d, CF_MEAL_BREAKFAST, base, 100);
+          log_food (context, d, CF_MEAL_SUPPLEMENTS, pill, 1.525);   /* 152.5 µg */
+        }
+
+      insights = run_with (context, profile, 3);
+      insight = find (insights, "vitamin-d-above-ul");
+      g_assert_nonnull (insight);
+      g_assert_cmpint (cf_insight_get_severity (insight), ==, CF_INSIGHT_SEVERITY_WARNING);
+      g_assert_cmpfloat (cf_insight_get_number (insight, "limit"), ==, 100);
+      g_assert_cmpfloat_with_epsilon (cf_insight_get_number (insight, "highest"), 152.5, 1e-9);
+    }
+}
+
 static void
 test_limit_not_softened (void)
 {
@@ -1408,6 +1446,7 @@ main (int   argc,
   g_test_add_func ("/insights/ala-energy", test_ala_energy);
   g_test_add_func ("/insights/vitamin-d-above", test_vitamin_d_above);
   g_test_add_func ("/insights/limit-not-softened", test_limit_not_softened);
+  g_test_add_func ("/insights/limit-fallback", test_limit_fallback);
   g_test_add_func ("/insights/calcium-above", test_calcium_above);
   g_test_add_func ("/insights/magnesium-supplements-limit", test_magnesium_supplements_limit);
   g_test_add_func ("/insights/calcium-paradox", test_calcium_paradox);
