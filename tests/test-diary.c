@@ -555,6 +555,44 @@ test_demo (void)
   g_assert_cmpuint (supplements_days, <, 14);
 }
 
+/* Every template with vitamin K (K1 or a K2 form) carries the caution
+ * for people on vitamin K antagonists; the others do not */
+static void
+test_supplement_caution (void)
+{
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  CfSupplementDose k1[] = { { CF_NUTRIENT_VITAMIN_K1, 50 } };
+  CfSupplementDose mg[] = { { CF_NUTRIENT_MAGNESIUM, 200 } };
+  CfSupplementDose zero[] = { { CF_NUTRIENT_MK7, 0 } };
+  guint with_k2 = 0;
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      CfFood *t = g_ptr_array_index (templates, i);
+      gboolean has_k = !isnan (cf_supplement_get_dose (t, CF_NUTRIENT_MK7)) ||
+                       !isnan (cf_supplement_get_dose (t, CF_NUTRIENT_MK4)) ||
+                       !isnan (cf_supplement_get_dose (t, CF_NUTRIENT_VITAMIN_K1));
+      const char *caution = cf_supplement_get_caution (t);
+
+      g_test_message ("%s", cf_food_get_name (t));
+      if (has_k)
+        {
+          with_k2++;
+          g_assert_nonnull (caution);
+          g_assert_nonnull (strstr (caution, "warfarin"));
+          g_assert_nonnull (strstr (caution, "doctor who prescribes"));
+        }
+      else
+        g_assert_null (caution);
+    }
+  /* MK-7 alone and with vitamin D */
+  g_assert_cmpuint (with_k2, >=, 2);
+
+  g_assert_nonnull (cf_supplement_doses_get_caution (k1, G_N_ELEMENTS (k1)));
+  g_assert_null (cf_supplement_doses_get_caution (mg, G_N_ELEMENTS (mg)));
+  g_assert_null (cf_supplement_doses_get_caution (zero, G_N_ELEMENTS (zero)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/diary/copy", test_copy);
   g_test_add_func ("/cofactor/diary/recent-and-frequent", test_recent_and_frequent);
   g_test_add_func ("/cofactor/diary/supplements", test_supplements);
+  g_test_add_func ("/cofactor/diary/supplement-caution", test_supplement_caution);
   g_test_add_func ("/cofactor/diary/demo", test_demo);
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 /* Topics the issue asks the knowledge base to explain */
 static const char *required_pages[] = {
   "calcium-paradox",
+  "calcium-needs",
   "k2-mgp-osteocalcin",
   "k1-vs-k2",
   "magnesium-crystals",
@@ -168,6 +169,7 @@ test_invalid (void)
     "{ \"pages\": [ { \"id\": \"a\", \"title\": \"A\", \"body\": [\"x\"], \"sources\": [ { \"citation\": \"c\" } ] },"
     "  { \"id\": \"a\", \"title\": \"B\", \"body\": [\"y\"], \"sources\": [ { \"citation\": \"c\" } ] } ] }",
     "{ \"pages\": [ { \"id\": \"a\", \"title\": \"A\", \"body\": [\"x\"], \"sources\": [ { \"citation\": \"c\", \"url\": 3 } ] } ] }",
+    "{ \"pages\": [ { \"id\": \"a\", \"title\": \"A\", \"body\": [\"x\"], \"sources\": [ { \"citation\": \"c\", \"background\": \"yes\" } ] } ] }",
   };
   const char *good = "{ \"pages\": [ { \"id\": \"a\", \"title\": \"A\", \"body\": [\"x\"],"
                      " \"sources\": [ { \"citation\": \"c\", \"url\": null } ] } ] }";
@@ -188,6 +190,137 @@ test_invalid (void)
   g_assert_no_error (error);
   g_assert_nonnull (cf_knowledge_get_page (ok, "a"));
   g_assert_null (((CfKnowledgeSource *) g_ptr_array_index (cf_knowledge_page_get_sources (cf_knowledge_get_page (ok, "a")), 0))->url);
+}
+
+static char *
+page_text (CfKnowledgePage *page)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint p = 0; p < cf_knowledge_page_get_n_paragraphs (page); p++)
+    {
+      g_string_append (text, cf_knowledge_page_get_paragraph (page, p));
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+page_cites (CfKnowledgePage *page,
+            const char      *fragment,
+            gboolean         background)
+{
+  GPtrArray *sources = cf_knowledge_page_get_sources (page);
+
+  for (guint s = 0; s < sources->len; s++)
+    {
+      CfKnowledgeSource *source = g_ptr_array_index (sources, s);
+
+      if (strstr (source->citation, fragment) != NULL && source->background == background)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The anonymous consumer articles are background reading, never the
+ * only source of a page; the claims cite primary studies, and claims
+ * the articles make without naming a study are worded as such */
+static void
+test_sources_primary (void)
+{
+  CfKnowledge *knowledge = cf_knowledge_get_default ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (knowledge));
+  CfKnowledgePage *page;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfKnowledgePage) item = g_list_model_get_item (G_LIST_MODEL (knowledge), i);
+      g_autofree char *text = page_text (item);
+      GPtrArray *sources = cf_knowledge_page_get_sources (item);
+      guint primary = 0;
+
+      g_test_message ("%s", cf_knowledge_page_get_id (item));
+      for (guint s = 0; s < sources->len; s++)
+        {
+          CfKnowledgeSource *source = g_ptr_array_index (sources, s);
+
+          g_assert_true (source->background == (strstr (source->citation, "Consumer nutrition article") != NULL));
+          primary += !source->background;
+        }
+      g_assert_cmpuint (primary, >, 0);
+
+      /* "In one study" with no study named */
+      g_assert_null (strstr (text, "In one study"));
+      g_assert_null (strstr (text, "in one clinical study"));
+    }
+
+  /* The calcium paradox: each claim with its primary source */
+  page = cf_knowledge_get_page (knowledge, "calcium-paradox");
+  g_assert_true (page_cites (page, "Rotterdam Study", FALSE));
+  g_assert_true (page_cites (page, "Menaquinone-7 supplementation improves arterial stiffness", FALSE));
+  g_assert_true (page_cites (page, "Dietary Reference Intakes for Calcium and Vitamin D", FALSE));
+  g_assert_true (page_cites (page, "Consumer nutrition article", TRUE));
+
+  /* The two claims the articles make without naming a study */
+  page = cf_knowledge_get_page (knowledge, "vitamin-d-two-sides");
+  g_assert_true (page_cites (page, "de Boer IH", FALSE));
+  page = cf_knowledge_get_page (knowledge, "vitamin-c-potassium-omega3");
+  g_assert_true (page_cites (page, "Rath M, Niedzwiecki A", FALSE));
+
+  /* "Vitamin D on its own" is what the articles suggest, not a finding */
+  page = cf_knowledge_get_page (knowledge, "k2-d-magnesium-together");
+  {
+    g_autofree char *text = page_text (page);
+
+    g_assert_null (strstr (text, "increases calcium uptake without improving"));
+    g_assert_nonnull (strstr (text, "could raise calcium absorption"));
+  }
+
+  /* The magnesium limit counts what the code counts */
+  page = cf_knowledge_get_page (knowledge, "magnesium-crystals");
+  {
+    g_autofree char *text = page_text (page);
+
+    g_assert_null (strstr (text, "only with what you log under Supplements"));
+    g_assert_nonnull (strstr (text, "in whichever meal you log it"));
+    g_assert_nonnull (strstr (text, "fortified"));
+  }
+
+  /* A low calcium intake has its own page; the insight points to it */
+  page = cf_knowledge_get_page (knowledge, "calcium-needs");
+  g_assert_nonnull (page);
+  {
+    const CfInsightRule *rules;
+    guint n_rules;
+
+    rules = cf_insight_engine_get_rules (&n_rules);
+    for (guint i = 0; i < n_rules; i++)
+      if (strcmp (rules[i].id, "calcium-low") == 0)
+        g_assert_cmpstr (rules[i].page_id, ==, "calcium-needs");
+  }
+}
+
+/* Warfarin-type anticoagulants: a plain caution on the disclaimer and
+ * on every page about vitamin K2, with its sources */
+static void
+test_vka_caution (void)
+{
+  CfKnowledge *knowledge = cf_knowledge_get_default ();
+  const char *pages[] = { "disclaimer", "k2-mgp-osteocalcin", "k1-vs-k2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      CfKnowledgePage *page = cf_knowledge_get_page (knowledge, pages[i]);
+      g_autofree char *text = page_text (page);
+
+      g_test_message ("%s", pages[i]);
+      g_assert_nonnull (strstr (text, "warfarin"));
+      g_assert_nonnull (strstr (text, "vitamin K antagonist"));
+      g_assert_nonnull (strstr (text, "talk to the doctor who prescribes it"));
+      g_assert_true (page_cites (page, "oral anticoagulant treatment", FALSE));
+    }
 }
 
 static void
@@ -252,6 +385,8 @@ main (int   argc,
   g_test_add_func ("/knowledge/named-studies", test_named_studies);
   g_test_add_func ("/knowledge/insight-pages-exist", test_insight_pages_exist);
   g_test_add_func ("/knowledge/invalid", test_invalid);
+  g_test_add_func ("/knowledge/sources-primary", test_sources_primary);
+  g_test_add_func ("/knowledge/vka-caution", test_vka_caution);
   g_test_add_func ("/knowledge/strings-in-sync", test_strings_in_sync);
   g_test_add_func ("/knowledge/translatable-files-listed", test_translatable_files_listed);
 

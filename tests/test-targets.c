@@ -272,14 +272,36 @@ check_row (const CfReferenceRow *row,
       assert_same (t->increment, row->value);
       assert_same (t->value, t->per_kg * WEIGHT + row->value);
     }
+  else if (isnan (row->value) && row->set == CF_REFERENCE_SET_EFSA && strcmp (row->nutrient, "EPA+DHA") == 0 &&
+           condition != CF_CONDITION_NONE)
+    {
+      /* The row's note says the adult value applies (stand_ins[]) */
+      g_assert_cmpfloat (t->value, >, 0);
+      g_assert_nonnull (strstr (t->explanation, "value for adults"));
+    }
   else
     assert_same (t->value, in_intake_unit (row, row->value, intake));
 
   if (isnan (row->ul))
-    g_assert_true (t->limit_type == NULL || strcmp (t->limit_type, "CDRR") == 0);
+    {
+      /* Another table's limit, named as such, or none and a sentence
+       * that says no limit is checked */
+      if (g_strcmp0 (t->limit_type, "UL") == 0)
+        {
+          g_assert_true (t->limit_fallback);
+          g_assert_cmpint (t->limit_set, !=, row->set);
+          g_assert_nonnull (t->limit_life_stage);
+          g_assert_nonnull (t->limit_explanation);
+        }
+      else if (t->limit_type == NULL)
+        g_assert_nonnull (strstr (t->limit_explanation, "No upper limit is checked"));
+    }
   else
     {
       g_assert_cmpstr (t->limit_type, ==, "UL");
+      g_assert_false (t->limit_fallback);
+      g_assert_cmpint (t->limit_set, ==, row->set);
+      g_assert_cmpstr (t->limit_life_stage, ==, row->life_stage);
       assert_same (t->limit, in_intake_unit (row, row->ul, intake));
       g_assert_cmpstr (t->limit_note, ==, row->ul_note);
     }
@@ -322,6 +344,148 @@ targets_for (CfReferenceSet  set,
   cf_profile_set_condition (profile, condition);
 
   return cf_targets_new (profile, &date);
+}
+
+/* The row of @set's committed table for @nutrient whose life stage is
+ * @life_stage */
+static const CfReferenceRow *
+find_row (GPtrArray  *rows,
+          const char *nutrient,
+          const char *life_stage)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CfReferenceRow *row = g_ptr_array_index (rows, i);
+
+      if (strcmp (row->nutrient, nutrient) == 0 && strcmp (row->life_stage, life_stage) == 0)
+        return row;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+assert_limit_from (const CfTarget       *t,
+                   const CfReferenceRow *row,
+                   double                limit_in_intake_unit)
+{
+  g_assert_cmpstr (t->limit_type, ==, "UL");
+  g_assert_true (t->limit_fallback);
+  g_assert_cmpint (t->limit_set, ==, row->set);
+  g_assert_cmpstr (t->limit_life_stage, ==, row->life_stage);
+  g_assert_cmpstr (t->limit_source_url, ==, row->source_url);
+  g_assert_cmpstr (t->limit_note, ==, row->ul_note);
+  assert_same (t->limit, limit_in_intake_unit);
+  g_assert_nonnull (t->limit_explanation);
+}
+
+/* Every nutrient with an upper limit somewhere gets one, named with
+ * its table; D-A-CH sets none and EFSA none for vitamin D in
+ * pregnancy */
+static void
+test_limit_fallback (void)
+{
+  g_autoptr(GPtrArray) efsa = read_committed_table (CF_REFERENCE_SET_EFSA);
+  g_autoptr(GPtrArray) nasem = read_committed_table (CF_REFERENCE_SET_NASEM);
+  g_autoptr(CfTargets) dach = targets_for (CF_REFERENCE_SET_DACH, CF_SEX_FEMALE, 40, CF_CONDITION_NONE);
+  g_autoptr(CfTargets) dach_man = targets_for (CF_REFERENCE_SET_DACH, CF_SEX_MALE, 20, CF_CONDITION_NONE);
+  g_autoptr(CfTargets) efsa_pregnant = targets_for (CF_REFERENCE_SET_EFSA, CF_SEX_FEMALE, 30, CF_CONDITION_PREGNANCY);
+  g_autoptr(CfTargets) efsa_lactating = targets_for (CF_REFERENCE_SET_EFSA, CF_SEX_FEMALE, 35, CF_CONDITION_LACTATION);
+  g_autoptr(CfTargets) dach_pregnant = targets_for (CF_REFERENCE_SET_DACH, CF_SEX_FEMALE, 30, CF_CONDITION_PREGNANCY);
+  g_autoptr(CfTargets) nasem_adult = targets_for (CF_REFERENCE_SET_NASEM, CF_SEX_FEMALE, 40, CF_CONDITION_NONE);
+  const CfReferenceRow *row;
+  const CfTarget *t;
+
+  /* D-A-CH: EFSA's limits for adults */
+  row = find_row (efsa, "vitamin D", "adults >=18 y");
+  assert_limit_from (cf_targets_get (dach, CF_TARGET_VITAMIN_D), row, row->ul);
+  assert_limit_from (cf_targets_get (dach_man, CF_TARGET_VITAMIN_D), row, row->ul);
+  row = find_row (efsa, "calcium", "adults >=25 y");
+  assert_limit_from (cf_targets_get (dach, CF_TARGET_CALCIUM), row, row->ul);
+  row = find_row (efsa, "calcium", "adults 18-24 y");
+  assert_limit_from (cf_targets_get (dach_man, CF_TARGET_CALCIUM), row, row->ul);
+  row = find_row (efsa, "magnesium", "adult women >=18 y");
+  t = cf_targets_get (dach, CF_TARGET_MAGNESIUM);
+  assert_limit_from (t, row, row->ul);
+  g_assert_cmpint (t->limit_scope, ==, CF_LIMIT_SCOPE_SUPPLEMENTS);
+  /* The value still comes from D-A-CH */
+  g_assert_cmpint (t->set, ==, CF_REFERENCE_SET_DACH);
+  g_assert_false (t->fallback);
+  {
+    g_autofree char *label = cf_target_dup_limit_source_label (t);
+
+    g_assert_cmpstr (label, ==, "EFSA, adult women >=18 y");
+  }
+
+  /* EFSA in pregnancy and lactation: no vitamin D limit of its own for
+   * them, so NASEM's, which is read for pregnancy and lactation */
+  row = find_row (nasem, "vitamin D", "pregnancy 19-30 y");
+  assert_limit_from (cf_targets_get (efsa_pregnant, CF_TARGET_VITAMIN_D), row, row->ul);
+  row = find_row (nasem, "vitamin D", "lactation 31-50 y");
+  assert_limit_from (cf_targets_get (efsa_lactating, CF_TARGET_VITAMIN_D), row, row->ul);
+  /* ... and EFSA's own for calcium */
+  t = cf_targets_get (efsa_pregnant, CF_TARGET_CALCIUM);
+  g_assert_false (t->limit_fallback);
+  g_assert_cmpfloat (t->limit, ==, find_row (efsa, "calcium", "pregnancy >=25 y")->ul);
+
+  /* D-A-CH in pregnancy: EFSA's pregnancy limit where it has one, else
+   * NASEM's */
+  row = find_row (efsa, "magnesium", "pregnancy");
+  assert_limit_from (cf_targets_get (dach_pregnant, CF_TARGET_MAGNESIUM), row, row->ul);
+  row = find_row (nasem, "vitamin D", "pregnancy 19-30 y");
+  assert_limit_from (cf_targets_get (dach_pregnant, CF_TARGET_VITAMIN_D), row, row->ul);
+
+  /* Several rows with the same limit: the limit names the value's row */
+  {
+    g_autoptr(CfTargets) no_age = targets_for (CF_REFERENCE_SET_NASEM, CF_SEX_MALE, NAN, CF_CONDITION_NONE);
+
+    t = cf_targets_get (no_age, CF_TARGET_MAGNESIUM);
+    g_assert_cmpstr (t->limit_life_stage, ==, t->life_stage);
+  }
+
+  /* A table's own limit is no fallback */
+  t = cf_targets_get (nasem_adult, CF_TARGET_VITAMIN_D);
+  g_assert_false (t->limit_fallback);
+  g_assert_null (t->limit_explanation);
+  g_assert_cmpint (t->limit_set, ==, CF_REFERENCE_SET_NASEM);
+
+  /* No table gives a vitamin K limit: said plainly */
+  t = cf_targets_get (dach, CF_TARGET_VITAMIN_K);
+  g_assert_true (isnan (t->limit));
+  g_assert_null (t->limit_type);
+  g_assert_cmpstr (t->limit_explanation, ==,
+                   "No upper limit is checked: none of the reference tables gives one for this nutrient at this life stage.");
+  g_assert_null (cf_target_dup_limit_source_label (t));
+}
+
+/* EFSA's vitamin K counts K1 only, and its name says so; EFSA's EPA +
+ * DHA stays beside the extra DHA in pregnancy and lactation */
+static void
+test_names_and_omega3 (void)
+{
+  g_autoptr(CfTargets) efsa = targets_for (CF_REFERENCE_SET_EFSA, CF_SEX_FEMALE, 40, CF_CONDITION_NONE);
+  g_autoptr(CfTargets) nasem = targets_for (CF_REFERENCE_SET_NASEM, CF_SEX_FEMALE, 40, CF_CONDITION_NONE);
+  g_autoptr(CfTargets) dach = targets_for (CF_REFERENCE_SET_DACH, CF_SEX_FEMALE, 40, CF_CONDITION_NONE);
+  g_autoptr(GPtrArray) efsa_rows = read_committed_table (CF_REFERENCE_SET_EFSA);
+  const CfReferenceRow *adult = find_row (efsa_rows, "EPA+DHA", "adults >=18 y");
+
+  g_assert_cmpstr (cf_target_get_name (cf_targets_get (efsa, CF_TARGET_VITAMIN_K)), ==, "Vitamin K1 (phylloquinone)");
+  g_assert_cmpstr (cf_target_get_name (cf_targets_get (nasem, CF_TARGET_VITAMIN_K)), ==, "Vitamin K (K1 + K2)");
+  g_assert_cmpstr (cf_target_get_name (cf_targets_get (dach, CF_TARGET_VITAMIN_K)), ==, "Vitamin K (K1 + K2)");
+  g_assert_cmpstr (cf_target_get_name (cf_targets_get (efsa, CF_TARGET_CALCIUM)), ==, "Calcium");
+
+  for (CfCondition c = CF_CONDITION_PREGNANCY; c <= CF_CONDITION_LACTATION; c++)
+    {
+      g_autoptr(CfTargets) targets = targets_for (CF_REFERENCE_SET_EFSA, CF_SEX_FEMALE, 30, c);
+      const CfTarget *epa_dha = cf_targets_get (targets, CF_TARGET_EPA_DHA);
+      const CfTarget *dha = cf_targets_get (targets, CF_TARGET_DHA);
+
+      g_assert_cmpint (epa_dha->set, ==, CF_REFERENCE_SET_EFSA);
+      assert_same (epa_dha->value, adult->value / 1000.0);
+      g_assert_cmpstr (epa_dha->value_type, ==, adult->value_type);
+      g_assert_true (cf_target_has_value (dha));
+      g_assert_cmpfloat (dha->value, >, 0);
+    }
 }
 
 static void
@@ -551,11 +715,22 @@ test_fallbacks (void)
   g_assert_cmpfloat_with_epsilon (t->value, 0.2, 1e-12);
   g_assert_false (cf_target_has_value (cf_targets_get (nasem, CF_TARGET_DHA)));
 
-  /* A row without a value is no target, and no other set stands in */
+  /* A row without a value is no target, and no other set stands in
+   * (D-A-CH's phosphorus in pregnancy was not read) */
+  {
+    g_autoptr(CfTargets) dach_pregnant = targets_for (CF_REFERENCE_SET_DACH, CF_SEX_FEMALE, 30, CF_CONDITION_PREGNANCY);
+
+    t = cf_targets_get (dach_pregnant, CF_TARGET_PHOSPHORUS);
+    g_assert_false (t->fallback);
+    g_assert_false (cf_target_has_value (t));
+    g_assert_nonnull (t->note);
+  }
+
+  /* ... unless its note says which value applies: EFSA's EPA + DHA in
+   * pregnancy is the adult value plus extra DHA */
   t = cf_targets_get (efsa_pregnant, CF_TARGET_EPA_DHA);
   g_assert_false (t->fallback);
-  g_assert_false (cf_target_has_value (t));
-  g_assert_nonnull (t->note);
+  g_assert_cmpfloat_with_epsilon (t->value, 0.25, 1e-12);
 }
 
 static void
@@ -719,6 +894,8 @@ main (int   argc,
   g_test_add_func ("/targets/condition-stage", test_condition_stage);
   g_test_add_func ("/targets/age", test_age);
   g_test_add_func ("/targets/keys", test_keys);
+  g_test_add_func ("/targets/limit-fallback", test_limit_fallback);
+  g_test_add_func ("/targets/names-and-omega3", test_names_and_omega3);
 
   return g_test_run ();
 }

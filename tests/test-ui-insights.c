@@ -25,6 +25,8 @@
 #include "cf-insights-view-private.h"
 #include "cf-knowledge.h"
 #include "cf-knowledge-page-view.h"
+#include "cf-supplement-dialog.h"
+#include "cf-supplements.h"
 #include "cf-test-util.h"
 #include "cf-ui-test-util.h"
 #include "cf-window.h"
@@ -548,6 +550,119 @@ test_empty (void)
   reset_settings (settings);
 }
 
+/* Whether a label under @widget shows text containing @text */
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_with (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The K2 goal's short reference with the full one a click away, an
+ * upper limit's source under D-A-CH, background reading labelled as
+ * such, and the caution for vitamin K antagonists on K2 supplements */
+static void
+test_sources_and_cautions (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  CfWindow *window;
+  CfInsightsView *view;
+  CfChart *chart;
+  GtkMenuButton *goal;
+  GtkWidget *popover;
+  gpointer weak_window;
+  GDate today;
+
+  reset_settings (settings);
+  cf_day_set_today (&today);
+  g_assert_true (cf_demo_fill (context, &today, DEMO_DAYS, &error));
+  g_assert_no_error (error);
+
+  window = cf_window_new_for_context (context, settings);
+  weak_window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak_window);
+  view = CF_INSIGHTS_VIEW (cf_window_get_insights_view (window));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "insights"));
+  cf_test_spin_until (is_loaded, view);
+  chart = _cf_insights_view_get_chart (view, "intake");
+  goal = _cf_insights_view_get_goal_source (view);
+
+  /* K2: "Gast et al. 2009" in the text, the full citation in a popover */
+  g_assert_true (cf_insights_view_set_nutrient (view, CF_TARGET_VITAMIN_K2));
+  cf_test_spin ();
+  g_assert_nonnull (strstr (cf_chart_get_summary_description (chart), "Gast et al. 2009"));
+  g_assert_null (strstr (cf_chart_get_summary_description (chart), "Nutr Metab Cardiovasc Dis"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (goal)));
+  gtk_menu_button_popup (goal);
+  cf_test_spin ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (goal));
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (has_label_with (popover, "Nutr Metab Cardiovasc Dis. 2009;19(7):504-10"));
+  gtk_menu_button_popdown (goal);
+
+  /* Other nutrients have a table's value, no such button */
+  g_assert_true (cf_insights_view_set_nutrient (view, CF_TARGET_MAGNESIUM));
+  cf_test_spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (goal)));
+
+  /* D-A-CH sets no upper limit: EFSA's, and the text says so */
+  g_settings_set_string (settings, "reference-set", "dach");
+  cf_test_spin_until (is_loaded, view);
+  g_assert_true (cf_insights_view_set_nutrient (view, CF_TARGET_VITAMIN_D));
+  cf_test_spin ();
+  g_assert_nonnull (strstr (cf_chart_get_summary_description (chart), "(EFSA, adults >=18 y; D-A-CH sets none)"));
+
+  /* The paradox page labels the consumer articles as background */
+  {
+    GtkWindow *page_window = cf_knowledge_page_view_present (GTK_WIDGET (view), "calcium-paradox");
+    gpointer weak_page = page_window;
+
+    g_object_add_weak_pointer (G_OBJECT (page_window), &weak_page);
+    g_assert_true (has_label_with (GTK_WIDGET (page_window), "Background reading"));
+    g_assert_true (has_label_with (GTK_WIDGET (page_window), "Rotterdam Study"));
+    gtk_window_destroy (page_window);
+    cf_test_spin_until (cf_test_is_null, &weak_page);
+  }
+
+  /* K2 supplement templates carry the caution; others do not, until a
+   * dose of vitamin K is entered */
+  for (guint i = 0; i < templates->len; i++)
+    {
+      CfFood *t = g_ptr_array_index (templates, i);
+      CfSupplementDialog *dialog = cf_supplement_dialog_new (context, t);
+      gboolean has_k2 = !isnan (cf_supplement_get_dose (t, CF_NUTRIENT_MK7));
+      GtkEditable *mk7 = cf_supplement_dialog_get_dose_field (dialog, CF_NUTRIENT_MK7);
+
+      g_test_message ("%s", cf_food_get_name (t));
+      if (has_k2)
+        g_assert_nonnull (strstr (cf_supplement_dialog_get_caution (dialog), "warfarin"));
+      else
+        {
+          g_assert_null (cf_supplement_dialog_get_caution (dialog));
+          gtk_editable_set_text (mk7, "90");
+          g_assert_nonnull (cf_supplement_dialog_get_caution (dialog));
+          gtk_editable_set_text (mk7, "");
+          g_assert_null (cf_supplement_dialog_get_caution (dialog));
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin_until (cf_test_is_null, &weak_window);
+  reset_settings (settings);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +681,7 @@ main (int   argc,
 
   g_test_add_func ("/cofactor/ui/insights/demo", test_demo);
   g_test_add_func ("/cofactor/ui/insights/empty", test_empty);
+  g_test_add_func ("/cofactor/ui/insights/sources-and-cautions", test_sources_and_cautions);
 
   return g_test_run ();
 }

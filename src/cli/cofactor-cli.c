@@ -943,7 +943,7 @@ cmd_targets (CfContext  *context,
 
           json_builder_begin_object (builder);
           json_add_string_or_null (builder, "key", cf_target_id_to_key (t->id));
-          json_add_string_or_null (builder, "name", cf_target_id_get_name (t->id));
+          json_add_string_or_null (builder, "name", cf_target_get_name (t));
           json_add_string_or_null (builder, "intake", cf_intake_get_key (t->intake));
           json_add_string_or_null (builder, "unit", cf_unit_get_symbol (cf_intake_get_unit (t->intake)));
           json_add_string_or_null (builder, "counts", cf_intake_get_forms (t->intake));
@@ -972,6 +972,13 @@ cmd_targets (CfContext  *context,
           json_add_string_or_null (builder, "limit_scope",
                                    t->limit_scope == CF_LIMIT_SCOPE_SUPPLEMENTS ? "supplements" : "all");
           json_add_string_or_null (builder, "limit_note", t->limit_note);
+          json_add_string_or_null (builder, "limit_reference_set",
+                                   isnan (t->limit) ? NULL : cf_reference_set_to_key (t->limit_set));
+          json_add_string_or_null (builder, "limit_life_stage", t->limit_life_stage);
+          json_add_string_or_null (builder, "limit_source_url", t->limit_source_url);
+          json_builder_set_member_name (builder, "limit_fallback");
+          json_builder_add_boolean_value (builder, t->limit_fallback);
+          json_add_string_or_null (builder, "limit_explanation", t->limit_explanation);
           json_add_string_or_null (builder, "explanation", t->explanation);
           json_builder_end_object (builder);
         }
@@ -988,13 +995,16 @@ cmd_targets (CfContext  *context,
   for (guint i = 0; i < CF_N_TARGETS; i++)
     {
       const CfTarget *t = cf_targets_get (targets, i);
-      g_autofree char *name = pad (cf_target_id_get_name (t->id), 34);
+      g_autofree char *name = pad (cf_target_get_name (t), 34);
       g_autofree char *value = format_target_value (t);
       g_autofree char *source = cf_target_dup_source_label (t);
 
       g_print ("\n%s %s\n", name, value);
       if (t->from_table || t->citation != NULL || t->overridden)
         g_print ("    %s\n", source);
+      if (t->citation != NULL && !t->overridden)
+        /* Translators: %s is the full citation of a target's source */
+        print_line (_("Reference: %s"), t->citation);
       if (t->overridden && !isnan (t->reference_value))
         {
           g_autofree char *reference = cf_intake_format_value (t->intake, t->reference_value);
@@ -1004,6 +1014,7 @@ cmd_targets (CfContext  *context,
       if (!isnan (t->limit))
         {
           g_autofree char *limit = cf_intake_format_value (t->intake, t->limit);
+          g_autofree char *limit_source = cf_target_dup_limit_source_label (t);
           const char *scope = cf_target_get_limit_scope_label (t);
 
           if (scope != NULL)
@@ -1013,7 +1024,13 @@ cmd_targets (CfContext  *context,
           else
             /* Translators: an upper limit and its kind (e.g. "UL") */
             print_line (_("Upper limit: %s a day (%s)"), limit, t->limit_type);
+          if (t->limit_fallback && limit_source != NULL)
+            /* Translators: %s is where the upper limit comes from, e.g.
+             * "EFSA, adults >=18 y" */
+            print_line (_("Limit from: %s"), limit_source);
         }
+      if (t->limit_explanation)
+        g_print ("    %s\n", t->limit_explanation);
       if (cf_intake_get_forms (t->intake))
         g_print ("    %s\n", cf_intake_get_forms (t->intake));
       if (t->explanation)
@@ -1027,6 +1044,8 @@ cmd_targets (CfContext  *context,
         print_line (_("Note on the limit: %s"), t->limit_note);
       if (t->source_url)
         print_line (_("Source: %s"), t->source_url);
+      if (t->limit_fallback && t->limit_source_url)
+        print_line (_("Source of the limit: %s"), t->limit_source_url);
     }
 
   return 0;
@@ -1125,6 +1144,14 @@ cmd_insights (CfContext  *context,
               json_add_string_or_null (builder, "name", food->name);
               json_add_string_or_null (builder, "nutrient", cf_intake_get_key (food->intake));
               json_add_number_or_null (builder, "per_100g", food->per_100g);
+              json_add_number_or_null (builder, "per_serving", food->per_serving);
+              json_add_number_or_null (builder, "per_100kcal", food->per_100kcal);
+              json_builder_set_member_name (builder, "serving");
+              json_builder_begin_object (builder);
+              json_add_number_or_null (builder, "amount", food->serving_amount);
+              json_add_string_or_null (builder, "description", food->serving_description);
+              json_add_number_or_null (builder, "grams", food->serving_grams);
+              json_builder_end_object (builder);
               json_add_string_or_null (builder, "unit", cf_unit_get_symbol (cf_intake_get_unit (food->intake)));
               json_builder_end_object (builder);
             }
@@ -1171,13 +1198,18 @@ cmd_insights (CfContext  *context,
 
       if (foods->len > 0)
         {
-          g_print ("    %s\n", _("Foods that help (amount per 100 g):"));
+          g_print ("    %s\n", _("Foods that help (amount in a typical serving; per 100 kcal):"));
           for (guint f = 0; f < foods->len; f++)
             {
               CfInsightFood *food = g_ptr_array_index (foods, f);
-              g_autofree char *amount = cf_intake_format_value (food->intake, food->per_100g);
+              g_autofree char *amount = cf_intake_format_value (food->intake, food->per_serving);
+              g_autofree char *density = cf_intake_format_value (food->intake, food->per_100kcal);
+              g_autofree char *serving = cf_insight_food_dup_serving (food);
 
-              g_print ("      %s — %s (%s)\n", food->name, amount, food->id);
+              /* Translators: a food that helps: its name, its amount of
+               * the nutrient in a typical serving, the serving, the
+               * amount per 100 kcal and its id */
+              g_print (_("      %s — %s in %s; %s per 100 kcal (%s)\n"), food->name, amount, serving, density, food->id);
             }
         }
 

@@ -17,6 +17,7 @@
 #include "cf-error.h"
 #include "cf-insight-engine-private.h"
 #include "cf-insight-engine.h"
+#include "cf-ranking.h"
 
 /**
  * CfInsightEngine:
@@ -58,7 +59,9 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------
  * The threshold table.  Every number that decides an insight is here,
  * with why it has the value it has.  Where no source gives a number,
- * the comment says the value is a design choice.
+ * the comment says the value is a design choice.  docs/insight-rules.md
+ * lists them all in one table for readers of the project (and
+ * tests/test-insights.c checks that it names every rule).
  * ------------------------------------------------------------------ */
 
 static const CfInsightThresholds thresholds = {
@@ -79,13 +82,28 @@ static const CfInsightThresholds thresholds = {
   0.8,
   /* foods_per_insight = 5: enough choice, short enough to read. */
   5,
-  /* min_serving_grams = 10.  Design choice: ranked per 100 g, baking
-   * powder, dried herbs and drink powders lead calcium, potassium and
-   * vitamin K1, yet they are used by the teaspoon (0.5-5 g in SR28's
-   * first household measure).  A tablespoon of oil (about 14 g) is a
-   * real serving and stays, so flaxseed oil still leads ALA.  Foods
-   * without any household measure (the K2 study foods) stay in. */
+  /* The foods that help are everyday foods (data/foods/curated/
+   * everyday.tsv, food.everyday in foods.db), never custom foods or
+   * supplements, ranked by the amount in a typical serving: the first
+   * household measure of the source that the next three rules accept.
+   * Foods without a household measure cannot be ranked so.
+   *
+   * min_serving_grams = 10.  Design choice: a food whose first measure
+   * weighs less is used by the pinch or the teaspoon (seasonings, baking
+   * powder, and cod liver oil, which is taken by the teaspoon as a
+   * supplement), and is left out.  A tablespoon of oil (about 14 g) is
+   * a serving, so flaxseed oil can lead ALA. */
   10,
+  /* max_serving_kcal = 250.  Design choice: about an eighth of a
+   * 2000 kcal day; SR28 often lists a cup first, and a cup of seeds,
+   * nuts or molasses (700-980 kcal) is nobody's serving, while a fish
+   * fillet (about 230 kcal) is. */
+  250,
+  /* dense_kcal_per_100g = 150.  Design choice: a cup of a food with
+   * more energy than this per 100 g (cocoa powder, milk powder, dried
+   * fruit, seeds, cheese) is not a serving, even when it stays under
+   * 250 kcal; cooked grains, beans, milk and vegetables stay below it. */
+  150,
 };
 
 /* "Most days" is 60 % of logged days throughout.  Design choice: more
@@ -99,16 +117,20 @@ static const CfInsightThresholds thresholds = {
 #define LIMIT_DAYS 0.25
 
 /* A target missed by half or more on average is a warning rather than
- * "attention".  Design choice. */
+ * "attention".  Design choice.  Not for the vitamin K2 goal: it is a
+ * population's mean intake (Prospect-EPIC), not a requirement, so
+ * falling short of it is never more than worth attention. */
 #define SEVERE_BELOW 0.5
 
 static const CfInsightRule rules[] = {
   /* Vitamin K2 below the personal goal (29.1 µg/day by default, the
    * Prospect-EPIC mean intake; reference-intakes README, K2 evidence)
    * on most days.  The seed articles name low K2 as the main nutrient
-   * gap behind misplaced calcium (MGP stays inactive). */
+   * gap behind misplaced calcium (MGP stays inactive).  The goal is a
+   * mean intake, not a requirement: attention at most (no
+   * severe_below). */
   { "k2-low", CF_INSIGHT_RULE_BELOW_ON_MOST_DAYS, CF_TARGET_VITAMIN_K2, -1, -1,
-    MOST_DAYS, 0, SEVERE_BELOW, CF_INSIGHT_SEVERITY_ATTENTION, "k2-mgp-osteocalcin" },
+    MOST_DAYS, 0, 0, CF_INSIGHT_SEVERITY_ATTENTION, "k2-mgp-osteocalcin" },
 
   /* Total vitamin K (K1 only for EFSA) below the AI on average.  AIs
    * are meant as average daily intakes, so the average is compared. */
@@ -137,9 +159,10 @@ static const CfInsightRule rules[] = {
     LIMIT_DAYS, 0, 0, CF_INSIGHT_SEVERITY_WARNING, "vitamin-d-two-sides" },
 
   /* Calcium below target on average: the articles stress that calcium
-   * itself is needed; the point is where it goes. */
+   * itself is needed; the point is where it goes.  Explained by the
+   * page on calcium needs and food sources. */
   { "calcium-low", CF_INSIGHT_RULE_AVERAGE_BELOW, CF_TARGET_CALCIUM, -1, -1,
-    0, 0, SEVERE_BELOW, CF_INSIGHT_SEVERITY_ATTENTION, "calcium-paradox" },
+    0, 0, SEVERE_BELOW, CF_INSIGHT_SEVERITY_ATTENTION, "calcium-needs" },
 
   /* Calcium above the UL (NASEM 2000-3000 mg by age). */
   { "calcium-above-ul", CF_INSIGHT_RULE_ABOVE_LIMIT, CF_TARGET_CALCIUM, -1, -1,
@@ -149,7 +172,8 @@ static const CfInsightRule rules[] = {
    * supplements while K2 or magnesium is below target on average.  The
    * seed articles single out high-dose calcium supplements without
    * enough K2 and magnesium.  0.5 ("most of it") is a design choice.
-   * A warning when both cofactors are low. */
+   * Attention at most, since the K2 part is measured against the K2
+   * goal, a mean intake rather than a requirement. */
   { "calcium-supplements-cofactors-low", CF_INSIGHT_RULE_SUPPLEMENT_SHARE, CF_TARGET_CALCIUM,
     CF_TARGET_VITAMIN_K2, CF_TARGET_MAGNESIUM,
     0, 0.5, 0, CF_INSIGHT_SEVERITY_ATTENTION, "calcium-paradox" },
@@ -157,10 +181,10 @@ static const CfInsightRule rules[] = {
   /* Vitamin D supplemented on at least half of the logged days while
    * K2 is below the goal on average: the seed articles describe D
    * raising calcium absorption and K2 directing it.  0.5 ("regularly")
-   * is a design choice. */
+   * is a design choice.  Attention at most, as for "k2-low". */
   { "d-without-k2", CF_INSIGHT_RULE_SUPPLEMENTED_WITHOUT, CF_TARGET_VITAMIN_D,
     CF_TARGET_VITAMIN_K2, -1,
-    0.5, 0, SEVERE_BELOW, CF_INSIGHT_SEVERITY_ATTENTION, "k2-d-magnesium-together" },
+    0.5, 0, 0, CF_INSIGHT_SEVERITY_ATTENTION, "k2-d-magnesium-together" },
 
   /* Ca:Mg ratio (mg to mg) above 2.5 on most days with data.  Design
    * choice: no source read gives a ratio.  2.5 is the NASEM RDA ratio
@@ -171,6 +195,19 @@ static const CfInsightRule rules[] = {
   { "ca-mg-ratio-high", CF_INSIGHT_RULE_RATIO_ABOVE, CF_TARGET_CALCIUM,
     CF_TARGET_MAGNESIUM, -1,
     MOST_DAYS, 2.5, 0, CF_INSIGHT_SEVERITY_ATTENTION, "magnesium-crystals" },
+
+  /* Sodium to potassium (mg to mg) above 1 on most days with data for
+   * both: more sodium than potassium.  The second seed article names
+   * potassium as a supporting nutrient and advises less sodium.  No
+   * source read gives a ratio; 1 is a design choice that every table
+   * supports: each sets its potassium value above its sodium value
+   * (NASEM AI 2600-3400 mg against AI 1500 mg and CDRR 2300 mg, EFSA
+   * AI 3500 mg against 2000 mg, D-A-CH 4000 mg against 1500 mg), so a
+   * day with more sodium than potassium cannot meet both.  Its ratio of
+   * targets is below 1 in every table, so 1 applies. */
+  { "na-k-ratio-high", CF_INSIGHT_RULE_RATIO_ABOVE, CF_TARGET_SODIUM,
+    CF_TARGET_POTASSIUM, -1,
+    MOST_DAYS, 1.0, 0, CF_INSIGHT_SEVERITY_ATTENTION, "vitamin-c-potassium-omega3" },
 
   /* Vitamin C, potassium and omega-3 fats below target on average: the
    * supporting nutrients of the second seed article. */
@@ -320,55 +357,143 @@ _cf_insight_engine_query_intake_on (sqlite3      *db,
   return query_intake (db, first, last, error);
 }
 
-typedef struct
-{
-  char     *id;
-  char     *name;
-  double    value;
-} RankedFood;
-
 static void
-ranked_food_free (RankedFood *food)
+insight_food_free (CfInsightFood *food)
 {
   g_free (food->id);
   g_free (food->name);
+  g_free (food->serving_description);
   g_free (food);
 }
 
-/* Reference foods richest in @intake per 100 g, among those eaten by
- * the serving rather than by the pinch (see min_serving_grams); foods
- * without a value or with none of it are left out */
+/* The typical serving of a food whose value is @per_100g and energy
+ * @kcal_per_100g (NaN when unknown), from its measures in the order of
+ * the source; see the threshold table.  FALSE when it has none. */
+static gboolean
+choose_serving (GArray        *measures,
+                double         kcal_per_100g,
+                CfInsightFood *food)
+{
+  typedef struct { double amount; const char *description; double grams; } Measure;
+
+  if (measures->len == 0 || g_array_index (measures, Measure, 0).grams < thresholds.min_serving_grams)
+    return FALSE;
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const Measure *m = &g_array_index (measures, Measure, i);
+
+      if (m->grams < thresholds.min_serving_grams)
+        continue;
+      if (!isnan (kcal_per_100g) && kcal_per_100g * m->grams / 100.0 > thresholds.max_serving_kcal)
+        continue;
+      if (!isnan (kcal_per_100g) && kcal_per_100g > thresholds.dense_kcal_per_100g &&
+          g_str_has_prefix (m->description, "cup"))
+        continue;
+
+      food->serving_amount = m->amount;
+      food->serving_description = g_strdup (m->description);
+      food->serving_grams = m->grams;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+compare_per_serving (gconstpointer a,
+                     gconstpointer b)
+{
+  const CfInsightFood *x = *(CfInsightFood * const *) a;
+  const CfInsightFood *y = *(CfInsightFood * const *) b;
+
+  if (x->per_serving != y->per_serving)
+    return x->per_serving > y->per_serving ? -1 : 1;
+
+  /* Equal amounts: the more common food first (the everyday order) */
+  return 0;
+}
+
+/* The everyday foods with the most of @intake in a typical serving (see
+ * the threshold table); foods without a value or with none of it are
+ * left out.  Reference foods only: never custom foods or supplements. */
 static GPtrArray *
 rank_foods (sqlite3   *db,
             CfIntake   intake,
             guint      limit,
             GError   **error)
 {
-  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func ((GDestroyNotify) ranked_food_free);
+  typedef struct { double amount; const char *description; double grams; } Measure;
+  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func ((GDestroyNotify) insight_food_free);
+  g_autoptr(GStringChunk) texts = g_string_chunk_new (1024);
+  g_autoptr(GArray) measures = g_array_new (FALSE, FALSE, sizeof (Measure));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *current = NULL;
   const char *e = _cf_intake_get_sql (intake);
+  CfInsightFood pending = { 0, };
+  double kcal = NAN;
   int rc;
 
-  sql = g_strdup_printf ("SELECT f.id, f.name, %s AS v FROM ref.food f"
-                         " LEFT JOIN ref.portion p ON p.food = f.rowid"
-                         " AND p.seq = (SELECT min (seq) FROM ref.portion WHERE food = f.rowid)"
-                         " WHERE v > 0 AND (p.grams IS NULL OR p.grams >= ?2)"
-                         " ORDER BY v DESC, f.rowid LIMIT ?1", e);
+  sql = g_strdup_printf ("SELECT f.id, f.name, %s AS v, f.energy, p.amount, p.description, p.grams"
+                         " FROM ref.food f JOIN ref.portion p ON p.food = f.rowid"
+                         " WHERE f.everyday IS NOT NULL AND v > 0"
+                         " ORDER BY f.everyday, f.rowid, p.seq", e);
   stmt = _cf_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, limit);
-  sqlite3_bind_double (stmt, 2, thresholds.min_serving_grams);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* One row per measure, a food's rows together in its source's order;
+   * a food is decided when the next one starts */
+  for (;;)
     {
-      RankedFood *food = g_new0 (RankedFood, 1);
+      const char *id;
 
-      food->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      food->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      food->value = sqlite3_column_double (stmt, 2);
-      g_ptr_array_add (foods, food);
+      rc = sqlite3_step (stmt);
+      id = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+
+      if (current != NULL && g_strcmp0 (id, current) != 0)
+        {
+          if (choose_serving (measures, kcal, &pending))
+            {
+              CfInsightFood *food = g_memdup2 (&pending, sizeof pending);
+
+              food->per_serving = food->per_100g * food->serving_grams / 100.0;
+              food->per_100kcal = (!isnan (kcal) && kcal >= CF_RANK_MIN_KCAL) ? food->per_100g / kcal * 100.0 : NAN;
+              g_ptr_array_add (foods, food);
+            }
+          else
+            {
+              g_free (pending.id);
+              g_free (pending.name);
+            }
+          memset (&pending, 0, sizeof pending);
+          g_array_set_size (measures, 0);
+          g_clear_pointer (&current, g_free);
+        }
+
+      if (rc != SQLITE_ROW)
+        break;
+
+      if (current == NULL)
+        {
+          current = g_strdup (id);
+          pending.id = g_strdup (id);
+          pending.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          pending.intake = intake;
+          pending.per_100g = sqlite3_column_double (stmt, 2);
+          kcal = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 3);
+        }
+
+      {
+        Measure m = {
+          sqlite3_column_double (stmt, 4),
+          g_string_chunk_insert (texts, (const char *) sqlite3_column_text (stmt, 5)),
+          sqlite3_column_double (stmt, 6),
+        };
+
+        g_array_append_val (measures, m);
+      }
     }
 
   if (rc != SQLITE_DONE)
@@ -376,6 +501,11 @@ rank_foods (sqlite3   *db,
       _cf_set_sqlite_error (error, db, rc);
       return NULL;
     }
+
+  /* Stable: equal amounts keep the everyday order */
+  g_ptr_array_sort (foods, compare_per_serving);
+  if (foods->len > limit)
+    g_ptr_array_set_size (foods, limit);
 
   return g_steal_pointer (&foods);
 }
@@ -397,7 +527,7 @@ typedef struct
   double      supplements[CF_N_INTAKES];
   GDate       first;
   GDate       last;
-  GPtrArray  *helping[CF_N_INTAKES];      /* RankedFood, queried once per run */
+  GPtrArray  *helping[CF_N_INTAKES];      /* CfInsightFood, queried once per run */
   GError     *error;                      /* first failure of a food query */
 } Facts;
 
@@ -521,9 +651,11 @@ rule_topic (const CfInsightRule *rule)
   if (strcmp (id, "calcium-supplements-cofactors-low") == 0)
     return _("Calcium from supplements");
   if (strcmp (id, "d-without-k2") == 0)
-    return _("Vitamin D without K2");
+    return _("Vitamin D supplements and vitamin K2");
   if (strcmp (id, "ca-mg-ratio-high") == 0)
     return _("Calcium to magnesium ratio");
+  if (strcmp (id, "na-k-ratio-high") == 0)
+    return _("Sodium to potassium ratio");
   if (strcmp (id, "vitamin-c-low") == 0)
     return _("Vitamin C");
   if (strcmp (id, "potassium-low") == 0)
@@ -556,11 +688,7 @@ add_foods (Facts     *f,
     return;
 
   for (guint i = 0; i < MIN (limit, foods->len); i++)
-    {
-      RankedFood *food = g_ptr_array_index (foods, i);
-
-      _cf_insight_add_food (insight, food->id, food->name, intake, food->value);
-    }
+    _cf_insight_add_food (insight, g_ptr_array_index (foods, i));
 }
 
 /* Makes the insight of a fired rule, withheld or softened by @cov */
@@ -602,6 +730,23 @@ make_insight (const CfInsightRule *rule,
     default:
       return _cf_insight_new (rule->id, severity, confidence, title, summary, rule->page_id);
     }
+}
+
+/* A number measured from the logged food: a withheld verdict leaves it
+ * out, since with most values missing it would read as a low amount
+ * ("average 0.0 µg") rather than as missing data */
+static void
+add_measured (CfInsight           *insight,
+              const char          *key,
+              const char          *label,
+              CfInsightNumberKind  kind,
+              CfIntake             intake,
+              double               value)
+{
+  if (cf_insight_get_confidence (insight) == CF_INSIGHT_CONFIDENCE_WITHHELD)
+    return;
+
+  _cf_insight_add_number (insight, key, label, kind, intake, value);
 }
 
 static void
@@ -660,7 +805,7 @@ rule_below_on_most_days (Facts               *f,
 
   if (strcmp (rule->id, "k2-low") == 0)
     {
-      title = _("Vitamin K2 is low on most days");
+      title = _("Vitamin K2 is below your personal goal on most days");
       /* Translators: the numbers are days below the goal and logged
        * days; the strings are amounts, e.g. "29.1 µg" */
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -683,10 +828,10 @@ rule_below_on_most_days (Facts               *f,
     }
 
   insight = make_insight (rule, severity, cov, TRUE, title, summary);
-  _cf_insight_add_number (insight, "average", _("Average a day"), CF_INSIGHT_NUMBER_AMOUNT, t->intake, avg);
+  add_measured (insight, "average", _("Average a day"), CF_INSIGHT_NUMBER_AMOUNT, t->intake, avg);
   _cf_insight_add_number (insight, "target", t->id == CF_TARGET_VITAMIN_K2 ? _("Personal goal") : _("Target"),
                           CF_INSIGHT_NUMBER_AMOUNT, t->intake, avg_target);
-  _cf_insight_add_number (insight, "days_below", _("Days below"), CF_INSIGHT_NUMBER_DAYS, t->intake, below);
+  add_measured (insight, "days_below", _("Days below"), CF_INSIGHT_NUMBER_DAYS, t->intake, below);
   add_common_numbers (insight, evaluated, cov);
   add_foods (f, insight, t->intake, thresholds.foods_per_insight);
 
@@ -806,9 +951,9 @@ rule_average_below (Facts               *f,
   summary = average_below_summary (rule->id, f->n, average_text, target_text, isnan (t->value));
 
   insight = make_insight (rule, severity, cov, TRUE, average_below_title (rule->id), summary);
-  _cf_insight_add_number (insight, "average", _("Average a day"), CF_INSIGHT_NUMBER_AMOUNT, t->intake, avg);
+  add_measured (insight, "average", _("Average a day"), CF_INSIGHT_NUMBER_AMOUNT, t->intake, avg);
   _cf_insight_add_number (insight, "target", _("Target"), CF_INSIGHT_NUMBER_AMOUNT, t->intake, avg_target);
-  _cf_insight_add_number (insight, "days_below", _("Days below"), CF_INSIGHT_NUMBER_DAYS, t->intake, below);
+  add_measured (insight, "days_below", _("Days below"), CF_INSIGHT_NUMBER_DAYS, t->intake, below);
   add_common_numbers (insight, f->n, cov);
   add_foods (f, insight, t->intake, thresholds.foods_per_insight);
 
@@ -885,7 +1030,7 @@ rule_above_limit (Facts               *f,
   /* Missing values could only add to an amount already over the limit:
    * no softening */
   insight = make_insight (rule, rule->severity, NAN, FALSE, title, summary);
-  _cf_insight_add_number (insight, "average", supplements_only ? _("Average from supplements a day") : _("Average a day"),
+  add_measured (insight, "average", supplements_only ? _("Average from supplements a day") : _("Average a day"),
                           CF_INSIGHT_NUMBER_AMOUNT, t->intake, avg);
   _cf_insight_add_number (insight, "highest", _("Highest day"), CF_INSIGHT_NUMBER_AMOUNT, t->intake, highest);
   _cf_insight_add_number (insight, "limit", _("Upper limit"), CF_INSIGHT_NUMBER_AMOUNT, t->intake, t->limit);
@@ -935,7 +1080,7 @@ add_partner_numbers (CfInsight     *insight,
                      const char    *coverage_key,
                      const char    *coverage_label)
 {
-  _cf_insight_add_number (insight, average_key, average_label, CF_INSIGHT_NUMBER_AMOUNT, p->target->intake, p->average);
+  add_measured (insight, average_key, average_label, CF_INSIGHT_NUMBER_AMOUNT, p->target->intake, p->average);
   _cf_insight_add_number (insight, target_key, target_label, CF_INSIGHT_NUMBER_AMOUNT, p->target->intake, p->goal);
   _cf_insight_add_number (insight, coverage_key, coverage_label, CF_INSIGHT_NUMBER_SHARE, p->target->intake, p->coverage);
 }
@@ -951,7 +1096,6 @@ rule_supplement_share (Facts               *f,
   g_autofree char *k2_goal = NULL;
   g_autofree char *mg_avg = NULL;
   g_autofree char *mg_goal = NULL;
-  CfInsightSeverity severity = rule->severity;
   CfInsight *insight;
   Partner k2, mg;
   double share, cov;
@@ -979,9 +1123,6 @@ rule_supplement_share (Facts               *f,
     cov = MIN (cov, k2.coverage);
   if (mg_low)
     cov = MIN (cov, mg.coverage);
-  if (k2_low && mg_low)
-    severity = CF_INSIGHT_SEVERITY_WARNING;
-
   share_text = cf_format_percent (share);
   k2_avg = format_amount (CF_INTAKE_VITAMIN_K2, k2.average);
   k2_goal = format_amount (CF_INTAKE_VITAMIN_K2, k2.goal);
@@ -1004,12 +1145,12 @@ rule_supplement_share (Facts               *f,
     summary = g_strdup_printf (_("%s of your calcium came from supplements, while magnesium averaged %s a day, below your target of %s."),
                                share_text, mg_avg, mg_goal);
 
-  insight = make_insight (rule, severity, cov, TRUE,
+  insight = make_insight (rule, rule->severity, cov, TRUE,
                           _("Much of your calcium comes from supplements while its cofactors are low"),
                           summary);
-  _cf_insight_add_number (insight, "supplement_share", _("Calcium from supplements"),
+  add_measured (insight, "supplement_share", _("Calcium from supplements"),
                           CF_INSIGHT_NUMBER_SHARE, t->intake, share);
-  _cf_insight_add_number (insight, "calcium_average", _("Calcium, average a day"),
+  add_measured (insight, "calcium_average", _("Calcium, average a day"),
                           CF_INSIGHT_NUMBER_AMOUNT, t->intake, average (f, t->intake));
   if (k2.target != NULL && cf_target_has_value (k2.target))
     add_partner_numbers (insight, &k2, "k2_average", _("Vitamin K2, average a day"),
@@ -1077,13 +1218,13 @@ rule_supplemented_without (Facts               *f,
                              supplemented, f->n, k2_avg, k2_goal);
 
   insight = make_insight (rule, severity, k2.coverage, TRUE,
-                          _("Vitamin D supplements without vitamin K2"), summary);
+                          _("Vitamin D supplements while vitamin K2 is below your goal"), summary);
   _cf_insight_add_number (insight, "days_supplemented", _("Days with a vitamin D supplement"),
                           CF_INSIGHT_NUMBER_DAYS, t->intake, supplemented);
   _cf_insight_add_number (insight, "vitamin_d_supplements", _("Vitamin D from supplements, average a day"),
                           CF_INSIGHT_NUMBER_AMOUNT, t->intake, f->supplements[t->intake] / f->n);
-  _cf_insight_add_number (insight, "k2_average", _("Vitamin K2, average a day"),
-                          CF_INSIGHT_NUMBER_AMOUNT, k2.target->intake, k2.average);
+  add_measured (insight, "k2_average", _("Vitamin K2, average a day"),
+                CF_INSIGHT_NUMBER_AMOUNT, k2.target->intake, k2.average);
   _cf_insight_add_number (insight, "k2_goal", _("Vitamin K2 personal goal"),
                           CF_INSIGHT_NUMBER_AMOUNT, k2.target->intake, k2.goal);
   _cf_insight_add_number (insight, "logged_days", _("Logged days"),
@@ -1104,6 +1245,8 @@ rule_ratio_above (Facts               *f,
   g_autofree char *summary = NULL;
   g_autofree char *threshold_text = NULL;
   g_autofree char *ratio_text = NULL;
+  const char *title;
+  const char *ratio_label;
   CfInsight *insight;
   guint with_ratio = 0, high = 0;
   double threshold = rule->threshold;
@@ -1135,20 +1278,38 @@ rule_ratio_above (Facts               *f,
   threshold_text = g_strdup_printf ("%.1f", threshold);
   /* Translators: a ratio, e.g. "3.4 : 1" */
   ratio_text = g_strdup_printf (_("%.1f : 1"), sum_a / sum_b);
-  /* Translators: days with a high ratio, days with data for both, the
-   * threshold (e.g. "2.5") and the overall ratio (e.g. "3.4 : 1") */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "On %u of %u day with data for both, you had more than %s times as much calcium as magnesium (%s overall).",
-                                          "On %u of %u days with data for both, you had more than %s times as much calcium as magnesium (%s overall).",
-                                          with_ratio),
-                             high, with_ratio, threshold_text, ratio_text);
 
-  insight = make_insight (rule, rule->severity, cov, TRUE, _("Much more calcium than magnesium"), summary);
-  _cf_insight_add_number (insight, "average_ratio", _("Calcium to magnesium, overall"),
-                          CF_INSIGHT_NUMBER_RATIO, a->intake, sum_a / sum_b);
+  if (strcmp (rule->id, "na-k-ratio-high") == 0)
+    {
+      /* Translators: days with more sodium than potassium, days with
+       * data for both, and the overall ratio (e.g. "1.4 : 1") */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "On %u of %u day with data for both, you had more sodium than potassium (sodium to potassium %s overall). Every reference table sets potassium higher than sodium.",
+                                              "On %u of %u days with data for both, you had more sodium than potassium (sodium to potassium %s overall). Every reference table sets potassium higher than sodium.",
+                                              with_ratio),
+                                 high, with_ratio, ratio_text);
+      title = _("More sodium than potassium");
+      ratio_label = _("Sodium to potassium, overall");
+    }
+  else
+    {
+      g_assert (strcmp (rule->id, "ca-mg-ratio-high") == 0);
+      /* Translators: days with a high ratio, days with data for both, the
+       * threshold (e.g. "2.5") and the overall ratio (e.g. "3.4 : 1") */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "On %u of %u day with data for both, you had more than %s times as much calcium as magnesium (%s overall).",
+                                              "On %u of %u days with data for both, you had more than %s times as much calcium as magnesium (%s overall).",
+                                              with_ratio),
+                                 high, with_ratio, threshold_text, ratio_text);
+      title = _("Much more calcium than magnesium");
+      ratio_label = _("Calcium to magnesium, overall");
+    }
+
+  insight = make_insight (rule, rule->severity, cov, TRUE, title, summary);
+  add_measured (insight, "average_ratio", ratio_label, CF_INSIGHT_NUMBER_RATIO, a->intake, sum_a / sum_b);
   _cf_insight_add_number (insight, "ratio_threshold", _("Flagged above"),
                           CF_INSIGHT_NUMBER_RATIO, a->intake, threshold);
-  _cf_insight_add_number (insight, "days_high", _("Days above it"), CF_INSIGHT_NUMBER_DAYS, a->intake, high);
+  add_measured (insight, "days_high", _("Days above it"), CF_INSIGHT_NUMBER_DAYS, a->intake, high);
   _cf_insight_add_number (insight, "days_with_ratio", _("Days with data for both"),
                           CF_INSIGHT_NUMBER_DAYS, a->intake, with_ratio);
   add_common_numbers (insight, f->n, cov);

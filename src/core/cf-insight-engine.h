@@ -72,7 +72,7 @@ typedef struct
  * @CF_INSIGHT_RULE_RATIO_ABOVE: the ratio of the intake to the @partner
  *   intake is above @threshold (or above the ratio of their targets,
  *   whichever is higher) on at least @days_share of the days that have
- *   both
+ *   both (calcium to magnesium; sodium to potassium)
  */
 typedef enum
 {
@@ -122,9 +122,18 @@ typedef struct
  *   for a nutrient, a verdict that depends on it is withheld
  * @coverage_soften: below this share, the verdict is softened
  * @foods_per_insight: how many helping foods an insight lists
- * @min_serving_grams: a helping food whose typical serving (first
- *   household measure) weighs less than this is left out, so that
- *   ingredients used by the pinch do not top the list
+ * @min_serving_grams: an everyday food whose first household measure
+ *   weighs less than this is used by the pinch or the teaspoon and is
+ *   left out of the foods that help; no lighter measure is a serving
+ * @max_serving_kcal: a household measure that supplies more energy than
+ *   this is not a typical serving (a cup of nuts, seeds or molasses)
+ * @dense_kcal_per_100g: a cup of a food with more energy than this per
+ *   100 g is not a typical serving either (powders, seeds, cheese and
+ *   dried fruit are eaten by the spoon, ounce or piece)
+ *
+ * The helping foods' typical serving is the first household measure of
+ * the source (the one the Foods view ranks "per serving" by) that none
+ * of these rules turns down; see cf-insight-engine.c.
  */
 typedef struct
 {
@@ -133,6 +142,8 @@ typedef struct
   double coverage_soften;
   guint  foods_per_insight;
   double min_serving_grams;
+  double max_serving_kcal;
+  double dense_kcal_per_100g;
 } CfInsightThresholds;
 
 #define CF_ID_NOT_ENOUGH_DATA "not-enough-data"

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-insight.h"
+#include "cf-portion.h"
 
 /**
  * CfInsight:
@@ -83,6 +84,7 @@ food_free (CfInsightFood *food)
 {
   g_free (food->id);
   g_free (food->name);
+  g_free (food->serving_description);
   g_free (food);
 }
 
@@ -222,21 +224,19 @@ _cf_insight_add_number (CfInsight           *self,
 }
 
 void
-_cf_insight_add_food (CfInsight  *self,
-                      const char *id,
-                      const char *name,
-                      CfIntake    intake,
-                      double      per_100g)
+_cf_insight_add_food (CfInsight           *self,
+                      const CfInsightFood *food)
 {
-  CfInsightFood *food = g_new0 (CfInsightFood, 1);
+  CfInsightFood *copy;
 
   g_return_if_fail (CF_IS_INSIGHT (self));
+  g_return_if_fail (food != NULL);
 
-  food->id = g_strdup (id);
-  food->name = g_strdup (name);
-  food->intake = intake;
-  food->per_100g = per_100g;
-  g_ptr_array_add (self->foods, food);
+  copy = g_memdup2 (food, sizeof *food);
+  copy->id = g_strdup (food->id);
+  copy->name = g_strdup (food->name);
+  copy->serving_description = g_strdup (food->serving_description);
+  g_ptr_array_add (self->foods, copy);
 }
 
 const char *
@@ -399,6 +399,24 @@ cf_format_percent (double share)
   /* Translators: a percentage, e.g. "42 %"; %.0f is the number and %%
    * the percent sign.  Use your language's spacing. */
   return g_strdup_printf (_("%.0f %%"), share * 100);
+}
+
+/**
+ * cf_insight_food_dup_serving:
+ *
+ * Returns: (transfer full): the food's typical serving for display,
+ *   e.g. "1 cup, chopped (149 g)"
+ */
+char *
+cf_insight_food_dup_serving (const CfInsightFood *food)
+{
+  g_autoptr(CfPortion) portion = NULL;
+
+  g_return_val_if_fail (food != NULL, NULL);
+
+  portion = cf_portion_new (food->serving_amount, food->serving_description, food->serving_grams);
+
+  return cf_portion_dup_display (portion);
 }
 
 /**

@@ -79,12 +79,20 @@ typedef struct
 
 /**
  * CfInsightFood:
- * @id: the food id (a reference food)
+ * @id: the food id (an everyday reference food)
  * @name: its name
  * @intake: the nutrient it was ranked by
  * @per_100g: how much of it 100 g hold, in cf_intake_get_unit()
+ * @per_serving: how much of it a typical serving holds
+ * @per_100kcal: how much of it 100 kcal of the food hold, or NaN when
+ *   the food has no energy value (or too little, see %CF_RANK_MIN_KCAL)
+ * @serving_amount: the serving's household measure: how many …
+ * @serving_description: … of what, as the source writes it (e.g. "cup,
+ *   chopped"; not translated)
+ * @serving_grams: what the serving weighs
  *
- * A food that helps, ranked by the nutrient per 100 g.
+ * A food that helps, ranked by the nutrient in a typical serving (see
+ * the threshold table in cf-insight-engine.c).
  */
 typedef struct
 {
@@ -92,6 +100,11 @@ typedef struct
   char     *name;
   CfIntake  intake;
   double    per_100g;
+  double    per_serving;
+  double    per_100kcal;
+  double    serving_amount;
+  char     *serving_description;
+  double    serving_grams;
 } CfInsightFood;
 
 #define CF_TYPE_INSIGHT_SEVERITY (cf_insight_severity_get_type ())
@@ -121,6 +134,7 @@ const char          *cf_insight_severity_get_name (CfInsightSeverity severity);
 const char          *cf_insight_confidence_to_key (CfInsightConfidence confidence);
 char                *cf_insight_number_format   (const CfInsightNumber *number);
 char                *cf_format_percent          (double               share);
+char                *cf_insight_food_dup_serving (const CfInsightFood *food);
 
 /* Used by the insight engine */
 CfInsight           *_cf_insight_new            (const char          *id,
@@ -136,9 +150,6 @@ void                 _cf_insight_add_number     (CfInsight           *self,
                                                  CfIntake             intake,
                                                  double               value);
 void                 _cf_insight_add_food       (CfInsight           *self,
-                                                 const char          *id,
-                                                 const char          *name,
-                                                 CfIntake             intake,
-                                                 double               per_100g);
+                                                 const CfInsightFood *food);
 
 G_END_DECLS

@@ -16,7 +16,7 @@ static const char *knowledge_strings[] = {
   /* Translators: paragraph 1 of the knowledge page “calcium-paradox” */
   N_("Calcium belongs in bones and teeth. When it settles in artery walls, heart valves or cartilage instead, those tissues harden. The articles Cofactor draws on use the name “calcium paradox” for a situation in which plenty of calcium is eaten, yet too little of it ends up in bone and some of it ends up in soft tissue."),
   /* Translators: paragraph 2 of the knowledge page “calcium-paradox” */
-  N_("Their main point is that calcium intake on its own is rarely the cause. The body steers calcium with the help of other nutrients: vitamin K2 switches on proteins that keep calcium out of vessel walls and bind it into bone, magnesium slows the growth of calcium-phosphate crystals, and vitamin D sets how much calcium is absorbed in the first place. When these helpers run short, calcium is more likely to go astray."),
+  N_("The background articles argue that calcium intake on its own is rarely the cause, and that other nutrients steer where calcium goes. Vitamin D sets how much calcium the gut absorbs, which is why the two share one set of reference values (IOM 2011). Vitamin K2 is needed to activate matrix Gla protein, which holds calcium back from vessel walls: in a randomised trial, MK-7 halved the blood marker of its inactive form (Knapen 2015), and in the Rotterdam Study the people with the most K2 in their diet had less severe calcification of the aorta (Geleijnse 2004). That magnesium slows the growth of calcium-phosphate crystals comes from laboratory work that the articles describe without naming it."),
   /* Translators: paragraph 3 of the knowledge page “calcium-paradox” */
   N_("This is why Cofactor looks at calcium together with vitamin K2, magnesium and vitamin D, and why it points it out when much of your calcium comes from supplements while K2 or magnesium is low. The articles do not advise avoiding calcium or calcium supplements; they advise care with high doses taken without enough of these cofactors."),
   /* Translators: paragraph 4 of the knowledge page “calcium-paradox” */
@@ -25,6 +25,20 @@ static const char *knowledge_strings[] = {
   N_("How K2-dependent proteins and magnesium act on calcium deposits is known mostly from laboratory, animal and mechanism studies."),
   /* Translators: evidence note 2 of the knowledge page “calcium-paradox” (observational) */
   N_("In people, low vitamin K2 and low magnesium go together with more vascular calcification in observational studies. Such studies show an association, not cause and effect."),
+  /* Translators: the title of the knowledge page “calcium-needs” */
+  N_("Calcium: how much you need and where to find it"),
+  /* Translators: paragraph 1 of the knowledge page “calcium-needs” */
+  N_("Calcium is the mineral that makes bones and teeth hard. Taken in too short supply over years, it leaves bones weaker; osteoporosis is the end point the background articles name."),
+  /* Translators: paragraph 2 of the knowledge page “calcium-needs” */
+  N_("How much you need depends on the table you chose and on your age. In the US and Canadian values (NASEM), adults need 1,000 mg a day; women from 51 and men from 71 need 1,200 mg. EFSA gives 1,000 mg up to age 24 and 950 mg from 25; D-A-CH gives 1,000 mg for adults. Each table also sets a ceiling: 2,500 mg a day for most adults in NASEM’s and EFSA’s tables, 2,000 mg from 51 in NASEM’s."),
+  /* Translators: paragraph 3 of the knowledge page “calcium-needs” */
+  N_("Milk, yogurt and cheese are the classic sources, and fortified foods and leafy greens add more. Among the everyday foods in Cofactor’s data, a serving of tofu made with calcium sulfate, of yogurt, of a hard cheese, or of a plant drink or orange juice with added calcium gives several hundred milligrams. The insight lists the foods with the most calcium in a typical serving, with the amount per serving and per 100 kcal."),
+  /* Translators: paragraph 4 of the knowledge page “calcium-needs” */
+  N_("Too little calcium is a different problem from calcium in the wrong place. The background articles stress that calcium is needed and that the question is where it goes (see “The calcium paradox”); they do not advise eating less of it. Cofactor points it out separately when much of your calcium comes from supplements while K2 or magnesium is low."),
+  /* Translators: paragraph 5 of the knowledge page “calcium-needs” */
+  N_("The insight “Calcium is below target” compares your average daily calcium from food and supplements over the logged days with your target. Like every insight, it needs at least half of what you logged, by weight, to have calcium data."),
+  /* Translators: evidence note 1 of the knowledge page “calcium-needs” (consensus) */
+  N_("Reference intakes are set by expert bodies from the evidence they reviewed; the tables differ where the bodies judged differently."),
   /* Translators: the title of the knowledge page “k2-mgp-osteocalcin” */
   N_("Vitamin K2, MGP and osteocalcin"),
   /* Translators: paragraph 1 of the knowledge page “k2-mgp-osteocalcin” */
@@ -36,7 +50,10 @@ static const char *knowledge_strings[] = {
   /* Translators: paragraph 4 of the knowledge page “k2-mgp-osteocalcin” */
   N_("That K2 intake changes how much MGP is activated has been measured: in a three-year trial, a daily MK-7 supplement halved the blood marker of inactive MGP (dp-ucMGP) compared with placebo. See “Prevention versus reversal” for that trial."),
   /* Translators: paragraph 5 of the knowledge page “k2-mgp-osteocalcin” */
-  N_("No reference body sets an intake for vitamin K2. Cofactor therefore compares your K2 with a personal goal, which you can change. Its default, 29.1 µg a day, is the average K2 intake of the women in the Prospect-EPIC study, in which a higher K2 intake went with less coronary heart disease."),
+  N_("No reference body sets an intake for vitamin K2. Cofactor therefore compares your K2 with a personal goal, which you can change. Its default, 29.1 µg a day, is the average K2 intake of the women in the Prospect-EPIC study, in which a higher K2 intake went with less coronary heart disease. It is an average, not a requirement: below it is worth a look, never a warning."),
+  /* Translators: paragraph 6 of the knowledge page “k2-mgp-osteocalcin” */
+  /* xgettext:no-c-format */
+  N_("A caution if you take a blood thinner of the vitamin K antagonist type, such as warfarin, acenocoumarol or phenprocoumon: these medicines act against vitamin K, so a change in how much vitamin K you take in, from K1 or K2 supplements, from natto or from a large change in your diet, can change how strongly they work. In healthy volunteers taking acenocoumarol, as little as 10 µg of MK-7 a day changed the blood clotting test (INR) to a degree judged clinically relevant in at least 40 % of them. If you take such a medicine, talk to the doctor who prescribes it before you start, stop or change a vitamin K supplement."),
   /* Translators: evidence note 1 of the knowledge page “k2-mgp-osteocalcin” (trial) */
   N_("A randomised trial found that MK-7 supplements lower the blood marker of inactive MGP (dp-ucMGP fell by half against placebo)."),
   /* Translators: evidence note 2 of the knowledge page “k2-mgp-osteocalcin” (laboratory) */
@@ -60,15 +77,15 @@ static const char *knowledge_strings[] = {
   /* Translators: the title of the knowledge page “magnesium-crystals” */
   N_("Magnesium and calcium-phosphate crystals"),
   /* Translators: paragraph 1 of the knowledge page “magnesium-crystals” */
-  N_("In the blood, calcium and phosphate can gather into tiny particles that mature into hydroxyapatite, the hard mineral of bone and also of calcified plaque. Magnesium binds phosphate and slows this maturing, so fewer crystals form where they do not belong."),
+  N_("In the blood, calcium and phosphate can gather into tiny particles that mature into hydroxyapatite, the hard mineral of bone and also of calcified plaque. The background articles describe laboratory work, without naming it, in which magnesium binds phosphate and slows this maturing, so that fewer crystals form where they do not belong."),
   /* Translators: paragraph 2 of the knowledge page “magnesium-crystals” */
   N_("Magnesium also acts on the smooth muscle cells of the vessel wall. These cells can change into bone-like cells that lay down mineral, a major step in vascular calcification; magnesium helps to keep them from changing."),
   /* Translators: paragraph 3 of the knowledge page “magnesium-crystals” */
-  N_("In patients at high risk, such as people with chronic kidney disease, studies keep finding more vascular calcification where blood magnesium is lower. In animals, magnesium supplements prevented vascular calcification and in some studies reversed it."),
+  N_("The background articles also report, again without naming the studies, that in patients at high risk, such as people with chronic kidney disease, lower blood magnesium goes with more vascular calcification, and that in animals magnesium supplements prevented vascular calcification and in some studies reversed it. Cofactor could not check these studies."),
   /* Translators: paragraph 4 of the knowledge page “magnesium-crystals” */
   N_("Cofactor points out magnesium that stays below your target on most logged days, and a diet that supplies much more calcium than magnesium. No source gives an ideal calcium to magnesium ratio: the app uses 2.5, or the ratio of your own two targets if that is higher, as a prompt to look rather than a medical limit."),
   /* Translators: paragraph 5 of the knowledge page “magnesium-crystals” */
-  N_("The upper limit for magnesium is unusual: it applies only to magnesium from supplements and medicines, never to food and water. Cofactor therefore compares it only with what you log under Supplements."),
+  N_("The upper limit for magnesium is unusual: it applies to magnesium from supplements and medicines, never to the magnesium naturally in food and water. Cofactor therefore compares it with your supplement intake: every supplement you created, in whichever meal you log it, and anything logged under Supplements. EFSA’s limit also covers magnesium added to fortified foods, which food tables do not tell apart from the magnesium a food contains by nature, so Cofactor cannot count it."),
   /* Translators: evidence note 1 of the knowledge page “magnesium-crystals” (observational) */
   N_("Lower blood magnesium goes with more vascular calcification in high-risk patients, consistently but as an association."),
   /* Translators: evidence note 2 of the knowledge page “magnesium-crystals” (laboratory) */
@@ -76,15 +93,15 @@ static const char *knowledge_strings[] = {
   /* Translators: the title of the knowledge page “vitamin-d-two-sides” */
   N_("Vitamin D’s two-sided role"),
   /* Translators: paragraph 1 of the knowledge page “vitamin-d-two-sides” */
-  N_("Vitamin D lets the gut absorb calcium. With too little of it, calcium balance suffers: the parathyroid glands become overactive (secondary hyperparathyroidism), and together with a shortage of other nutrients such as K2 this can favour calcification. In one study, lower vitamin D levels went with higher coronary artery calcium scores and more calcified plaque."),
+  N_("Vitamin D lets the gut absorb calcium. With too little of it, calcium balance suffers: the parathyroid glands become overactive (secondary hyperparathyroidism), and together with a shortage of other nutrients such as K2 this can favour calcification. The background articles mention a study linking lower vitamin D levels with more coronary calcium without naming it. One study Cofactor checked, in the Multi-Ethnic Study of Atherosclerosis, found that people with lower vitamin D levels were more likely to develop coronary calcification over three years, though not more likely to have it at the start (de Boer 2009)."),
   /* Translators: paragraph 2 of the knowledge page “vitamin-d-two-sides” */
   N_("Too much vitamin D is also a problem. Very high doses, mostly given in experiments, raise calcium absorption beyond what the body can place and can cause calcium deposits in soft tissue. In people with chronic kidney disease, excess vitamin D has been linked to faster calcification. In the general population such excess is rare."),
   /* Translators: paragraph 3 of the knowledge page “vitamin-d-two-sides” */
   N_("The articles conclude that vitamin D works best in balance: enough to absorb calcium, with vitamin K2 present to direct where that calcium goes."),
   /* Translators: paragraph 4 of the knowledge page “vitamin-d-two-sides” */
-  N_("Your skin makes vitamin D in sunlight, which a diary cannot record, so a logged total below target does not prove a shortage. The D-A-CH value of 20 µg a day is meant for people whose skin makes none. The upper limit for adults, 100 µg (4,000 IU) a day in the US/Canadian and EFSA tables, counts food and supplements together. One microgram is 40 IU."),
+  N_("Your skin makes vitamin D in sunlight, which a diary cannot record, so a logged total below target does not prove a shortage. The D-A-CH value of 20 µg a day is meant for people whose skin makes none. The upper limit for adults, 100 µg (4,000 IU) a day in the US/Canadian and EFSA tables, counts food and supplements together; D-A-CH sets no upper limit, so Cofactor uses EFSA’s and says so. One microgram is 40 IU."),
   /* Translators: evidence note 1 of the knowledge page “vitamin-d-two-sides” (observational) */
-  N_("Low vitamin D levels went with more coronary calcification in a study of people; an association."),
+  N_("In one cohort, lower vitamin D levels went with a higher risk of developing coronary calcification over three years; an association."),
   /* Translators: evidence note 2 of the knowledge page “vitamin-d-two-sides” (laboratory) */
   N_("Calcification from excess vitamin D is seen mainly with very high experimental doses and in kidney disease."),
   /* Translators: the title of the knowledge page “k2-d-magnesium-together” */
@@ -92,9 +109,9 @@ static const char *knowledge_strings[] = {
   /* Translators: paragraph 1 of the knowledge page “k2-d-magnesium-together” */
   N_("The three nutrients act at different steps. Vitamin D sets how much calcium is taken up from food. Vitamin K2 activates the proteins that build calcium into bone and keep it out of vessel walls. Magnesium holds back crystal formation and keeps vessel cells from turning bone-like."),
   /* Translators: paragraph 2 of the knowledge page “k2-d-magnesium-together” */
-  N_("Because of this division of labour, the articles warn against raising one of them alone. Vitamin D taken on its own increases calcium uptake without improving where the calcium goes, and high-dose calcium supplements taken without enough K2 and magnesium may add to the very problem they are meant to prevent."),
+  N_("Because of this division of labour, the articles warn against raising one of them alone. They suggest that plenty of vitamin D without enough K2 could raise calcium absorption without helping to direct the calcium, and that high-dose calcium supplements taken without enough K2 and magnesium may add to the very problem they are meant to prevent. No trial cited here tested this."),
   /* Translators: paragraph 3 of the knowledge page “k2-d-magnesium-together” */
-  N_("Cofactor’s “vitamin D without K2” insight appears when you log a vitamin D supplement on at least half of your logged days while your K2 stays below your goal. It is a prompt to look at the K2 in your diet, not a reason to stop taking vitamin D."),
+  N_("Cofactor’s insight “Vitamin D supplements while vitamin K2 is below your goal” appears when you log a vitamin D supplement on at least half of your logged days while your K2 stays below your personal goal on average. It is a prompt to look at the K2 in your diet, not a reason to stop taking vitamin D."),
   /* Translators: paragraph 4 of the knowledge page “k2-d-magnesium-together” */
   N_("Both articles put food first: fermented foods, cheese and eggs for K2; leafy greens, nuts, seeds, whole grains and beans for magnesium; fatty fish and fortified foods for vitamin D. Decisions about supplements and their doses are best taken with a doctor."),
   /* Translators: evidence note 1 of the knowledge page “k2-d-magnesium-together” (laboratory) */
@@ -104,12 +121,14 @@ static const char *knowledge_strings[] = {
   /* Translators: the title of the knowledge page “vitamin-c-potassium-omega3” */
   N_("Vitamin C, potassium and omega-3 fats"),
   /* Translators: paragraph 1 of the knowledge page “vitamin-c-potassium-omega3” */
-  N_("Vitamin C is needed to build the connective tissue of vessel walls, and it is an antioxidant. In cell studies it slowed the calcification of vascular smooth muscle cells, and in one clinical study a high-dose supplement that contained vitamin C was followed by a halt in coronary calcification in some patients. Citrus fruit, berries, peppers and broccoli are good sources."),
+  N_("Vitamin C is needed to build the connective tissue of vessel walls, and it is an antioxidant. In cell studies it slowed the calcification of vascular smooth muscle cells. The background article also mentions a clinical study without naming it; the one that matches its description gave 55 patients a high-dose mix of vitamins, minerals and amino acids for a year and reported that calcification stopped growing in those with early disease. It had no control group, and its authors hold a patent on the mix, so it shows little. Citrus fruit, berries, peppers and broccoli are good sources of vitamin C."),
   /* Translators: paragraph 2 of the knowledge page “vitamin-c-potassium-omega3” */
-  N_("Potassium from food appears to influence calcium signalling in artery walls, and with it vascular calcification. A diet rich in potassium is recommended for heart health in general; leafy greens and bananas are among its sources."),
+  N_("The background article reports, without naming the studies, that potassium from food may influence calcium signalling in artery walls and with it vascular calcification. A diet rich in potassium is recommended for heart health in general; leafy greens, beans, potatoes and bananas are among its sources."),
   /* Translators: paragraph 3 of the knowledge page “vitamin-c-potassium-omega3” */
-  N_("Omega-3 fats may lower inflammation and improve how blood vessels work, both of which play a part in calcification. The long-chain omega-3 fats EPA and DHA come mainly from fish; alpha-linolenic acid (ALA) comes from some seeds."),
+  N_("Cofactor also compares sodium with potassium: when you eat more sodium than potassium, by weight, on most days with data for both, it points this out. No source gives an ideal ratio, but every reference table sets potassium higher than sodium (for adults, NASEM 2,600 to 3,400 mg of potassium against 1,500 mg of sodium; EFSA 3,500 against 2,000 mg; D-A-CH 4,000 against 1,500 mg), so a day with more sodium than potassium cannot meet both."),
   /* Translators: paragraph 4 of the knowledge page “vitamin-c-potassium-omega3” */
+  N_("Omega-3 fats may lower inflammation and improve how blood vessels work, both of which play a part in calcification. The long-chain omega-3 fats EPA and DHA come mainly from fish; alpha-linolenic acid (ALA) comes from some seeds."),
+  /* Translators: paragraph 5 of the knowledge page “vitamin-c-potassium-omega3” */
   /* xgettext:no-c-format */
   N_("About the targets: the US/Canadian tables give ALA in grams but no value for EPA and DHA, so Cofactor uses EFSA’s 250 mg a day of EPA plus DHA for adults and says so. EFSA and D-A-CH give ALA as 0.5 % of energy, which Cofactor turns into grams with the energy you logged each day."),
   /* Translators: evidence note 1 of the knowledge page “vitamin-c-potassium-omega3” (laboratory) */
@@ -150,7 +169,7 @@ static const char *knowledge_strings[] = {
   /* Translators: paragraph 4 of the knowledge page “food-sources” */
   N_("Calcium: dairy products, fortified foods and leafy greens. Vitamin C: citrus fruit, berries, peppers and broccoli. Potassium: leafy greens and bananas, among others. Omega-3 fats: fish for EPA and DHA, some seeds for ALA."),
   /* Translators: paragraph 5 of the knowledge page “food-sources” */
-  N_("The “foods that help” lists of the insights rank the reference foods by their amount per 100 g. Dried and concentrated foods, such as oils, powders and seaweed, rank high per 100 g even though a usual portion is small, so look at the portion before you choose."),
+  N_("The “foods that help” lists of the insights choose among a few hundred everyday foods and rank them by the amount in a typical serving: the first household measure of the food table, unless it is a teaspoon or less, supplies more than 250 kcal or is a cup of an energy-dense food such as seeds or powder. Each food shows its amount per serving and per 100 kcal. Supplements and foods you created are never listed."),
   /* Translators: the title of the knowledge page “targets-and-limits” */
   N_("Where your targets come from"),
   /* Translators: paragraph 1 of the knowledge page “targets-and-limits” */
@@ -162,9 +181,9 @@ static const char *knowledge_strings[] = {
   /* Translators: paragraph 4 of the knowledge page “targets-and-limits” */
   N_("When your chosen table has no value for your life stage (in these tables EFSA and D-A-CH cover adults only, and NASEM has no value for EPA and DHA), Cofactor uses another table’s value and names it. If your sex is not set, it uses the higher of the values for women and men and the lower upper limit; if your age is not set, the highest value for adults."),
   /* Translators: paragraph 5 of the knowledge page “targets-and-limits” */
-  N_("Vitamin K2 has no official value. The default personal goal of 29.1 µg a day is the average intake of the 16,057 women in the Prospect-EPIC study, in which each additional 10 µg a day went with a hazard ratio of 0.91 for coronary heart disease. You can change it, like any other target, in the preferences."),
-  /* Translators: evidence note 1 of the knowledge page “targets-and-limits” (consensus) */
-  N_("Reference intakes are set by expert bodies from the evidence they reviewed; the tables differ where the bodies judged differently."),
+  N_("Upper limits are chosen nutrient by nutrient. When your table sets none for your life stage (D-A-CH sets none at all, and EFSA none for vitamin D in pregnancy and lactation), Cofactor takes the limit from EFSA’s table, else from NASEM’s, and names it. Where no table gives a limit, the target says that no limit is checked."),
+  /* Translators: paragraph 6 of the knowledge page “targets-and-limits” */
+  N_("Vitamin K2 has no official value. The default personal goal of 29.1 µg a day is the average intake of the 16,057 women in the Prospect-EPIC study, in which each additional 10 µg a day went with a hazard ratio of 0.91 for coronary heart disease. It is an average, not a requirement. You can change it, like any other target, in the preferences."),
   /* Translators: the title of the knowledge page “data-completeness” */
   N_("Missing data and how insights handle it"),
   /* Translators: paragraph 1 of the knowledge page “data-completeness” */
@@ -175,7 +194,7 @@ static const char *knowledge_strings[] = {
   N_("Some foods need no measurement: menaquinones are made by bacteria, so unfermented plant foods, plant oils, sugars and plain drinks hold none, and meat, eggs and unfermented milk hold MK-4 but no longer forms. For these Cofactor counts the missing forms as zero and marks them “none expected”. Total vitamin K counts as known only where both vitamin K1 and K2 are."),
   /* Translators: paragraph 4 of the knowledge page “data-completeness” */
   /* xgettext:no-c-format */
-  N_("Every insight that missing data could change says how much of your food had data. When less than half of what you logged has data for a nutrient, the insight gives no verdict. Between half and 80 %, it gives one, a step milder, and says what it rests on. A limit that is already passed stays a warning, since missing data could only add to it."),
+  N_("Every insight that missing data could change says how much of your food had data. When less than half of what you logged has data for a nutrient, the insight gives no verdict and shows no average, since the food without data may hold more of it than the food with data. Between half and 80 %, it gives one, a step milder, and says what it rests on. A limit that is already passed stays a warning, since missing data could only add to it."),
   /* Translators: paragraph 5 of the knowledge page “data-completeness” */
   N_("Insights also need at least three days with food logged in the chosen range, and days on which you logged only supplements do not count. Averages are taken over the days with food, so a day on which you logged only breakfast pulls them down: log whole days for the best picture."),
   /* Translators: paragraph 6 of the knowledge page “data-completeness” */
@@ -188,6 +207,6 @@ static const char *knowledge_strings[] = {
   N_("Reference intakes are set for healthy people. If you have a medical condition, such as chronic kidney disease, are pregnant or take medicines, your needs and safe limits can be different."),
   /* Translators: paragraph 3 of the knowledge page “disclaimer” */
   N_("Talk to a doctor or pharmacist before you start, stop or change a supplement, above all vitamin D, vitamin K2, calcium or magnesium, and never change a treatment you were prescribed because of something this app shows."),
-  /* Translators: paragraph 4 of the knowledge page “disclaimer” */
+  /* Translators: paragraph 5 of the knowledge page “disclaimer” */
   N_("Research on calcification is still moving. The evidence labels on each page say how strong each finding is."),
 };

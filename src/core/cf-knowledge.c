@@ -313,6 +313,7 @@ page_from_json (JsonNode  *node,
       JsonNode *item = json_array_get_element (array, i);
       CfKnowledgeSource *source;
       JsonNode *url;
+      JsonNode *background;
       const char *citation;
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
@@ -334,7 +335,17 @@ page_from_json (JsonNode  *node,
           return NULL;
         }
 
+      background = json_object_get_member (json_node_get_object (item), "background");
+      if (background != NULL &&
+          (!JSON_NODE_HOLDS_VALUE (background) || json_node_get_value_type (background) != G_TYPE_BOOLEAN))
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                       _("Knowledge page “%s”: a source’s “background” must be true or false"), id);
+          return NULL;
+        }
+
       source = g_new0 (CfKnowledgeSource, 1);
+      source->background = background != NULL && json_node_get_boolean (background);
       source->citation = g_strdup (citation);
       source->url = (url != NULL && !JSON_NODE_HOLDS_NULL (url)) ? g_strdup (json_node_get_string (url)) : NULL;
       g_ptr_array_add (page->sources, source);

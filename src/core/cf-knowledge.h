@@ -16,11 +16,15 @@ G_BEGIN_DECLS
  * @citation: the reference, as written in the knowledge base (not
  *   translated)
  * @url: (nullable): where it can be read, or %NULL
+ * @background: background reading (the anonymous consumer articles the
+ *   app's brief started from) rather than a source of the page's
+ *   claims, which cite primary studies and reference tables
  */
 typedef struct
 {
-  char *citation;
-  char *url;
+  char     *citation;
+  char     *url;
+  gboolean  background;
 } CfKnowledgeSource;
 
 #define CF_TYPE_KNOWLEDGE_PAGE (cf_knowledge_page_get_type ())

@@ -185,3 +185,76 @@ cf_supplement_get_unit (CfFood *supplement)
 
   return unit ? cf_portion_get_description (unit) : NULL;
 }
+
+/* The forms of vitamin K a supplement can hold (see the knowledge pages
+ * "disclaimer", "k2-mgp-osteocalcin" and "k1-vs-k2" for the caution and
+ * its sources) */
+static gboolean
+is_vitamin_k (CfNutrient nutrient)
+{
+  switch (nutrient)
+    {
+    case CF_NUTRIENT_VITAMIN_K1:
+    case CF_NUTRIENT_VITAMIN_K2_TOTAL:
+    case CF_NUTRIENT_MK4:
+    case CF_NUTRIENT_MK7:
+    case CF_NUTRIENT_MK8:
+    case CF_NUTRIENT_MK9:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static const char *
+vka_caution (void)
+{
+  return _("Caution for anyone on a blood thinner of the vitamin K antagonist type, such as warfarin: "
+           "vitamin K, K2 included, changes how these medicines work. Talk to the doctor who prescribes "
+           "it before you start, stop or change this supplement.");
+}
+
+/**
+ * cf_supplement_doses_get_caution:
+ * @doses: (array length=n_doses): what one unit holds
+ *
+ * Returns: (transfer none) (nullable): a translated caution for
+ *   supplements that hold vitamin K (K1 or any form of K2), or %NULL
+ */
+const char *
+cf_supplement_doses_get_caution (const CfSupplementDose *doses,
+                                 guint                   n_doses)
+{
+  g_return_val_if_fail (doses != NULL || n_doses == 0, NULL);
+
+  for (guint i = 0; i < n_doses; i++)
+    {
+      if (is_vitamin_k (doses[i].nutrient) && doses[i].amount > 0)
+        return vka_caution ();
+    }
+
+  return NULL;
+}
+
+/**
+ * cf_supplement_get_caution:
+ *
+ * Returns: (transfer none) (nullable): a translated caution when
+ *   @supplement holds vitamin K (K1 or any form of K2), or %NULL
+ */
+const char *
+cf_supplement_get_caution (CfFood *supplement)
+{
+  g_return_val_if_fail (CF_IS_FOOD (supplement), NULL);
+
+  for (CfNutrient n = 0; n < CF_N_NUTRIENTS; n++)
+    {
+      double value = cf_food_get_nutrient (supplement, n);
+
+      if (is_vitamin_k (n) && !isnan (value) && value > 0)
+        return vka_caution ();
+    }
+
+  return NULL;
+}

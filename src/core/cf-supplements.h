@@ -35,5 +35,8 @@ void       cf_supplement_set_doses      (CfFood                 *supplement,
 double     cf_supplement_get_dose       (CfFood                 *supplement,
                                          CfNutrient              nutrient);
 const char *cf_supplement_get_unit      (CfFood                 *supplement);
+const char *cf_supplement_doses_get_caution (const CfSupplementDose *doses,
+                                         guint                   n_doses);
+const char *cf_supplement_get_caution   (CfFood                 *supplement);
 
 G_END_DECLS

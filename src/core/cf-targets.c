@@ -41,7 +41,16 @@
  *    other sets are tried in the order NASEM, EFSA, D-A-CH, and the
  *    target says which one it comes from.
  * 4. A fitting row whose value cell is empty gives no target: the
- *    table says the value was not found, and no other row stands in.
+ *    table says the value was not found, and no other row stands in,
+ *    except where the row's own note says which value applies (see
+ *    stand_ins[]: EFSA's EPA + DHA in pregnancy and lactation).
+ * 5. Upper limits are chosen per nutrient: when the rows that give the
+ *    value have no upper limit (D-A-CH gives none at all; EFSA none for
+ *    vitamin D in pregnancy and lactation), the same life stage is
+ *    looked up in EFSA's table, then in NASEM's (see limit_sets[]), and
+ *    the target names the table and life stage its limit comes from.
+ *    When no table gives one, the target says plainly that no limit is
+ *    checked (limit_explanation).
  *
  * Special cases, as data/reference-intakes/README.md describes them:
  * NASEM sodium's CDRR rows give the sodium limit ("reduce if above");
@@ -148,8 +157,10 @@ static const struct {
     { "magnesium", N_("Magnesium"), CF_INTAKE_MAGNESIUM, CF_LIMIT_SCOPE_SUPPLEMENTS, CF_NUTRIENT_MAGNESIUM },
   [CF_TARGET_VITAMIN_D] =
     { "vitamin_d", N_("Vitamin D"), CF_INTAKE_VITAMIN_D, CF_LIMIT_SCOPE_ALL_SOURCES, CF_NUTRIENT_VITAMIN_D },
+  /* Total vitamin K for NASEM and D-A-CH, K1 only for EFSA: see
+   * cf_target_get_name() for the name of a resolved target */
   [CF_TARGET_VITAMIN_K] =
-    { "vitamin_k", N_("Vitamin K (total)"), CF_INTAKE_VITAMIN_K_TOTAL, CF_LIMIT_SCOPE_ALL_SOURCES, -1 },
+    { "vitamin_k", N_("Vitamin K"), CF_INTAKE_VITAMIN_K_TOTAL, CF_LIMIT_SCOPE_ALL_SOURCES, -1 },
   [CF_TARGET_VITAMIN_K2] =
     { "vitamin_k2", N_("Vitamin K2 (personal goal)"), CF_INTAKE_VITAMIN_K2, CF_LIMIT_SCOPE_ALL_SOURCES, -1 },
   [CF_TARGET_PHOSPHORUS] =
@@ -213,6 +224,31 @@ static const struct {
   { "first 6 months", 0, 6 },
   { "after 6 months", 6, G_MAXINT },
   { "from 4th month", 3, G_MAXINT },
+};
+
+/* Rows whose value cell is empty but whose note says which value
+ * applies: the value of the same table's row for women without the
+ * condition is used.  EFSA's EPA + DHA rows for pregnancy and lactation
+ * read "adult AI (250 mg EPA+DHA) plus an additional 100-200 mg
+ * preformed DHA/day - no single total value stated": the adult 250 mg
+ * stays the EPA + DHA target, and the extra DHA is the DHA target. */
+static const struct {
+  CfReferenceSet  set;
+  const char     *nutrient;
+  const char     *note_prefix;
+} stand_ins[] = {
+  { CF_REFERENCE_SET_EFSA, "EPA+DHA", "adult AI (250 mg EPA+DHA) plus" },
+};
+
+/* Where an upper limit is looked up when the value's own rows give
+ * none, in this order (the table of the value is skipped).  EFSA first:
+ * D-A-CH, which sets no upper limits of its own, is the reference of
+ * Germany, Austria and Switzerland, for which EFSA's are the European
+ * limits; then NASEM, whose tables give limits for pregnancy and
+ * lactation where EFSA's (as read) do not. */
+static const CfReferenceSet limit_sets[] = {
+  CF_REFERENCE_SET_EFSA,
+  CF_REFERENCE_SET_NASEM,
 };
 
 typedef enum
@@ -1028,6 +1064,9 @@ cf_target_copy (const CfTarget *self)
   copy->citation = g_strdup (self->citation);
   copy->limit_type = g_strdup (self->limit_type);
   copy->limit_note = g_strdup (self->limit_note);
+  copy->limit_life_stage = g_strdup (self->limit_life_stage);
+  copy->limit_source_url = g_strdup (self->limit_source_url);
+  copy->limit_explanation = g_strdup (self->limit_explanation);
   copy->explanation = g_strdup (self->explanation);
 
   return copy;
@@ -1043,6 +1082,9 @@ target_clear (CfTarget *self)
   g_clear_pointer (&self->citation, g_free);
   g_clear_pointer (&self->limit_type, g_free);
   g_clear_pointer (&self->limit_note, g_free);
+  g_clear_pointer (&self->limit_life_stage, g_free);
+  g_clear_pointer (&self->limit_source_url, g_free);
+  g_clear_pointer (&self->limit_explanation, g_free);
   g_clear_pointer (&self->explanation, g_free);
 }
 
@@ -1096,10 +1138,35 @@ cf_target_get_value_for_energy (const CfTarget *self,
 }
 
 /**
+ * cf_target_get_name:
+ *
+ * The name of a resolved target, which says what it counts where that
+ * depends on the table: EFSA's vitamin K value is for K1 only, the
+ * others' for K1 and K2.
+ *
+ * Returns: (transfer none): the translated name
+ */
+const char *
+cf_target_get_name (const CfTarget *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->id == CF_TARGET_VITAMIN_K)
+    {
+      if (self->intake == CF_INTAKE_VITAMIN_K1)
+        return _("Vitamin K1 (phylloquinone)");
+      return _("Vitamin K (K1 + K2)");
+    }
+
+  return cf_target_id_get_name (self->id);
+}
+
+/**
  * cf_target_dup_source_label:
  *
  * Returns: (transfer full): where the value comes from, for display,
- *   e.g. "NASEM, Recommended Dietary Allowance (RDA), females 31-50 y"
+ *   e.g. "NASEM, Recommended Dietary Allowance (RDA), females 31-50 y";
+ *   for the K2 goal a short reference (the full one is @citation)
  */
 char *
 cf_target_dup_source_label (const CfTarget *self)
@@ -1108,6 +1175,11 @@ cf_target_dup_source_label (const CfTarget *self)
 
   if (self->overridden)
     return g_strdup (_("Your own target"));
+
+  if (self->id == CF_TARGET_VITAMIN_K2 && self->citation != NULL)
+    /* Translators: the short source of the default vitamin K2 goal; the
+     * full citation is shown a click away */
+    return g_strdup (_("mean intake in Prospect-EPIC, Gast et al. 2009"));
 
   if (!self->from_table)
     return g_strdup (self->citation ? self->citation : _("No reference value"));
@@ -1119,6 +1191,28 @@ cf_target_dup_source_label (const CfTarget *self)
                           cf_reference_set_get_short_name (self->set),
                           cf_value_type_get_name (self->value_type),
                           self->life_stage);
+}
+
+/**
+ * cf_target_dup_limit_source_label:
+ *
+ * Returns: (transfer full) (nullable): where the upper limit comes
+ *   from, for display, e.g. "EFSA, adults >=18 y", or %NULL when there
+ *   is no limit
+ */
+char *
+cf_target_dup_limit_source_label (const CfTarget *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (isnan (self->limit) || self->limit_life_stage == NULL)
+    return NULL;
+
+  /* Translators: the source of an upper limit: the reference body
+   * (e.g. "EFSA") and the life stage as its table names it (e.g.
+   * "adults >=18 y") */
+  return g_strdup_printf (_("%s, %s"), cf_reference_set_get_short_name (self->limit_set),
+                          self->limit_life_stage);
 }
 
 /**
@@ -1373,6 +1467,134 @@ highest (GPtrArray *rows)
   return best;
 }
 
+/* The row of @rows with the lowest upper limit, or NULL when none has
+ * one; @prefer (the row of the value, or NULL) when its limit is as low,
+ * so that the limit names the same life stage as the value */
+static const CfReferenceRow *
+lowest_limit (GPtrArray            *rows,
+              const CfReferenceRow *prefer)
+{
+  const CfReferenceRow *limit_row = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CfReferenceRow *row = g_ptr_array_index (rows, i);
+
+      if (!isnan (row->ul) && (limit_row == NULL || row->ul < limit_row->ul))
+        limit_row = row;
+    }
+
+  if (limit_row != NULL && prefer != NULL && prefer->ul == limit_row->ul)
+    return prefer;
+
+  return limit_row;
+}
+
+static void
+set_limit (CfTarget             *t,
+           const CfReferenceRow *row,
+           double                limit,
+           const char           *type,
+           CfIntake              intake)
+{
+  t->limit = row_value_in (row, limit, intake);
+  t->limit_type = g_strdup (type);
+  t->limit_note = g_strdup (row->ul_note);
+  t->limit_set = row->set;
+  t->limit_life_stage = g_strdup (row->life_stage);
+  t->limit_source_url = g_strdup (row->source_url);
+}
+
+/* The row whose value @best stands for: @best itself, or for an empty
+ * row of stand_ins[] the same table's highest row for women without
+ * the condition */
+static const CfReferenceRow *
+stand_in_for (const Query          *q,
+              CfReferenceSet        set,
+              const CfReferenceRow *best,
+              CfCondition           condition,
+              GString              *why)
+{
+  g_autoptr(GPtrArray) base_rows = NULL;
+  const CfReferenceRow *base;
+
+  if (!isnan (best->value) || condition == CF_CONDITION_NONE)
+    return best;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stand_ins); i++)
+    {
+      if (stand_ins[i].set != set || strcmp (stand_ins[i].nutrient, best->nutrient) != 0 ||
+          !g_str_has_prefix (best->ul_note, stand_ins[i].note_prefix))
+        continue;
+
+      base_rows = collect_rows (q, set, CF_CONDITION_NONE, TRUE, FALSE);
+      if (base_rows->len == 0)
+        return best;
+
+      base = highest (base_rows);
+      if (isnan (base->value) || row_unit_kind (base) != row_unit_kind (best))
+        return best;
+
+      append_sentence (why, _("The table gives no single total for pregnancy and lactation: its note says that the value for adults applies, plus extra DHA (see the DHA target), so the value for adults is used."));
+      return base;
+    }
+
+  return best;
+}
+
+/* Looks up an upper limit for @t in @set when the rows of its value
+ * give none; TRUE when found */
+static gboolean
+resolve_limit_in_set (const Query    *q,
+                      CfReferenceSet  set,
+                      CfTarget       *t)
+{
+  g_autoptr(GPtrArray) rows = collect_rows (q, set, q->profile->condition, FALSE, FALSE);
+  const CfReferenceRow *limit_row;
+
+  if (rows->len == 0 && q->profile->condition != CF_CONDITION_NONE)
+    {
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      rows = collect_rows (q, set, CF_CONDITION_NONE, TRUE, FALSE);
+    }
+
+  limit_row = lowest_limit (rows, NULL);
+  if (limit_row == NULL)
+    return FALSE;
+
+  set_limit (t, limit_row, limit_row->ul, "UL", t->intake);
+  t->limit_fallback = TRUE;
+
+  return TRUE;
+}
+
+static void
+resolve_limit (const Query *q,
+               CfTarget    *t)
+{
+  if (!isnan (t->limit) || !t->from_table)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (limit_sets); i++)
+    {
+      if (limit_sets[i] == t->set)
+        continue;
+
+      if (resolve_limit_in_set (q, limit_sets[i], t))
+        {
+          /* Translators: the first %s is a reference set (e.g.
+           * "D-A-CH"), the second the one whose limit is used (e.g.
+           * "EFSA") */
+          t->limit_explanation = g_strdup_printf (_("%s sets no upper limit for this nutrient at this life stage, so the %s limit is used."),
+                                                  cf_reference_set_get_short_name (t->set),
+                                                  cf_reference_set_get_short_name (limit_sets[i]));
+          return;
+        }
+    }
+
+  t->limit_explanation = g_strdup (_("No upper limit is checked: none of the reference tables gives one for this nutrient at this life stage."));
+}
+
 /* Fills @t from @set; FALSE when the set has no row for the profile */
 static gboolean
 resolve_in_set (const Query    *q,
@@ -1383,6 +1605,7 @@ resolve_in_set (const Query    *q,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) limits = NULL;
   const CfReferenceRow *best;
+  const CfReferenceRow *value_row;
   const CfReferenceRow *limit_row = NULL;
   CfCondition condition = q->profile->condition;
   CfTargetId target;
@@ -1408,17 +1631,24 @@ resolve_in_set (const Query    *q,
   intake = target_info[q->target].intake;
   csv_nutrient_lookup (best->nutrient, &target, &intake);
   explain_choice (q, rows, condition, why);
+  value_row = stand_in_for (q, set, best, condition, why);
 
   t->intake = intake;
   t->from_table = TRUE;
   t->set = set;
   t->line = best->line;
-  t->value_type = g_strdup (best->value_type);
+  t->value_type = g_strdup (value_row->value_type);
   t->life_stage = g_strdup (best->life_stage);
   t->note = g_strdup (best->ul_note);
   t->source_url = g_strdup (best->source_url);
 
-  switch (row_unit_kind (best))
+  if (value_row != best)
+    {
+      /* The stand-in's value, as if it were the row's */
+      t->value = row_value_in (value_row, value_row->value, intake);
+      best = value_row;
+    }
+  else switch (row_unit_kind (best))
     {
     case UNIT_ENERGY_PERCENT:
       t->energy_percent = best->value;
@@ -1470,20 +1700,9 @@ resolve_in_set (const Query    *q,
     append_sentence (why, _("The reference table has no value for this life stage; see its note."));
 
   /* Upper limit: the lowest of the fitting rows' */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const CfReferenceRow *row = g_ptr_array_index (rows, i);
-
-      if (!isnan (row->ul) && (limit_row == NULL || row->ul < limit_row->ul))
-        limit_row = row;
-    }
-
+  limit_row = lowest_limit (rows, best);
   if (limit_row != NULL)
-    {
-      t->limit = row_value_in (limit_row, limit_row->ul, intake);
-      t->limit_type = g_strdup ("UL");
-      t->limit_note = g_strdup (limit_row->ul_note);
-    }
+    set_limit (t, limit_row, limit_row->ul, "UL", intake);
 
   /* NASEM sodium: the CDRR rows are the "reduce if above" level */
   limits = collect_rows (q, set, condition, condition != q->profile->condition, TRUE);
@@ -1498,11 +1717,7 @@ resolve_in_set (const Query    *q,
         }
 
       if (limit_row != NULL)
-        {
-          t->limit = row_value_in (limit_row, limit_row->value, intake);
-          t->limit_type = g_strdup ("CDRR");
-          t->limit_note = g_strdup (limit_row->ul_note);
-        }
+        set_limit (t, limit_row, limit_row->value, "CDRR", intake);
     }
 
   return TRUE;
@@ -1579,6 +1794,9 @@ resolve_target (CfTargets  *self,
       if (!t->from_table)
         append_sentence (why, _("None of the reference tables gives a value for this life stage."));
     }
+
+  if (id != CF_TARGET_VITAMIN_K2)
+    resolve_limit (&q, t);
 
   t->reference_value = t->value;
   if (!isnan (self->profile->overrides[id]))

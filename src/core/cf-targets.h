@@ -159,6 +159,15 @@ typedef enum
  * @limit_type: "UL" or "CDRR", or %NULL
  * @limit_scope: what the limit is compared with
  * @limit_note: the `ul_note` of the row the limit comes from
+ * @limit_set: the table the limit comes from (when @limit is set)
+ * @limit_life_stage: the life stage of the row the limit comes from
+ * @limit_source_url: where the limit was read
+ * @limit_fallback: the table of the value gives no limit for this
+ *   nutrient and life stage, so @limit_set is another one (see
+ *   cf-targets.c for the order)
+ * @limit_explanation: a translated sentence saying where the limit
+ *   comes from when it is a fallback, or that no limit is checked when
+ *   no table gives one; %NULL when the value's own row gives the limit
  * @explanation: translated sentences saying how the value was chosen
  *   (defaults used, fallbacks, the K2 goal's reason), or %NULL
  */
@@ -185,6 +194,11 @@ typedef struct
   char           *limit_type;
   CfLimitScope    limit_scope;
   char           *limit_note;
+  CfReferenceSet  limit_set;
+  char           *limit_life_stage;
+  char           *limit_source_url;
+  gboolean        limit_fallback;
+  char           *limit_explanation;
   char           *explanation;
 } CfTarget;
 
@@ -271,7 +285,9 @@ void            cf_target_free               (CfTarget        *self);
 gboolean        cf_target_has_value          (const CfTarget  *self);
 double          cf_target_get_value_for_energy (const CfTarget *self,
                                               double           energy_kcal);
+const char     *cf_target_get_name           (const CfTarget  *self);
 char           *cf_target_dup_source_label   (const CfTarget  *self);
+char           *cf_target_dup_limit_source_label (const CfTarget *self);
 const char     *cf_target_get_limit_scope_label (const CfTarget *self);
 
 CfTargets      *cf_targets_new               (const CfProfile *profile,

@@ -96,14 +96,27 @@ build_food_row (const CfInsightFood *food)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   g_autofree char *title = g_markup_escape_text (food->name, -1);
-  g_autofree char *amount = cf_insight_format_amount (food->intake, food->per_100g);
+  g_autofree char *amount = cf_insight_format_amount (food->intake, food->per_serving);
+  g_autofree char *serving = cf_insight_food_dup_serving (food);
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
 
-  /* Translators: under a food that helps: its amount of the nutrient
-   * per 100 g and where the value comes from, e.g. "939 µg per 100 g ·
-   * USDA SR28" */
-  subtitle = g_strdup_printf (_("%s per 100 g · %s"), amount, cf_food_id_get_source_name (food->id));
+  if (!isnan (food->per_100kcal))
+    {
+      g_autofree char *density = cf_insight_format_amount (food->intake, food->per_100kcal);
+
+      /* Translators: under a food that helps: its amount of the
+       * nutrient in a typical serving, the serving, the amount per
+       * 100 kcal and where the values come from, e.g. "190 mg in 1 cup,
+       * chopped (149 g) · 614 mg per 100 kcal · USDA SR28" */
+      subtitle = g_strdup_printf (_("%s in %s · %s per 100 kcal · %s"), amount, serving, density,
+                                  cf_food_id_get_source_name (food->id));
+    }
+  else
+    /* Translators: under a food that helps: its amount of the nutrient
+     * in a typical serving, the serving and where the values come
+     * from, e.g. "190 mg in 1 cup, chopped (149 g) · USDA SR28" */
+    subtitle = g_strdup_printf (_("%s in %s · %s"), amount, serving, cf_food_id_get_source_name (food->id));
   escaped = g_markup_escape_text (subtitle, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

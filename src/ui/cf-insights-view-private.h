@@ -27,5 +27,6 @@ CfHbarLayer *_cf_insights_view_get_foods_layer    (CfInsightsView *self);
 GtkWidget   *_cf_insights_view_get_cards_box      (CfInsightsView *self);
 GtkDropDown *_cf_insights_view_get_range_dropdown (CfInsightsView *self);
 GtkLabel    *_cf_insights_view_get_custom_error   (CfInsightsView *self);
+GtkMenuButton *_cf_insights_view_get_goal_source  (CfInsightsView *self);
 
 G_END_DECLS

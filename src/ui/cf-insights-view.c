@@ -121,6 +121,8 @@ struct _CfInsightsView
   CfChart         *intake_chart;
   GtkFlowBox      *intake_legend;
   GtkLabel        *intake_summary;
+  GtkWidget       *goal_source_button;
+  GtkLabel        *goal_source_label;
   CfChart         *ratio_chart;
   GtkFlowBox      *ratio_legend;
   GtkLabel        *ratio_summary;
@@ -676,6 +678,49 @@ render_intake_chart (CfInsightsView *self,
                                   below, evaluated);
         }
     }
+
+  /* Where the upper limit comes from, or that none is checked */
+  if (logged > 0 && target != NULL && limit_text != NULL)
+    {
+      g_autofree char *limit_source = cf_target_dup_limit_source_label (target);
+
+      g_string_append_c (summary, ' ');
+      if (limit_source != NULL && target->limit_fallback)
+        /* Translators: e.g. "Upper limit 100 µg a day (EFSA, adults
+         * >=18 y; D-A-CH sets none)." */
+        g_string_append_printf (summary, _("Upper limit %s a day (%s; %s sets none)."), limit_text, limit_source,
+                                cf_reference_set_get_short_name (target->set));
+      else if (limit_source != NULL)
+        /* Translators: e.g. "Upper limit 2500 mg a day (NASEM, females
+         * 31-50 y)." */
+        g_string_append_printf (summary, _("Upper limit %s a day (%s)."), limit_text, limit_source);
+    }
+  else if (logged > 0 && target != NULL && target->limit_explanation != NULL)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append (summary, target->limit_explanation);
+    }
+
+  /* The short reference of the K2 goal is in the text; the full one a
+   * click away */
+  if (target != NULL && target->citation != NULL && !target->overridden)
+    {
+      g_autofree char *escaped = g_markup_escape_text (target->citation, -1);
+      g_autofree char *markup = NULL;
+
+      if (target->source_url != NULL)
+        {
+          g_autofree char *url = g_markup_escape_text (target->source_url, -1);
+
+          markup = g_strdup_printf ("%s\n<a href=\"%s\">%s</a>", escaped, url, url);
+        }
+      else
+        markup = g_strdup (escaped);
+      gtk_label_set_markup (self->goal_source_label, markup);
+      gtk_widget_set_visible (self->goal_source_button, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->goal_source_button, FALSE);
 
   total_coverage = cf_series_get_total_coverage (self->series, intake);
   if (logged > 0 && !isnan (total_coverage) && total_coverage < CF_BAR_COMPLETE_COVERAGE)
@@ -1669,6 +1714,8 @@ cf_insights_view_class_init (CfInsightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfInsightsView, intake_chart);
   gtk_widget_class_bind_template_child (widget_class, CfInsightsView, intake_legend);
   gtk_widget_class_bind_template_child (widget_class, CfInsightsView, intake_summary);
+  gtk_widget_class_bind_template_child (widget_class, CfInsightsView, goal_source_button);
+  gtk_widget_class_bind_template_child (widget_class, CfInsightsView, goal_source_label);
   gtk_widget_class_bind_template_child (widget_class, CfInsightsView, ratio_chart);
   gtk_widget_class_bind_template_child (widget_class, CfInsightsView, ratio_legend);
   gtk_widget_class_bind_template_child (widget_class, CfInsightsView, ratio_summary);
@@ -1975,4 +2022,10 @@ GtkLabel *
 _cf_insights_view_get_custom_error (CfInsightsView *self)
 {
   return self->custom_error;
+}
+
+GtkMenuButton *
+_cf_insights_view_get_goal_source (CfInsightsView *self)
+{
+  return GTK_MENU_BUTTON (self->goal_source_button);
 }

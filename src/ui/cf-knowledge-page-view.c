@@ -110,6 +110,17 @@ build_source (const CfKnowledgeSource *source)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *citation = wrapped_label (source->citation);
 
+  if (source->background)
+    {
+      /* Translators: above a source that is background reading (an
+       * anonymous consumer article), not a source of the page's claims */
+      GtkWidget *kind = wrapped_label (_("Background reading, not a source for the statements above"));
+
+      gtk_widget_add_css_class (kind, "caption-heading");
+      gtk_widget_add_css_class (kind, "dim-label");
+      gtk_box_append (GTK_BOX (box), kind);
+    }
+
   gtk_label_set_selectable (GTK_LABEL (citation), TRUE);
   gtk_widget_add_css_class (citation, "caption");
   gtk_box_append (GTK_BOX (box), citation);
@@ -183,9 +194,16 @@ fill (CfKnowledgePageView *self,
       gtk_box_append (self->paragraphs_box, label);
     }
 
+  /* The sources of the claims first, background reading after them */
   clear_box (self->sources_box);
-  for (guint i = 0; sources != NULL && i < sources->len; i++)
-    gtk_box_append (self->sources_box, build_source (g_ptr_array_index (sources, i)));
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; sources != NULL && i < sources->len; i++)
+      {
+        const CfKnowledgeSource *source = g_ptr_array_index (sources, i);
+
+        if (source->background == (pass == 1))
+          gtk_box_append (self->sources_box, build_source (source));
+      }
   gtk_widget_set_visible (self->sources_group, sources != NULL && sources->len > 0);
 
   clear_list (self->related_list);

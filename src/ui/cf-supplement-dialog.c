@@ -53,6 +53,7 @@ struct _CfSupplementDialog
   GtkWidget           *delete_button;
   AdwPreferencesGroup *dose_group;
   GtkLabel            *error_label;
+  GtkLabel            *caution_label;
   GtkButton           *save_button;
   AdwEntryRow         *dose_rows[N_DOSES];
 };
@@ -284,12 +285,39 @@ cf_supplement_dialog_class_init (CfSupplementDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, unit_row);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, dose_group);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, caution_label);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* The vitamin K antagonist caution shows while a dose of any form of
+ * vitamin K is entered */
+static void
+update_caution (CfSupplementDialog *self)
+{
+  CfSupplementDose doses[N_DOSES];
+  const char *caution;
+  guint n = 0;
+
+  for (guint i = 0; i < N_DOSES; i++)
+    {
+      double value;
+
+      if (cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->dose_rows[i])), &value) && !isnan (value))
+        {
+          doses[n].nutrient = dose_nutrients[i];
+          doses[n].amount = value;
+          n++;
+        }
+    }
+
+  caution = cf_supplement_doses_get_caution (doses, n);
+  gtk_label_set_label (self->caution_label, caution ? caution : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->caution_label), caution != NULL);
 }
 
 static void
@@ -310,6 +338,7 @@ cf_supplement_dialog_init (CfSupplementDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->dose_rows[i]), title);
       adw_entry_row_set_input_purpose (self->dose_rows[i], GTK_INPUT_PURPOSE_NUMBER);
       adw_preferences_group_add (self->dose_group, GTK_WIDGET (self->dose_rows[i]));
+      g_signal_connect_object (self->dose_rows[i], "changed", G_CALLBACK (update_caution), self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -406,6 +435,23 @@ cf_supplement_dialog_get_dose_field (CfSupplementDialog *self,
     }
 
   return NULL;
+}
+
+/**
+ * cf_supplement_dialog_get_caution:
+ *
+ * Returns: (transfer none) (nullable): the caution shown for a
+ *   supplement with vitamin K, or %NULL when none is shown
+ */
+const char *
+cf_supplement_dialog_get_caution (CfSupplementDialog *self)
+{
+  g_return_val_if_fail (CF_IS_SUPPLEMENT_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->caution_label)))
+    return NULL;
+
+  return gtk_label_get_label (self->caution_label);
 }
 
 /**

@@ -27,6 +27,7 @@ gboolean            cf_supplement_dialog_delete (CfSupplementDialog *self,
                                                  GError            **error);
 GtkEditable        *cf_supplement_dialog_get_dose_field (CfSupplementDialog *self,
                                                          CfNutrient          nutrient);
+const char         *cf_supplement_dialog_get_caution (CfSupplementDialog *self);
 GtkEditable        *cf_supplement_dialog_get_unit_field (CfSupplementDialog *self);
 
 G_END_DECLS
