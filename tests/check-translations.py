@@ -118,6 +118,14 @@ def main():
     for lang in langs:
         if not os.path.exists(os.path.join(podir, lang + '.po')):
             problems.append(f'po/LINGUAS lists {lang}, but po/{lang}.po does not exist')
+    # Food names per language (data/foods/curated/names/LANG.tsv) exist
+    # only for languages the interface is translated into
+    names_dir = os.path.join(root, 'data', 'foods', 'curated', 'names')
+    if os.path.isdir(names_dir):
+        for name in sorted(os.listdir(names_dir)):
+            if name.endswith('.tsv') and name[:-4] not in langs:
+                problems.append(f'data/foods/curated/names/{name}: language {name[:-4]} '
+                                'is not in po/LINGUAS')
     if not langs:
         print('po/LINGUAS lists no language')
 

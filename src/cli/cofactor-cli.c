@@ -225,9 +225,12 @@ cmd_search (CfContext  *context,
       g_autofree char *id = pad (cf_food_get_id (food), 24);
       g_autoptr(GString) k2 = g_string_new (NULL);
 
-      g_print ("%s %s%s%s\n", id, cf_food_get_name (food),
+      g_print ("%s %s%s%s\n", id, cf_food_get_display_name (food),
                cf_food_get_brand (food) ? " — " : "",
                cf_food_get_brand (food) ? cf_food_get_brand (food) : "");
+      /* The source's name beneath a name in the user's language */
+      if (cf_food_get_local_name (food) != NULL)
+        g_print ("%25s%s\n", "", cf_food_get_name (food));
 
       /* Vitamin K2 values are rare and are why many search: show them,
        * with where they come from. */
@@ -235,7 +238,9 @@ cmd_search (CfContext  *context,
         {
           g_autofree char *value = NULL;
 
-          if (!cf_nutrient_is_vitamin_k2 (n) || !cf_nutrients_has (cf_food_get_nutrients (food), n))
+          /* Zeros (mostly "none expected") tell nothing in a list */
+          if (!cf_nutrient_is_vitamin_k2 (n) || !cf_nutrients_has (cf_food_get_nutrients (food), n) ||
+              cf_food_get_nutrient (food, n) == 0)
             continue;
 
           value = cf_nutrient_format_value (n, cf_food_get_nutrient (food, n));
@@ -279,7 +284,9 @@ cmd_food (CfContext  *context,
       return 0;
     }
 
-  g_print ("%s\n", cf_food_get_name (food));
+  g_print ("%s\n", cf_food_get_display_name (food));
+  if (cf_food_get_local_name (food) != NULL)
+    g_print (_("Name in its source: %s\n"), cf_food_get_name (food));
   g_print (_("Id: %s\n"), cf_food_get_id (food));
   if (cf_food_get_brand (food))
     g_print (_("Brand: %s\n"), cf_food_get_brand (food));

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "cf-database-private.h"
+#include "cf-food-store-private.h"
 #include "cf-error.h"
 
 /**
@@ -389,6 +390,7 @@ open_connection (CfDatabase  *self,
 
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, 5000);
+  _cf_food_names_register (db);
 
   if (!_cf_exec (db, "PRAGMA foreign_keys = ON", error))
     goto fail;

@@ -209,7 +209,7 @@ cf_diary_entry_new (const GDate *day,
 
   self = _cf_diary_entry_new_full (id, day, meal, 0,
                                    cf_food_get_id (food),
-                                   cf_food_get_name (food),
+                                   cf_food_get_display_name (food),
                                    cf_food_get_kind (food),
                                    grams, 0, NULL,
                                    cf_food_get_nutrients (food));

@@ -34,4 +34,7 @@ void     _cf_food_add_k2_alternative (CfFood      *self,
                                      CfFood      *alternative,
                                      const char  *note);
 
+void     _cf_food_set_local_name     (CfFood      *self,
+                                     const char  *name);
+
 G_END_DECLS

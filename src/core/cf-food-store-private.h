@@ -18,13 +18,17 @@ G_BEGIN_DECLS
 
 #define USDA_SOURCE "usda-sr28"
 
-/* Columns read by _cf_food_from_ref_row(), in order */
+/* Columns read by _cf_food_from_ref_row(), in order; the last is the
+ * food's name in the user's language, if it has one (see
+ * _cf_food_names_register()) */
 #define REF_FOOD_COLUMNS \
-  "f.rowid, f.id, f.source, f.group_code, g.name, f.name, f.common_name, f.note, s.citation"
+  "f.rowid, f.id, f.source, f.group_code, g.name, f.name, f.common_name, f.note, s.citation," \
+  " (SELECT n.name FROM ref.food_name n WHERE n.food = f.rowid AND n.kind = 'name'" \
+  "  AND cf_language_rank (n.lang) IS NOT NULL ORDER BY cf_language_rank (n.lang) LIMIT 1)"
 #define REF_FOOD_JOINS \
   " LEFT JOIN ref.food_group g ON g.code = f.group_code" \
   " LEFT JOIN ref.source s ON s.id = f.source"
-#define REF_NUTRIENTS_FIRST 9
+#define REF_NUTRIENTS_FIRST 10
 
 /* Columns read by _cf_food_from_custom_row(), in order */
 #define CUSTOM_FOOD_COLUMNS \
@@ -34,6 +38,7 @@ G_BEGIN_DECLS
 CfFood *_cf_food_from_ref_row       (sqlite3_stmt *stmt);
 CfFood *_cf_food_from_custom_row    (sqlite3_stmt *stmt);
 int     _cf_food_store_progress_cb  (void         *cancellable);
+void    _cf_food_names_register     (sqlite3      *db);
 void    _cf_food_search_append_kind_filter (GString       *sql,
                                             const char    *table,
                                             CfSearchFlags  flags);

@@ -48,6 +48,37 @@ _cf_food_store_progress_cb (void *cancellable)
   return g_cancellable_is_cancelled (cancellable);
 }
 
+/* cf_language_rank (TAG): where the language tag of a food name stands
+ * in the user's languages (g_get_language_names(): LANGUAGE, then the
+ * locale, most specific first), or NULL when the user does not read it.
+ * The name of the best-ranked language is shown. */
+static void
+language_rank (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char * const *names = g_get_language_names ();
+  const char *tag = (const char *) sqlite3_value_text (argv[0]);
+
+  for (guint i = 0; tag != NULL && names[i] != NULL; i++)
+    {
+      if (strcmp (names[i], tag) == 0)
+        {
+          sqlite3_result_int (context, i);
+          return;
+        }
+    }
+
+  sqlite3_result_null (context);
+}
+
+void
+_cf_food_names_register (sqlite3 *db)
+{
+  sqlite3_create_function (db, "cf_language_rank", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, language_rank, NULL, NULL);
+}
+
 static CfFoodSource
 source_from_id (const char *source_id)
 {
@@ -69,6 +100,7 @@ _cf_food_from_ref_row (sqlite3_stmt *stmt)
                         (const char *) sqlite3_column_text (stmt, 6),
                         (const char *) sqlite3_column_text (stmt, 4));
   _cf_food_set_source (food, source_id, (const char *) sqlite3_column_text (stmt, 8));
+  _cf_food_set_local_name (food, (const char *) sqlite3_column_text (stmt, 9));
 
   for (guint i = 0; i < CF_N_NUTRIENTS; i++)
     {

@@ -45,6 +45,7 @@ struct _CfFood
   CfValueKind   value_kinds[CF_N_NUTRIENTS];
   GPtrArray    *k2_alternatives;
   char         *link_note;
+  char         *local_name;
   GListStore   *portions;
 };
 
@@ -106,6 +107,7 @@ cf_food_finalize (GObject *object)
     g_free (self->origins[i]);
   g_clear_pointer (&self->k2_alternatives, g_ptr_array_unref);
   g_free (self->link_note);
+  g_free (self->local_name);
 
   G_OBJECT_CLASS (cf_food_parent_class)->finalize (object);
 }
@@ -343,6 +345,43 @@ cf_food_get_k2_alternatives (CfFood *self)
   g_return_val_if_fail (CF_IS_FOOD (self), NULL);
 
   return self->k2_alternatives;
+}
+
+void
+_cf_food_set_local_name (CfFood     *self,
+                         const char *name)
+{
+  g_return_if_fail (CF_IS_FOOD (self));
+
+  set_string (&self->local_name, name);
+}
+
+/**
+ * cf_food_get_local_name:
+ *
+ * Returns: (nullable): the food's name in the user's language, where
+ *   the food data gives one; cf_food_get_name() is its source's name
+ */
+const char *
+cf_food_get_local_name (CfFood *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD (self), NULL);
+
+  return self->local_name;
+}
+
+/**
+ * cf_food_get_display_name:
+ *
+ * Returns: the name to show first: the name in the user's language if
+ *   there is one, else the source's name
+ */
+const char *
+cf_food_get_display_name (CfFood *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD (self), NULL);
+
+  return self->local_name ? self->local_name : self->name;
 }
 
 /**

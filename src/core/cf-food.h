@@ -111,6 +111,8 @@ CfValueKind        cf_food_get_value_kind   (CfFood            *self,
                                              CfNutrient         nutrient);
 GPtrArray         *cf_food_get_k2_alternatives (CfFood         *self);
 const char        *cf_food_get_link_note    (CfFood            *self);
+const char        *cf_food_get_local_name   (CfFood            *self);
+const char        *cf_food_get_display_name (CfFood            *self);
 const char        *cf_food_get_origin       (CfFood            *self,
                                              CfNutrient         nutrient);
 GListModel        *cf_food_get_portions     (CfFood            *self);

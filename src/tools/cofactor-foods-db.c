@@ -252,6 +252,85 @@ write_foods (CfFoodsDbWriter  *writer,
   return TRUE;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Names in other languages: curated/names/LANG.tsv, one file per
+ * language tag.  The name is shown in that language; it and the other
+ * names are found by search in any language. */
+static gboolean
+read_names (const char  *curated,
+            GHashTable  *by_id,
+            GPtrArray   *tables,
+            GPtrArray   *owned,
+            GError     **error)
+{
+  g_autofree char *dir_path = g_build_filename (curated, "names", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, error);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *file;
+
+  if (dir == NULL)
+    return FALSE;
+
+  while ((file = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (file, ".tsv"))
+        g_ptr_array_add (files, g_strdup (file));
+    }
+  /* Same database whatever order the folder lists its files in */
+  g_ptr_array_sort (files, compare_strings);
+
+  for (guint f = 0; f < files->len; f++)
+    {
+      const char *name = g_ptr_array_index (files, f);
+      GPtrArray *rows = read_tsv (dir_path, name, "food\tname\talso", error);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      char **holder = g_new0 (char *, 2);
+      const char *lang;
+
+      /* The language tag lives as long as the names that point to it */
+      holder[0] = g_strndup (name, strlen (name) - strlen (".tsv"));
+      g_ptr_array_add (owned, holder);
+      lang = holder[0];
+
+      if (rows == NULL)
+        return FALSE;
+      g_ptr_array_add (tables, rows);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          char **r = g_ptr_array_index (rows, i);
+          Food *food = g_hash_table_lookup (by_id, r[0]);
+
+          if (food == NULL || r[1][0] == '\0' || !g_hash_table_add (seen, r[0]))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "curated/names/%s:%u: %s “%s”", name, i + 2,
+                           food == NULL ? "unknown food" : r[1][0] == '\0' ? "no name for" : "a second row for",
+                           r[0]);
+              return FALSE;
+            }
+
+          add_name (food, lang, r[1], FALSE);
+          if (r[2][0] != '\0')
+            {
+              char **also = g_strsplit (r[2], "|", -1);
+
+              for (guint j = 0; also[j]; j++)
+                add_name (food, lang, also[j], TRUE);
+              g_ptr_array_add (owned, also);
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 /* The vitamin K2 forms a food may borrow from a linked K2-table food */
 static const CfNutrient k2_forms[] = {
   CF_NUTRIENT_MK4, CF_NUTRIENT_MK7, CF_NUTRIENT_MK8, CF_NUTRIENT_MK9, CF_NUTRIENT_VITAMIN_K2_TOTAL,
@@ -598,6 +677,9 @@ compile (const char  *dir,
           g_ptr_array_add (owned, also);
         }
     }
+
+  if (!read_names (curated, by_id, tables, owned, error))
+    return FALSE;
 
   for (guint i = 0; i < synonyms->len; i++)
     {

@@ -339,7 +339,7 @@ update_alternatives (CfFoodDetail *self)
                                   cf_food_get_citation (alternative) ? cf_food_get_citation (alternative) : "",
                                   cf_food_get_link_note (alternative) ? cf_food_get_link_note (alternative) : "");
       escaped = g_markup_escape_text (subtitle, -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_food_get_name (alternative));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_food_get_display_name (alternative));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       if (i == 0)
@@ -458,7 +458,15 @@ cf_food_detail_set_food (CfFoodDetail *self,
   self->food = food;
 
   source = describe_source (self->food);
-  gtk_label_set_label (self->name_label, cf_food_get_name (self->food));
+  if (cf_food_get_local_name (self->food) != NULL)
+    {
+      /* The source's own name beneath the name in the user's language */
+      char *with_name = g_strdup_printf (_("%s · %s"), cf_food_get_name (self->food), source);
+
+      g_free (source);
+      source = with_name;
+    }
+  gtk_label_set_label (self->name_label, cf_food_get_display_name (self->food));
   gtk_label_set_label (self->source_label, source);
   gtk_label_set_label (self->note_label, cf_food_get_note (self->food) ? cf_food_get_note (self->food) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), cf_food_get_note (self->food) != NULL);

@@ -80,7 +80,7 @@ static GtkWidget *
 create_food_row (CfFood *food)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_markup_escape_text (cf_food_get_name (food), -1);
+  g_autofree char *title = g_markup_escape_text (cf_food_get_display_name (food), -1);
   g_autofree char *source = cf_food_dup_source_summary (food);
   g_autofree char *subtitle = g_markup_escape_text (source, -1);
 
@@ -293,7 +293,7 @@ show_details (CfFoodDialog *self)
 {
   g_autofree char *source = cf_food_dup_source_summary (self->food);
 
-  gtk_label_set_label (self->food_name, cf_food_get_name (self->food));
+  gtk_label_set_label (self->food_name, cf_food_get_display_name (self->food));
   gtk_label_set_label (self->food_source, source);
 
   /* Start from the amount as the user gave it when editing */

@@ -151,14 +151,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (figure >= 0)
     amount = cf_food_format_rank_value (food, figure, basis);
 
-  gtk_label_set_label (GTK_LABEL (name), cf_food_get_name (food));
+  gtk_label_set_label (GTK_LABEL (name), cf_food_get_display_name (food));
   gtk_label_set_label (GTK_LABEL (subtitle), text);
   gtk_label_set_label (GTK_LABEL (value), amount ? amount : "");
   gtk_widget_set_visible (value, amount != NULL);
 
   description = amount ? g_strdup_printf ("%s; %s", amount, text) : g_strdup (text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cf_food_get_name (food),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cf_food_get_display_name (food),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
@@ -823,7 +823,7 @@ cf_foods_view_show_food (CfFoodsView *self,
   g_return_if_fail (CF_IS_FOOD (food));
 
   cf_food_detail_set_food (self->detail, food);
-  adw_window_title_set_title (self->detail_title, cf_food_get_name (food));
+  adw_window_title_set_title (self->detail_title, cf_food_get_display_name (food));
   gtk_stack_set_visible_child_name (self->stack, "detail");
 }
 

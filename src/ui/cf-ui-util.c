@@ -114,14 +114,34 @@ cf_entry_row_new (AdwPreferencesGroup *group,
  *
  * Returns: (transfer full): where @food comes from, in one short line
  *   for a list of foods: USDA and its food group, the K2 study, or which
- *   kind of the user's own foods it is
+ *   kind of the user's own foods it is; after the source's name of the
+ *   food when it is shown by a name in the user's language
  */
+static char *dup_source_only (CfFood *food);
+
 char *
 cf_food_dup_source_summary (CfFood *food)
 {
-  const char *group;
+  g_autofree char *source = NULL;
 
   g_return_val_if_fail (CF_IS_FOOD (food), NULL);
+
+  source = dup_source_only (food);
+
+  /* A food shown by its name in the user's language has its source's
+   * name beneath it */
+  if (cf_food_get_local_name (food) != NULL)
+    /* Translators: the food's name in its source, then where it comes
+     * from, e.g. "Milk, whole, 3.25% milkfat · USDA SR28 · Dairy" */
+    return g_strdup_printf (_("%s · %s"), cf_food_get_name (food), source);
+
+  return g_steal_pointer (&source);
+}
+
+static char *
+dup_source_only (CfFood *food)
+{
+  const char *group;
 
   group = cf_food_get_group_name (food);
 
