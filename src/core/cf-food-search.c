@@ -14,6 +14,7 @@
 #include "cf-database-private.h"
 #include "cf-food-private.h"
 #include "cf-food-search.h"
+#include "cf-foods-db.h"
 #include "cf-food-store-private.h"
 #include "cf-search.h"
 
@@ -26,8 +27,10 @@
  * complete before partial; see cf_food_commonness()):
  *
  *   1. the user's foods matching every word as a whole word;
- *   2. reference foods whose everyday or localized names hold every
- *      word ("egg" → the everyday egg before "Eggnog");
+ *   2. reference foods whose everyday names in English or in the user's
+ *      languages hold every word ("egg" → the everyday egg before
+ *      "Eggnog"), then those whose other names (synonyms, names in other
+ *      languages) do;
  *   3. … whose name starts with one of the words and whose first two
  *      name parts hold every word ("Cheese, blue" before "Ham and
  *      cheese spread");
@@ -51,6 +54,7 @@
 enum {
   TIER_CUSTOM_WHOLE,
   TIER_REF_NAMES,
+  TIER_REF_NAMES_OTHER,
   TIER_REF_START,
   TIER_REF_HEAD,
   TIER_REF_WHOLE,
@@ -99,6 +103,24 @@ cf_search_cursor_is_end (const CfSearchCursor *cursor)
   g_return_val_if_fail (cursor != NULL, TRUE);
 
   return cursor->tier >= TIER_END;
+}
+
+/* The name_fts columns of the languages the user reads: English, and
+ * those of g_get_language_names() that food names are given in */
+static char *
+user_name_columns (void)
+{
+  static const char *languages[] = { CF_FOODS_DB_NAME_LANGUAGES };
+  const char * const *names = g_get_language_names ();
+  GString *columns = g_string_new ("n_en");
+
+  for (guint i = 1; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (g_strv_contains (names, languages[i]))
+        g_string_append_printf (columns, " n_%s", languages[i]);
+    }
+
+  return g_string_free (columns, FALSE);
 }
 
 static gboolean
@@ -633,7 +655,13 @@ prepare_query (sqlite3     *db,
   /* The everyday and localized names are matched in their own small
    * index; the next tiers leave out what it matched (see tier_sql()) */
   query->names = g_strdup (all_names);
-  query->match[TIER_REF_NAMES] = g_strdup (all_names);
+  {
+    g_autofree char *columns = user_name_columns ();
+    g_autofree char *own = cf_search_build_match (query->words, CF_SEARCH_MATCH_ALL_WHOLE, columns);
+
+    query->match[TIER_REF_NAMES] = g_strdup (own);
+    query->match[TIER_REF_NAMES_OTHER] = exclude (all_names, own, NULL);
+  }
   query->match[TIER_REF_START] = g_strdup (start_head);
   query->match[TIER_REF_HEAD] = exclude (all_head, starts, NULL);
   query->match[TIER_REF_WHOLE] = exclude (all_whole, all_head, NULL);
@@ -712,7 +740,7 @@ tier_sql (guint          tier,
 {
   GString *sql = g_string_new (NULL);
   gboolean custom = is_custom_tier (tier);
-  const char *fts = tier == TIER_REF_NAMES ? "name_fts" : "food_fts";
+  const char *fts = (tier == TIER_REF_NAMES || tier == TIER_REF_NAMES_OTHER) ? "name_fts" : "food_fts";
 
   if (custom)
     {
@@ -782,7 +810,7 @@ tier_wanted (const Query    *query,
   else if (query->match[tier] == NULL)
     return FALSE;
   else if (!query->whole_possible &&
-           (tier == TIER_REF_NAMES || tier == TIER_REF_START ||
+           (tier == TIER_REF_NAMES || tier == TIER_REF_NAMES_OTHER || tier == TIER_REF_START ||
             tier == TIER_REF_HEAD || tier == TIER_REF_WHOLE))
     return FALSE;
 

@@ -29,7 +29,9 @@
  * name ("Fish, salmon" of "Fish, salmon, Atlantic, wild, raw"), where
  * a match says more than one further on.  name_fts indexes the other
  * names alone, for the few thousand foods that have them, so that
- * matching them costs nothing at any table size.  term is the index's
+ * matching them costs nothing at any table size: the name of each
+ * language in its own column (CF_FOODS_DB_NAME_LANGUAGES), so a search
+ * can prefer the user's languages, and every other name in "other".  term is the index's
  * vocabulary, for spelling corrections; synonym maps a folded query
  * word to other words or phrases that count as it.
  */
@@ -99,7 +101,7 @@ static const char schema[] =
   "  name, common_name, alias, head, content='',"
   "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
   "CREATE VIRTUAL TABLE name_fts USING fts5 ("
-  "  alias, content='',"
+  "  n_en, n_de, n_es, n_fr, n_it, n_nl, n_pt_BR, other, content='',"
   "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');";
 
 static gboolean step_done          (CfFoodsDbWriter  *self,
@@ -215,7 +217,8 @@ cf_foods_db_writer_new (const char  *path,
                                         " VALUES (?, ?, ?, ?, ?)",
                                         error)) ||
       !(self->insert_name_fts = _cf_prepare (self->db,
-                                             "INSERT INTO name_fts (rowid, alias) VALUES (?, ?)",
+                                             "INSERT INTO name_fts (rowid, n_en, n_de, n_es, n_fr, n_it,"
+                                             " n_nl, n_pt_BR, other) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                              error)))
     return NULL;
 
@@ -360,6 +363,21 @@ bind_optional_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
 }
 
+/* The languages with a column of their own in name_fts */
+static const char *name_languages[] = { CF_FOODS_DB_NAME_LANGUAGES };
+
+static int
+name_language (const char *lang)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (name_languages); i++)
+    {
+      if (strcmp (name_languages[i], lang) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
 /* The first two comma-separated parts of a name, without remarks in
  * parentheses ("Wonton wrappers (includes egg roll wrappers)") */
 static char *
@@ -410,7 +428,10 @@ add_names (CfFoodsDbWriter      *self,
            GError              **error)
 {
   g_autoptr(GString) alias = g_string_new (NULL);
+  g_autoptr(GString) other = g_string_new (NULL);
+  GString *by_language[G_N_ELEMENTS (name_languages)] = { NULL, };
   g_autofree char *head = name_head (food->name);
+  gboolean ok;
 
   for (guint i = 0; i < food->n_names; i++)
     {
@@ -428,6 +449,23 @@ add_names (CfFoodsDbWriter      *self,
       if (alias->len > 0)
         g_string_append (alias, " ; ");
       g_string_append (alias, n->name);
+
+      if (!n->synonym)
+        {
+          int l = name_language (n->lang);
+
+          if (l < 0)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "%s: names in “%s”, which is not in CF_FOODS_DB_NAME_LANGUAGES", food->id, n->lang);
+              return FALSE;
+            }
+          if (by_language[l] == NULL)
+            by_language[l] = g_string_new (NULL);
+          g_string_append_printf (by_language[l], "%s%s", by_language[l]->len ? " ; " : "", n->name);
+        }
+      else
+        g_string_append_printf (other, "%s%s", other->len ? " ; " : "", n->name);
     }
 
   sqlite3_reset (self->insert_fts);
@@ -444,10 +482,24 @@ add_names (CfFoodsDbWriter      *self,
     return TRUE;
 
   sqlite3_reset (self->insert_name_fts);
+  sqlite3_clear_bindings (self->insert_name_fts);
   sqlite3_bind_int64 (self->insert_name_fts, 1, rowid);
-  sqlite3_bind_text (self->insert_name_fts, 2, alias->str, -1, SQLITE_STATIC);
+  for (guint l = 0; l < G_N_ELEMENTS (name_languages); l++)
+    {
+      if (by_language[l] != NULL)
+        sqlite3_bind_text (self->insert_name_fts, 2 + l, by_language[l]->str, -1, SQLITE_TRANSIENT);
+    }
+  bind_optional_text (self->insert_name_fts, 2 + G_N_ELEMENTS (name_languages), other->str);
 
-  return step_done (self, self->insert_name_fts, error);
+  ok = step_done (self, self->insert_name_fts, error);
+
+  for (guint l = 0; l < G_N_ELEMENTS (name_languages); l++)
+    {
+      if (by_language[l] != NULL)
+        g_string_free (by_language[l], TRUE);
+    }
+
+  return ok;
 }
 
 /**

@@ -19,6 +19,11 @@ G_BEGIN_DECLS
 
 #define CF_FOODS_DB_FORMAT 2
 
+/* The languages food names are given in (data/foods/curated/names/ and
+ * English for the everyday names), each with a column "n_LANG" of
+ * name_fts */
+#define CF_FOODS_DB_NAME_LANGUAGES "en", "de", "es", "fr", "it", "nl", "pt_BR"
+
 typedef struct _CfFoodsDbWriter CfFoodsDbWriter;
 
 /**
