@@ -30,7 +30,7 @@ static const char *knowledge_strings[] = {
   /* Translators: paragraph 1 of the knowledge page “calcium-needs” */
   N_("Calcium is the mineral that makes bones and teeth hard. Taken in too short supply over years, it leaves bones weaker; osteoporosis is the end point the background articles name."),
   /* Translators: paragraph 2 of the knowledge page “calcium-needs” */
-  N_("How much you need depends on the table you chose and on your age. In the US and Canadian values (NASEM), adults need 1,000 mg a day; women from 51 and men from 71 need 1,200 mg. EFSA gives 1,000 mg up to age 24 and 950 mg from 25; D-A-CH gives 1,000 mg for adults. Each table also sets a ceiling: 2,500 mg a day for most adults in NASEM’s and EFSA’s tables, 2,000 mg from 51 in NASEM’s."),
+  N_("How much you need depends on the table you chose and on your age. In the US and Canadian values (NASEM), adults need 1,000 mg a day; women from 51 and men from 71 need 1,200 mg. EFSA gives 1,000 mg up to age 24 and 950 mg from 25; D-A-CH gives 1,000 mg for adults. NASEM and EFSA also set a ceiling: 2,500 mg a day for most adults, 2,000 mg from 51 in NASEM’s table; D-A-CH sets none of its own, so Cofactor checks EFSA’s."),
   /* Translators: paragraph 3 of the knowledge page “calcium-needs” */
   N_("Milk, yogurt and cheese are the classic sources, and fortified foods and leafy greens add more. Among the everyday foods in Cofactor’s data, a serving of tofu made with calcium sulfate, of yogurt, of a hard cheese, or of a plant drink or orange juice with added calcium gives several hundred milligrams. The insight lists the foods with the most calcium in a typical serving, with the amount per serving and per 100 kcal."),
   /* Translators: paragraph 4 of the knowledge page “calcium-needs” */
