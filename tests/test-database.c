@@ -12,6 +12,7 @@
 
 #include "cf-database.h"
 #include "cf-error.h"
+#include "cf-nutrient.h"
 #include "cf-test-util.h"
 
 static int
@@ -30,6 +31,33 @@ query_int (const char *path,
   sqlite3_close (db);
 
   return value;
+}
+
+/* Turns a diary of the current schema back into one of version 3: an
+ * entry table whose weight is required, with neither origin columns nor
+ * vitamin K of unstated form */
+static void
+undo_version_4 (sqlite3 *raw)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    if (i != CF_NUTRIENT_VITAMIN_K_UNSTATED)
+      g_string_append_printf (columns, ", %s", cf_nutrient_get_key (i));
+
+  sql = g_strdup_printf ("CREATE TABLE entry3 (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+                         "  day TEXT NOT NULL, meal TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,"
+                         "  food_id TEXT NOT NULL, food_name TEXT NOT NULL,"
+                         "  grams REAL NOT NULL CHECK (grams > 0), portion_quantity REAL, portion_description TEXT,"
+                         "  created TEXT NOT NULL, modified TEXT NOT NULL, food_kind TEXT NOT NULL DEFAULT 'food'%s);"
+                         "DROP TABLE entry;"
+                         "ALTER TABLE entry3 RENAME TO entry;"
+                         "ALTER TABLE custom_food DROP COLUMN vitamin_k_unstated;"
+                         "ALTER TABLE recipe_ingredient DROP COLUMN vitamin_k_unstated;"
+                         "PRAGMA user_version = 3;",
+                         columns->str);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
 static void
@@ -75,6 +103,7 @@ test_migrate_from_1 (void)
 
   /* Turn it back into a version-1 file with two entries */
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  undo_version_4 (raw);
   g_assert_cmpint (sqlite3_exec (raw,
                                  "ALTER TABLE entry DROP COLUMN food_kind;"
                                  /* undo version 3 */
@@ -99,6 +128,63 @@ test_migrate_from_1 (void)
   g_assert_cmpint (query_int (path, "SELECT calcium FROM entry WHERE id = 'a'"), ==, 710);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM entry WHERE id = 'a' AND food_kind = 'food'"), ==, 1);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM entry WHERE id = 'b' AND food_kind = 'supplement'"), ==, 1);
+
+  cf_test_remove_tree (dir);
+}
+
+/* Version 3 → 4: entries keep their values and weight; an entry may
+ * then lack a weight only when it was imported, and vitamin K of
+ * unstated form has its columns */
+static void
+test_migrate_from_3 (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+  CfDatabase *db;
+
+  db = cf_database_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (db);
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  undo_version_4 (raw);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO entry (id, day, meal, position, food_id, food_name, grams, created, modified,"
+                                 "   calcium, vitamin_k1)"
+                                 " VALUES ('a', '2026-01-01', 'lunch', 2, 'usda:01009', 'Cheese', 30, 'x', 'y', 710, NULL);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = cf_database_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_database_get_schema_version (db), ==, 4);
+  g_object_unref (db);
+
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM entry WHERE id = 'a' AND grams = 30 AND calcium = 710"
+                                    " AND vitamin_k1 IS NULL AND vitamin_k_unstated IS NULL AND position = 2"
+                                    " AND modified = 'y' AND origin IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info ('custom_food')"
+                                    " WHERE name = 'vitamin_k_unstated'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info ('recipe_ingredient')"
+                                    " WHERE name = 'vitamin_k_unstated'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_index_list ('entry')"
+                                    " WHERE name IN ('entry_day', 'entry_food')"), ==, 2);
+
+  /* Without a weight only with an origin */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO entry (id, day, meal, food_id, food_name, grams, created, modified)"
+                                 " VALUES ('b', '2026-01-01', 'lunch', 'usda:01009', 'Cheese', NULL, 'x', 'x');",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO entry (id, day, meal, food_id, food_name, grams, created, modified,"
+                                 "   origin, origin_amount, vitamin_k_unstated)"
+                                 " VALUES ('c', '2026-01-01', 'lunch', 'usda:01009', 'Cheese', NULL, 'x', 'x',"
+                                 "   'cronometer', '1.00 slice', 12.5);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
 
   cf_test_remove_tree (dir);
 }
@@ -341,6 +427,7 @@ main (int   argc,
 
   g_test_add_func ("/cofactor/database/migrate-empty-file", test_migrate_empty_file);
   g_test_add_func ("/cofactor/database/migrate-from-1", test_migrate_from_1);
+  g_test_add_func ("/cofactor/database/migrate-from-3", test_migrate_from_3);
   g_test_add_func ("/cofactor/database/zero-length-file", test_zero_length_file);
   g_test_add_func ("/cofactor/database/wal", test_wal_and_foreign_keys);
   g_test_add_func ("/cofactor/database/not-a-database", test_not_a_database);

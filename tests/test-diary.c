@@ -11,6 +11,7 @@
 
 #include "cf-date.h"
 #include "cf-demo.h"
+#include "cf-diary-entry-private.h"
 #include "cf-supplements.h"
 #include "cf-error.h"
 #include "cf-test-util.h"
@@ -593,6 +594,113 @@ test_supplement_caution (void)
   g_assert_null (cf_supplement_doses_get_caution (zero, G_N_ELEMENTS (zero)));
 }
 
+/* Entries imported from another tracker: with a weight they hold
+ * values per 100 g; without one ("1.00 medium") they hold the amounts
+ * as given, count in the sums but not in the weight coverage is
+ * measured by, and their amount is shown as the file wrote it. */
+static void
+test_imported_entries (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfNutrients) amounts = cf_nutrients_new ();
+  g_autoptr(CfDiaryEntry) weighed = NULL;
+  g_autoptr(CfDiaryEntry) banana = NULL;
+  g_autoptr(CfDiaryEntry) loaded = NULL;
+  g_autoptr(CfDiaryEntry) bad = NULL;
+  g_autoptr(CfDiaryEntry) copy = NULL;
+  g_autoptr(CfNutrientTotals) totals = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autofree char *label = NULL;
+  CfNutrients got;
+  GDate day = day_of ("2026-03-14");
+
+  cf_nutrients_set (amounts, CF_NUTRIENT_CALCIUM, 40);
+  cf_nutrients_set (amounts, CF_NUTRIENT_ENERGY, 120);
+  weighed = _cf_diary_entry_new_imported ("00000000-0000-5000-8000-000000000001", &day, CF_MEAL_BREAKFAST,
+                                          "cronometer:0123abcd", "Yogurt, plain", 80, amounts,
+                                          CF_ENTRY_ORIGIN_CRONOMETER, "80.00 g", NULL);
+  g_assert_true (cf_diary_entry_has_weight (weighed));
+  g_assert_cmpfloat_with_epsilon (cf_nutrients_get (cf_diary_entry_get_nutrients_per_100g (weighed),
+                                                    CF_NUTRIENT_CALCIUM), 50, 1e-12);
+
+  cf_nutrients_clear (amounts);
+  cf_nutrients_set (amounts, CF_NUTRIENT_CALCIUM, 6);
+  cf_nutrients_set (amounts, CF_NUTRIENT_ENERGY, 105);
+  cf_nutrients_set (amounts, CF_NUTRIENT_VITAMIN_K_UNSTATED, 0.6);
+  banana = _cf_diary_entry_new_imported ("00000000-0000-5000-8000-000000000002", &day, CF_MEAL_SNACKS,
+                                         "cronometer:4567ef01", "Banana", NAN, amounts,
+                                         CF_ENTRY_ORIGIN_CRONOMETER, "1.00 medium", "Pre-workout");
+  g_assert_false (cf_diary_entry_has_weight (banana));
+
+  g_assert_true (cf_diary_add (diary, weighed, &error));
+  g_assert_no_error (error);
+  g_assert_true (cf_diary_add (diary, banana, &error));
+  g_assert_no_error (error);
+  g_object_unref (log_food (context, "2026-03-14", CF_MEAL_LUNCH, "usda:01009", 30));   /* cheddar */
+
+  loaded = cf_diary_get_entry (diary, "00000000-0000-5000-8000-000000000002", &error);
+  g_assert_no_error (error);
+  g_assert_false (cf_diary_entry_has_weight (loaded));
+  g_assert_true (isnan (cf_diary_entry_get_grams (loaded)));
+  g_assert_cmpint (cf_diary_entry_get_origin (loaded), ==, CF_ENTRY_ORIGIN_CRONOMETER);
+  g_assert_cmpstr (cf_diary_entry_get_origin_amount (loaded), ==, "1.00 medium");
+  g_assert_cmpstr (cf_diary_entry_get_origin_meal (loaded), ==, "Pre-workout");
+  g_assert_cmpstr (cf_entry_origin_get_name (cf_diary_entry_get_origin (loaded)), ==, "Cronometer");
+  g_assert_cmpfloat (cf_diary_entry_get_nutrient (loaded, CF_NUTRIENT_CALCIUM), ==, 6);
+  g_assert_true (isnan (cf_diary_entry_get_nutrient (loaded, CF_NUTRIENT_MAGNESIUM)));
+  /* It has no values per 100 g at all */
+  g_assert_cmpuint (cf_nutrients_count (cf_diary_entry_get_nutrients_per_100g (loaded)), ==, 0);
+  cf_diary_entry_get_amounts (loaded, &got);
+  g_assert_cmpuint (cf_nutrients_count (&got), ==, 3);
+  g_assert_cmpfloat (cf_nutrients_get (&got, CF_NUTRIENT_VITAMIN_K_UNSTATED), ==, 0.6);
+  label = cf_diary_entry_dup_amount_label (loaded);
+  g_assert_cmpstr (label, ==, "1.00 medium");
+
+  g_clear_object (&loaded);
+  loaded = cf_diary_get_entry (diary, "00000000-0000-5000-8000-000000000001", &error);
+  g_assert_cmpfloat (cf_diary_entry_get_grams (loaded), ==, 80);
+  g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_nutrient (loaded, CF_NUTRIENT_CALCIUM), 40, 1e-9);
+  g_assert_cmpstr (cf_diary_entry_get_origin_amount (loaded), ==, "80.00 g");
+  g_assert_null (cf_diary_entry_get_origin_meal (loaded));
+
+  /* Sums: 40 + 6 + 213 mg calcium; the weight is 80 + 30 g, the banana
+   * has none, so the calcium coverage is over the weighed food only */
+  totals = cf_diary_get_totals (diary, &day, &day, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (totals->n_entries, ==, 3);
+  g_assert_cmpfloat (totals->grams, ==, 110);
+  g_assert_cmpfloat_with_epsilon (cf_nutrient_totals_get (totals, CF_NUTRIENT_CALCIUM), 40 + 6 + 213, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cf_nutrient_totals_get_coverage (totals, CF_NUTRIENT_CALCIUM), 1, 1e-12);
+  g_assert_cmpfloat (cf_nutrient_totals_get (totals, CF_NUTRIENT_VITAMIN_K_UNSTATED), ==, 0.6);
+  g_assert_cmpuint (totals->known_entries[CF_NUTRIENT_VITAMIN_K_UNSTATED], ==, 1);
+
+  /* A copy keeps the origin and the amounts */
+  copy = cf_diary_entry_copy (banana);
+  g_assert_cmpint (cf_diary_entry_get_origin (copy), ==, CF_ENTRY_ORIGIN_CRONOMETER);
+  g_assert_false (cf_diary_entry_has_weight (copy));
+  g_assert_cmpfloat (cf_diary_entry_get_nutrient (copy, CF_NUTRIENT_ENERGY), ==, 105);
+
+  /* Imported foods are not offered as recent foods to log again */
+  recent = cf_diary_list_recent_foods (diary, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recent->len, ==, 1);
+  g_assert_cmpstr (cf_food_get_id (g_ptr_array_index (recent, 0)), ==, "usda:01009");
+
+  /* Amounts beyond what one entry can hold are refused */
+  cf_nutrients_clear (amounts);
+  cf_nutrients_set (amounts, CF_NUTRIENT_ENERGY, 50000);
+  bad = _cf_diary_entry_new_imported ("00000000-0000-5000-8000-000000000003", &day, CF_MEAL_SNACKS,
+                                      "myfitnesspal:lunch", "Lunch", NAN, amounts,
+                                      CF_ENTRY_ORIGIN_MYFITNESSPAL, NULL, NULL);
+  g_assert_false (cf_diary_add (diary, bad, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/diary/supplements", test_supplements);
   g_test_add_func ("/cofactor/diary/supplement-caution", test_supplement_caution);
   g_test_add_func ("/cofactor/diary/demo", test_demo);
+  g_test_add_func ("/cofactor/diary/imported-entries", test_imported_entries);
 
   return g_test_run ();
 }

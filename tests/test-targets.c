@@ -11,6 +11,7 @@
 
 #include "cf-date.h"
 #include "cf-error.h"
+#include "cf-key-nutrients.h"
 #include "cf-targets.h"
 
 /* The committed tables, read from the source tree (not from the copy
@@ -677,6 +678,31 @@ test_vitamin_k_forms (void)
   g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_VITAMIN_K2, food), ==, 10);
   g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_VITAMIN_K_TOTAL, food), ==, 110);
   g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_VITAMIN_K1, food), ==, 100);
+
+  /* Vitamin K of unstated form (Cronometer's) counts toward total
+   * vitamin K and never toward K1 or K2 */
+  {
+    g_autoptr(CfNutrients) imported = cf_nutrients_new ();
+
+    cf_nutrients_set (imported, CF_NUTRIENT_VITAMIN_K_UNSTATED, 80);
+    g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_VITAMIN_K_TOTAL, imported), ==, 80);
+    g_assert_true (isnan (cf_intake_per_100g (CF_INTAKE_VITAMIN_K1, imported)));
+    g_assert_true (isnan (cf_intake_per_100g (CF_INTAKE_VITAMIN_K2, imported)));
+    g_assert_true (isnan (cf_nutrients_get_vitamin_k2 (imported)));
+    g_assert_true (isnan (cf_key_nutrient_get_value (CF_KEY_VITAMIN_K1, imported)));
+    g_assert_true (isnan (cf_key_nutrient_get_value (CF_KEY_VITAMIN_K2, imported)));
+
+    /* Beside K1 alone it does not make the total known */
+    cf_nutrients_set (imported, CF_NUTRIENT_VITAMIN_K1, 30);
+    g_assert_true (isnan (cf_intake_per_100g (CF_INTAKE_VITAMIN_K_TOTAL, imported)));
+
+    /* With stated forms beside it, the parts add up */
+    cf_nutrients_set (food, CF_NUTRIENT_VITAMIN_K_UNSTATED, 5);
+    g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_VITAMIN_K_TOTAL, food), ==, 115);
+    g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_VITAMIN_K1, food), ==, 100);
+    g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_VITAMIN_K2, food), ==, 10);
+    cf_nutrients_unset (food, CF_NUTRIENT_VITAMIN_K_UNSTATED);
+  }
 
   cf_nutrients_set (food, CF_NUTRIENT_EPA, 0.5);
   g_assert_cmpfloat (cf_intake_per_100g (CF_INTAKE_EPA_DHA, food), ==, 0.5);

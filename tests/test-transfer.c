@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "cf-date.h"
+#include "cf-diary-entry-private.h"
 #include "cf-error.h"
 #include "cf-test-util.h"
 #include "cf-transfer.h"
@@ -232,6 +235,74 @@ test_null_means_no_value (void)
   g_assert_true (cf_nutrients_has (cf_food_get_nutrients (food), CF_NUTRIENT_MAGNESIUM));
 }
 
+/* Entries imported from another tracker go out with their origin and,
+ * without a weight, with their amounts; they come back the same, and a
+ * check writes nothing */
+static void
+test_imported_entries (void)
+{
+  g_autoptr(CfContext) source = cf_test_context_new (FALSE);
+  g_autoptr(CfContext) target = cf_test_context_new (FALSE);
+  g_autoptr(CfNutrients) amounts = cf_nutrients_new ();
+  g_autoptr(CfDiaryEntry) weighed = NULL;
+  g_autoptr(CfDiaryEntry) meal = NULL;
+  g_autoptr(CfDiaryEntry) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *bad = NULL;
+  CfImportCounts counts = { 0, };
+  GDate day;
+
+  cf_day_parse ("2026-03-14", &day, NULL);
+  cf_nutrients_set (amounts, CF_NUTRIENT_CALCIUM, 40);
+  cf_nutrients_set (amounts, CF_NUTRIENT_VITAMIN_K_UNSTATED, 1.5);
+  weighed = _cf_diary_entry_new_imported ("00000000-0000-5000-8000-000000000001", &day, CF_MEAL_BREAKFAST,
+                                          "cronometer:0123abcd", "Yogurt, plain", 80, amounts,
+                                          CF_ENTRY_ORIGIN_CRONOMETER, "80.00 g", NULL);
+  cf_nutrients_set (amounts, CF_NUTRIENT_ENERGY, 640);
+  meal = _cf_diary_entry_new_imported ("00000000-0000-5000-8000-000000000002", &day, CF_MEAL_SNACKS,
+                                       "myfitnesspal:9abc", "Elevenses (meal total)", NAN, amounts,
+                                       CF_ENTRY_ORIGIN_MYFITNESSPAL, NULL, "Elevenses");
+  g_assert_true (cf_diary_add (cf_context_get_diary (source), weighed, &error));
+  g_assert_true (cf_diary_add (cf_context_get_diary (source), meal, &error));
+  g_assert_no_error (error);
+
+  data = cf_export_to_data (source, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (data, "\"amounts\""));
+  g_assert_nonnull (strstr (data, "\"myfitnesspal\""));
+
+  g_assert_true (cf_import_check_data (target, data, -1, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.entries, ==, 2);
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (target)), ==, 0);
+
+  g_assert_true (cf_import_from_data (target, data, -1, &counts, &error));
+  g_assert_no_error (error);
+  before = export_state (source);
+  after = export_state (target);
+  g_assert_cmpstr (before, ==, after);
+
+  loaded = cf_diary_get_entry (cf_context_get_diary (target), "00000000-0000-5000-8000-000000000002", &error);
+  g_assert_no_error (error);
+  g_assert_false (cf_diary_entry_has_weight (loaded));
+  g_assert_cmpint (cf_diary_entry_get_origin (loaded), ==, CF_ENTRY_ORIGIN_MYFITNESSPAL);
+  g_assert_cmpstr (cf_diary_entry_get_origin_meal (loaded), ==, "Elevenses");
+  g_assert_cmpfloat (cf_diary_entry_get_nutrient (loaded, CF_NUTRIENT_ENERGY), ==, 640);
+
+  /* An entry without a weight must come from a tracker */
+  bad = g_strdup ("{ \"format\": \"cofactor-diary\", \"version\": 1, \"entries\": [ {"
+                  " \"id\": \"00000000-0000-5000-8000-000000000009\", \"date\": \"2026-03-14\","
+                  " \"meal\": \"lunch\", \"food\": { \"id\": \"usda:01009\", \"name\": \"Cheese\" },"
+                  " \"amounts\": { \"calcium\": 100 } } ] }");
+  g_assert_false (cf_import_check_data (target, bad, -1, NULL, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_IMPORT);
+  g_assert_true (g_str_has_prefix (error->message, "entries[0].grams"));
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/transfer/file-round-trip", test_file_round_trip);
   g_test_add_func ("/cofactor/transfer/missing-file", test_missing_file);
   g_test_add_func ("/cofactor/transfer/null-means-no-value", test_null_means_no_value);
+  g_test_add_func ("/cofactor/transfer/imported-entries", test_imported_entries);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cofactor/transfer/malformed/%s", malformed[i].name);

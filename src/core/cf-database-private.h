@@ -33,6 +33,16 @@ gboolean      _cf_exec                  (sqlite3       *db,
                                          const char    *sql,
                                          GError       **error);
 
+/* The amount in an entry of what the SQL expression @value computes
+ * from its nutrient columns: the value per 100 g times the weight, or
+ * for an entry without a weight (grams NULL, see CfDiaryEntry) the
+ * value itself, the columns then holding the amounts in the entry */
+static inline char *
+_cf_entry_amount_sql (const char *value)
+{
+  return g_strdup_printf ("(CASE WHEN grams IS NULL THEN (%s) ELSE (%s) * grams / 100.0 END)", value, value);
+}
+
 /* Helpers for the one-column-per-nutrient tables */
 const char   *_cf_nutrient_columns      (void);
 const char   *_cf_nutrient_placeholders (void);

@@ -42,7 +42,8 @@ G_DEFINE_FINAL_TYPE (CfDatabase, cf_database, G_TYPE_OBJECT)
 
 /* Each migration takes the schema from version N to N + 1.  They run in
  * one transaction at start-up; never edit one that has shipped, add a
- * new one.  "@NUTRIENTS@" expands to one REAL column per nutrient.
+ * new one.  "@NUTRIENTS@" expands to one REAL column per nutrient
+ * (see expand_migration()).
  */
 static const char *migrations[] = {
   /* 0 → 1 */
@@ -136,11 +137,100 @@ static const char *migrations[] = {
   "CREATE TRIGGER custom_food_ad_favourite AFTER DELETE ON custom_food BEGIN"
   "  DELETE FROM favourite WHERE food_id = old.id;"
   "END;",
+
+  /* 3 → 4: entries imported from other trackers, and vitamin K of a
+   * form the source does not state.  An imported entry keeps where it
+   * came from (origin), the amount as the file wrote it and the file's
+   * meal name where that is not one of ours.  Its weight may be unknown
+   * ("1 medium"): grams is then NULL and the nutrient columns hold the
+   * amounts in the whole entry instead of per 100 g.  SQLite cannot
+   * drop a NOT NULL constraint, so the entry table is rebuilt. */
+  "ALTER TABLE custom_food ADD COLUMN vitamin_k_unstated REAL"
+  "  CHECK (vitamin_k_unstated IS NULL OR vitamin_k_unstated >= 0);"
+  "ALTER TABLE recipe_ingredient ADD COLUMN vitamin_k_unstated REAL"
+  "  CHECK (vitamin_k_unstated IS NULL OR vitamin_k_unstated >= 0);"
+  "CREATE TABLE entry_new ("
+  "  rowid INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  meal TEXT NOT NULL CHECK (meal IN ('breakfast', 'lunch', 'dinner', 'snacks', 'supplements')),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  food_id TEXT NOT NULL,"
+  "  food_name TEXT NOT NULL,"
+  "  grams REAL CHECK (grams IS NULL OR grams > 0),"
+  "  portion_quantity REAL CHECK (portion_quantity IS NULL OR portion_quantity > 0),"
+  "  portion_description TEXT,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  food_kind TEXT NOT NULL DEFAULT 'food'"
+  "    CHECK (food_kind IN ('food', 'supplement', 'recipe')),"
+  "  origin TEXT CHECK (origin IS NULL OR length (origin) > 0),"
+  "  origin_amount TEXT,"
+  "  origin_meal TEXT,"
+  "  @NUTRIENTS@,"
+  "  CHECK (grams IS NOT NULL OR origin IS NOT NULL)"
+  ");"
+  "INSERT INTO entry_new (rowid, id, day, meal, position, food_id, food_name, grams,"
+  "    portion_quantity, portion_description, created, modified, food_kind, @OLD_NUTRIENT_COLUMNS@)"
+  "  SELECT rowid, id, day, meal, position, food_id, food_name, grams,"
+  "    portion_quantity, portion_description, created, modified, food_kind, @OLD_NUTRIENT_COLUMNS@"
+  "  FROM entry;"
+  "DROP TABLE entry;"
+  "ALTER TABLE entry_new RENAME TO entry;"
+  "CREATE INDEX entry_day ON entry (day, meal, position);"
+  "CREATE INDEX entry_food ON entry (food_id, day);",
 };
+
+/* Nutrients added to the catalog after the first schema, with the
+ * schema version whose migration adds their columns: a migration's
+ * "@NUTRIENTS@" leaves out the nutrients of later versions, so every
+ * column is made exactly once, on a new diary as on an old one. */
+static const struct {
+  CfNutrient nutrient;
+  guint      version;
+} later_nutrients[] = {
+  { CF_NUTRIENT_VITAMIN_K_UNSTATED, 4 },
+};
+
+static guint
+nutrient_version (CfNutrient nutrient)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (later_nutrients); i++)
+    if (later_nutrients[i].nutrient == nutrient)
+      return later_nutrients[i].version;
+
+  return 1;
+}
+
+/* "@NUTRIENTS@": the column definitions of schema @version;
+ * "@OLD_NUTRIENT_COLUMNS@": the column names of @version - 1 */
+static char *
+expand_migration (const char *migration,
+                  guint       version)
+{
+  g_autoptr(GString) defs = g_string_new (NULL);
+  g_autoptr(GString) old_columns = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new (migration);
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      const char *key = cf_nutrient_get_key (i);
+
+      if (nutrient_version (i) <= version)
+        g_string_append_printf (defs, "%s%s REAL CHECK (%s IS NULL OR %s >= 0)",
+                                defs->len ? ", " : "", key, key, key);
+      if (nutrient_version (i) < version)
+        g_string_append_printf (old_columns, "%s%s", old_columns->len ? ", " : "", key);
+    }
+
+  g_string_replace (sql, "@NUTRIENTS@", defs->str, 0);
+  g_string_replace (sql, "@OLD_NUTRIENT_COLUMNS@", old_columns->str, 0);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
 
 static char *nutrient_columns;
 static char *nutrient_placeholders;
-static char *nutrient_column_defs;
 
 static void
 init_nutrient_sql (void)
@@ -151,7 +241,6 @@ init_nutrient_sql (void)
     {
       GString *cols = g_string_new (NULL);
       GString *ph = g_string_new (NULL);
-      GString *defs = g_string_new (NULL);
 
       for (guint i = 0; i < CF_N_NUTRIENTS; i++)
         {
@@ -159,13 +248,10 @@ init_nutrient_sql (void)
 
           g_string_append_printf (cols, "%s%s", i ? ", " : "", key);
           g_string_append_printf (ph, "%s?", i ? ", " : "");
-          g_string_append_printf (defs, "%s%s REAL CHECK (%s IS NULL OR %s >= 0)",
-                                  i ? ", " : "", key, key, key);
         }
 
       nutrient_columns = g_string_free (cols, FALSE);
       nutrient_placeholders = g_string_free (ph, FALSE);
-      nutrient_column_defs = g_string_free (defs, FALSE);
 
       g_once_init_leave (&initialized, 1);
     }
@@ -331,8 +417,7 @@ migrate (CfDatabase  *self,
 
   for (guint i = version; i < G_N_ELEMENTS (migrations); i++)
     {
-      g_auto(GStrv) parts = g_strsplit (migrations[i], "@NUTRIENTS@", -1);
-      g_autofree char *sql = g_strjoinv (nutrient_column_defs, parts);
+      g_autofree char *sql = expand_migration (migrations[i], i + 1);
       g_autofree char *set_version = g_strdup_printf ("PRAGMA main.user_version = %u", i + 1);
 
       g_debug ("Migrating user database to version %u", i + 1);

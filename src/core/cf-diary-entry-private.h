@@ -24,5 +24,20 @@ CfDiaryEntry *_cf_diary_entry_new_full (const char        *id,
                                         const CfNutrients *per_100g);
 void          _cf_diary_entry_set_position (CfDiaryEntry  *self,
                                             gint64         position);
+void          _cf_diary_entry_set_origin   (CfDiaryEntry  *self,
+                                            CfEntryOrigin  origin,
+                                            const char    *amount,
+                                            const char    *meal);
+CfDiaryEntry *_cf_diary_entry_new_imported (const char        *id,
+                                            const GDate       *day,
+                                            CfMeal             meal,
+                                            const char        *food_id,
+                                            const char        *food_name,
+                                            double             grams,
+                                            const CfNutrients *amounts,
+                                            CfEntryOrigin      origin,
+                                            const char        *origin_amount,
+                                            const char        *origin_meal);
+const CfNutrients *_cf_diary_entry_get_stored_values (CfDiaryEntry *self);
 
 G_END_DECLS

@@ -24,6 +24,12 @@
  * food's name and values per 100 g, so it shows the same numbers after
  * the reference data changes or the food is deleted.  The amount is in
  * grams; the household measure the user chose is kept for display.
+ *
+ * An entry imported from another tracker (see cf_diary_entry_get_origin())
+ * keeps the amount as the file wrote it.  Where that amount is not a
+ * weight ("1 medium", a meal's total), no weight is made up: the entry
+ * has none (cf_diary_entry_has_weight()) and holds the amounts of its
+ * nutrients as given instead of values per 100 g.
  */
 struct _CfDiaryEntry
 {
@@ -39,7 +45,29 @@ struct _CfDiaryEntry
   double       grams;
   double       portion_quantity;
   char        *portion_description;
+  /* Per 100 g; for an entry without a weight (grams NaN), the amounts
+   * in the whole entry */
   CfNutrients  per_100g;
+  CfEntryOrigin origin;
+  char        *origin_amount;
+  char        *origin_meal;
+};
+
+static const char *origin_keys[CF_N_ENTRY_ORIGINS] = {
+  [CF_ENTRY_ORIGIN_NONE] = NULL,
+  [CF_ENTRY_ORIGIN_CRONOMETER] = "cronometer",
+  [CF_ENTRY_ORIGIN_MYFITNESSPAL] = "myfitnesspal",
+};
+
+/* Product names: not translated */
+static const char *origin_names[CF_N_ENTRY_ORIGINS] = {
+  [CF_ENTRY_ORIGIN_NONE] = NULL,
+  [CF_ENTRY_ORIGIN_CRONOMETER] = "Cronometer",
+  [CF_ENTRY_ORIGIN_MYFITNESSPAL] = "MyFitnessPal",
+};
+
+static const CfNutrients no_values = {
+  .values = { [0 ... CF_N_NUTRIENTS - 1] = NAN },
 };
 
 enum {
@@ -65,6 +93,8 @@ cf_diary_entry_finalize (GObject *object)
   g_free (self->food_id);
   g_free (self->food_name);
   g_free (self->portion_description);
+  g_free (self->origin_amount);
+  g_free (self->origin_meal);
 
   G_OBJECT_CLASS (cf_diary_entry_parent_class)->finalize (object);
 }
@@ -178,6 +208,117 @@ _cf_diary_entry_set_position (CfDiaryEntry *self,
 }
 
 /**
+ * _cf_diary_entry_set_origin:
+ * @amount: (nullable): the amount as the imported file wrote it
+ * @meal: (nullable): the file's name of the meal, where it is not one
+ *   of the diary's
+ */
+void
+_cf_diary_entry_set_origin (CfDiaryEntry  *self,
+                            CfEntryOrigin  origin,
+                            const char    *amount,
+                            const char    *meal)
+{
+  g_assert (origin < CF_N_ENTRY_ORIGINS);
+
+  self->origin = origin;
+  g_free (self->origin_amount);
+  self->origin_amount = g_strdup (amount);
+  g_free (self->origin_meal);
+  self->origin_meal = g_strdup (meal);
+}
+
+/**
+ * _cf_diary_entry_new_imported:
+ * @grams: the weight, or NaN when the file gives none
+ * @amounts: the amounts in the whole entry, as the file gives them
+ *
+ * An entry read from another tracker's export.  With a weight its
+ * values per 100 g are worked out from @amounts; without one it keeps
+ * @amounts as they are.
+ */
+CfDiaryEntry *
+_cf_diary_entry_new_imported (const char        *id,
+                              const GDate       *day,
+                              CfMeal             meal,
+                              const char        *food_id,
+                              const char        *food_name,
+                              double             grams,
+                              const CfNutrients *amounts,
+                              CfEntryOrigin      origin,
+                              const char        *origin_amount,
+                              const char        *origin_meal)
+{
+  g_autoptr(CfNutrients) values = NULL;
+  CfDiaryEntry *self;
+
+  g_assert (origin != CF_ENTRY_ORIGIN_NONE);
+
+  values = isnan (grams) ? cf_nutrients_copy (amounts) : cf_nutrients_scale (amounts, 100.0 / grams);
+  self = _cf_diary_entry_new_full (id, day, meal, 0, food_id, food_name, CF_FOOD_KIND_FOOD,
+                                   grams, 0, NULL, values);
+  _cf_diary_entry_set_origin (self, origin, origin_amount, origin_meal);
+
+  return self;
+}
+
+/**
+ * _cf_diary_entry_get_stored_values:
+ *
+ * Returns: (transfer none): the values as stored: per 100 g, or the
+ *   amounts in the entry for an entry without a weight
+ */
+const CfNutrients *
+_cf_diary_entry_get_stored_values (CfDiaryEntry *self)
+{
+  return &self->per_100g;
+}
+
+const char *
+cf_entry_origin_to_key (CfEntryOrigin origin)
+{
+  g_return_val_if_fail (origin < CF_N_ENTRY_ORIGINS, NULL);
+
+  return origin_keys[origin];
+}
+
+/**
+ * cf_entry_origin_from_key:
+ * @key: (nullable): "cronometer", "myfitnesspal", or %NULL for an entry
+ *   logged in Cofactor
+ */
+gboolean
+cf_entry_origin_from_key (const char    *key,
+                          CfEntryOrigin *origin)
+{
+  g_return_val_if_fail (origin != NULL, FALSE);
+
+  for (guint i = 0; i < CF_N_ENTRY_ORIGINS; i++)
+    {
+      if (g_strcmp0 (key, origin_keys[i]) == 0)
+        {
+          *origin = (CfEntryOrigin) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * cf_entry_origin_get_name:
+ *
+ * Returns: (nullable): the name of the tracker, e.g. "Cronometer"
+ */
+const char *
+cf_entry_origin_get_name (CfEntryOrigin origin)
+{
+  g_return_val_if_fail (origin < CF_N_ENTRY_ORIGINS, NULL);
+
+  return origin_names[origin];
+}
+
+/**
  * cf_diary_entry_new:
  * @day: the diary day
  * @meal: the meal section
@@ -228,13 +369,17 @@ CfDiaryEntry *
 cf_diary_entry_copy (CfDiaryEntry *self)
 {
   g_autofree char *id = g_uuid_string_random ();
+  CfDiaryEntry *copy;
 
   g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
 
-  return _cf_diary_entry_new_full (id, &self->day, self->meal, 0,
+  copy = _cf_diary_entry_new_full (id, &self->day, self->meal, 0,
                                    self->food_id, self->food_name, self->food_kind, self->grams,
                                    self->portion_quantity, self->portion_description,
                                    &self->per_100g);
+  _cf_diary_entry_set_origin (copy, self->origin, self->origin_amount, self->origin_meal);
+
+  return copy;
 }
 
 const char *
@@ -322,12 +467,74 @@ cf_diary_entry_get_food_kind (CfDiaryEntry *self)
   return self->food_kind;
 }
 
+/**
+ * cf_diary_entry_get_grams:
+ *
+ * Returns: the weight, or NaN for an imported entry whose amount is not
+ *   a weight (see cf_diary_entry_has_weight())
+ */
 double
 cf_diary_entry_get_grams (CfDiaryEntry *self)
 {
   g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), 0);
 
   return self->grams;
+}
+
+/**
+ * cf_diary_entry_has_weight:
+ *
+ * Returns: %FALSE for an imported entry whose amount is not a weight
+ *   ("1 medium", a meal's total); it has amounts but no values per
+ *   100 g
+ */
+gboolean
+cf_diary_entry_has_weight (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), FALSE);
+
+  return !isnan (self->grams);
+}
+
+/**
+ * cf_diary_entry_get_origin:
+ *
+ * Returns: where the entry's values come from
+ */
+CfEntryOrigin
+cf_diary_entry_get_origin (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), CF_ENTRY_ORIGIN_NONE);
+
+  return self->origin;
+}
+
+/**
+ * cf_diary_entry_get_origin_amount:
+ *
+ * Returns: (nullable): the amount as the imported file wrote it, e.g.
+ *   "1.00 medium"
+ */
+const char *
+cf_diary_entry_get_origin_amount (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return self->origin_amount;
+}
+
+/**
+ * cf_diary_entry_get_origin_meal:
+ *
+ * Returns: (nullable): the imported file's name of the meal where it is
+ *   not one of the diary's (it was then put in Snacks)
+ */
+const char *
+cf_diary_entry_get_origin_meal (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  return self->origin_meal;
 }
 
 /**
@@ -373,6 +580,8 @@ cf_diary_entry_set_amount (CfDiaryEntry *self,
                            double        portion_quantity)
 {
   g_return_if_fail (CF_IS_DIARY_ENTRY (self));
+  /* The amounts of an imported entry without a weight are not per 100 g */
+  g_return_if_fail (cf_diary_entry_has_weight (self) || self->origin == CF_ENTRY_ORIGIN_NONE);
 
   self->grams = grams;
   g_clear_pointer (&self->portion_description, g_free);
@@ -393,12 +602,17 @@ cf_diary_entry_set_amount (CfDiaryEntry *self,
 /**
  * cf_diary_entry_get_nutrients_per_100g:
  *
- * Returns: (transfer none): the food's values per 100 g as logged
+ * Returns: (transfer none): the food's values per 100 g as logged; for
+ *   an entry without a weight, no value at all (use
+ *   cf_diary_entry_get_amounts())
  */
 const CfNutrients *
 cf_diary_entry_get_nutrients_per_100g (CfDiaryEntry *self)
 {
   g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  if (!cf_diary_entry_has_weight (self))
+    return &no_values;
 
   return &self->per_100g;
 }
@@ -416,7 +630,26 @@ cf_diary_entry_get_nutrient (CfDiaryEntry *self,
   g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NAN);
   g_return_val_if_fail (nutrient < CF_N_NUTRIENTS, NAN);
 
+  if (!cf_diary_entry_has_weight (self))
+    return self->per_100g.values[nutrient];
+
   return self->per_100g.values[nutrient] * self->grams / 100.0;
+}
+
+/**
+ * cf_diary_entry_get_amounts:
+ * @amounts: (out caller-allocates): the amount of each nutrient in the
+ *   entry, NaN where there is no value
+ */
+void
+cf_diary_entry_get_amounts (CfDiaryEntry *self,
+                            CfNutrients  *amounts)
+{
+  g_return_if_fail (CF_IS_DIARY_ENTRY (self));
+  g_return_if_fail (amounts != NULL);
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    amounts->values[i] = cf_diary_entry_get_nutrient (self, i);
 }
 
 static char *
@@ -487,6 +720,10 @@ char *
 cf_diary_entry_dup_amount_label (CfDiaryEntry *self)
 {
   g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  /* No weight: the amount as the imported file wrote it */
+  if (!cf_diary_entry_has_weight (self))
+    return g_strdup (self->origin_amount != NULL ? self->origin_amount : "");
 
   return cf_format_amount (self->grams, self->portion_description, self->portion_quantity,
                            self->food_kind);

@@ -22,6 +22,28 @@ G_DECLARE_FINAL_TYPE (CfDiaryEntry, cf_diary_entry, CF, DIARY_ENTRY, GObject)
 /* The most one entry may weigh; more is taken for a typing mistake */
 #define CF_MAX_ENTRY_GRAMS 5000.0
 
+/**
+ * CfEntryOrigin:
+ * @CF_ENTRY_ORIGIN_NONE: logged in Cofactor
+ * @CF_ENTRY_ORIGIN_CRONOMETER: imported from a Cronometer export
+ * @CF_ENTRY_ORIGIN_MYFITNESSPAL: imported from a MyFitnessPal export
+ *
+ * Where an entry's values come from.
+ */
+typedef enum
+{
+  CF_ENTRY_ORIGIN_NONE,
+  CF_ENTRY_ORIGIN_CRONOMETER,
+  CF_ENTRY_ORIGIN_MYFITNESSPAL,
+} CfEntryOrigin;
+
+#define CF_N_ENTRY_ORIGINS (CF_ENTRY_ORIGIN_MYFITNESSPAL + 1)
+
+const char        *cf_entry_origin_to_key        (CfEntryOrigin  origin);
+gboolean           cf_entry_origin_from_key      (const char    *key,
+                                                  CfEntryOrigin *origin);
+const char        *cf_entry_origin_get_name      (CfEntryOrigin  origin);
+
 CfDiaryEntry      *cf_diary_entry_new            (const GDate   *day,
                                                   CfMeal         meal,
                                                   CfFood        *food,
@@ -49,6 +71,12 @@ void               cf_diary_entry_set_amount     (CfDiaryEntry  *self,
 const CfNutrients *cf_diary_entry_get_nutrients_per_100g (CfDiaryEntry *self);
 double             cf_diary_entry_get_nutrient   (CfDiaryEntry  *self,
                                                   CfNutrient     nutrient);
+void               cf_diary_entry_get_amounts    (CfDiaryEntry  *self,
+                                                  CfNutrients   *amounts);
+gboolean           cf_diary_entry_has_weight     (CfDiaryEntry  *self);
+CfEntryOrigin      cf_diary_entry_get_origin     (CfDiaryEntry  *self);
+const char        *cf_diary_entry_get_origin_amount (CfDiaryEntry *self);
+const char        *cf_diary_entry_get_origin_meal (CfDiaryEntry *self);
 char              *cf_diary_entry_dup_amount_label (CfDiaryEntry *self);
 gint64             cf_diary_entry_get_position   (CfDiaryEntry  *self);
 

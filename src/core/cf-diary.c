@@ -51,8 +51,9 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 #define ENTRY_COLUMNS \
-  "id, day, meal, position, food_id, food_name, grams, portion_quantity, portion_description, food_kind"
-#define ENTRY_NUTRIENTS_FIRST 10
+  "id, day, meal, position, food_id, food_name, grams, portion_quantity, portion_description, food_kind," \
+  " origin, origin_amount, origin_meal"
+#define ENTRY_NUTRIENTS_FIRST 13
 
 static CfDiaryEntry *
 entry_from_row (sqlite3_stmt *stmt)
@@ -60,23 +61,32 @@ entry_from_row (sqlite3_stmt *stmt)
   CfNutrients per_100g;
   CfMeal meal = CF_MEAL_BREAKFAST;
   CfFoodKind kind = CF_FOOD_KIND_FOOD;
+  CfEntryOrigin origin = CF_ENTRY_ORIGIN_NONE;
+  CfDiaryEntry *entry;
   GDate day;
 
   cf_day_parse ((const char *) sqlite3_column_text (stmt, 1), &day, NULL);
   cf_food_kind_from_key ((const char *) sqlite3_column_text (stmt, 9), &kind);
   cf_meal_from_key ((const char *) sqlite3_column_text (stmt, 2), &meal);
+  cf_entry_origin_from_key ((const char *) sqlite3_column_text (stmt, 10), &origin);
   _cf_read_nutrients (stmt, ENTRY_NUTRIENTS_FIRST, &per_100g);
 
-  return _cf_diary_entry_new_full ((const char *) sqlite3_column_text (stmt, 0),
-                                   &day, meal,
-                                   sqlite3_column_int64 (stmt, 3),
-                                   (const char *) sqlite3_column_text (stmt, 4),
-                                   (const char *) sqlite3_column_text (stmt, 5),
-                                   kind,
-                                   sqlite3_column_double (stmt, 6),
-                                   sqlite3_column_double (stmt, 7),
-                                   (const char *) sqlite3_column_text (stmt, 8),
-                                   &per_100g);
+  entry = _cf_diary_entry_new_full ((const char *) sqlite3_column_text (stmt, 0),
+                                    &day, meal,
+                                    sqlite3_column_int64 (stmt, 3),
+                                    (const char *) sqlite3_column_text (stmt, 4),
+                                    (const char *) sqlite3_column_text (stmt, 5),
+                                    kind,
+                                    sqlite3_column_type (stmt, 6) == SQLITE_NULL
+                                      ? NAN : sqlite3_column_double (stmt, 6),
+                                    sqlite3_column_double (stmt, 7),
+                                    (const char *) sqlite3_column_text (stmt, 8),
+                                    &per_100g);
+  _cf_diary_entry_set_origin (entry, origin,
+                              (const char *) sqlite3_column_text (stmt, 11),
+                              (const char *) sqlite3_column_text (stmt, 12));
+
+  return entry;
 }
 
 static void
@@ -198,7 +208,10 @@ validate_entry (CfDiaryEntry  *entry,
 {
   const char *name = cf_diary_entry_get_food_name (entry);
 
-  if (!cf_validate_grams (cf_diary_entry_get_grams (entry), error))
+  /* Only an imported entry may lack a weight; its amounts are then
+   * bounded by what the largest entry could hold (below) */
+  if ((cf_diary_entry_has_weight (entry) || cf_diary_entry_get_origin (entry) == CF_ENTRY_ORIGIN_NONE) &&
+      !cf_validate_grams (cf_diary_entry_get_grams (entry), error))
     return FALSE;
 
   if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
@@ -219,6 +232,9 @@ validate_entry (CfDiaryEntry  *entry,
       g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The entry has no valid date"));
       return FALSE;
     }
+
+  if (!cf_diary_entry_has_weight (entry))
+    return cf_nutrients_validate_amounts (_cf_diary_entry_get_stored_values (entry), CF_MAX_ENTRY_GRAMS, error);
 
   return cf_nutrients_validate (cf_diary_entry_get_nutrients_per_100g (entry), error);
 }
@@ -250,21 +266,22 @@ _cf_diary_write_entry (CfDiary       *self,
     return FALSE;
 
   /* A new entry, or one moved to another meal or day, goes last in its
-   * meal; otherwise it keeps its place.  Parameters are numbered: ?11 onwards are the nutrients, the last
+   * meal; otherwise it keeps its place.  Parameters are numbered: ?14 onwards are the nutrients, the last
    * one the position an entry brought back by undo takes again */
   placeholders = g_string_new (NULL);
   for (guint i = 0; i < CF_N_NUTRIENTS; i++)
-    g_string_append_printf (placeholders, "%s?%u", i ? ", " : "", 11 + i);
+    g_string_append_printf (placeholders, "%s?%u", i ? ", " : "", 14 + i);
 
   sql_builder = g_string_new (NULL);
   g_string_append_printf (sql_builder,
                           "INSERT INTO entry (id, day, meal, position, food_id, food_name, grams,"
-                          "   portion_quantity, portion_description, created, modified, food_kind, %s)"
+                          "   portion_quantity, portion_description, created, modified, food_kind,"
+                          "   origin, origin_amount, origin_meal, %s)"
                           " VALUES (?1, ?2, ?3,"
                           "   COALESCE (NULLIF (?%u, 0),"
                           "     (SELECT COALESCE (MAX (position), 0) + 1 FROM entry WHERE day = ?2 AND meal = ?3)),"
-                          "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, %s)",
-                          _cf_nutrient_columns (), 11 + CF_N_NUTRIENTS, placeholders->str);
+                          "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, %s)",
+                          _cf_nutrient_columns (), 14 + CF_N_NUTRIENTS, placeholders->str);
   g_string_free (placeholders, TRUE);
 
   if (replace)
@@ -279,6 +296,8 @@ _cf_diary_write_entry (CfDiary       *self,
                        " grams = excluded.grams, portion_quantity = excluded.portion_quantity,"
                        " portion_description = excluded.portion_description,"
                        " food_kind = excluded.food_kind,"
+                       " origin = excluded.origin, origin_amount = excluded.origin_amount,"
+                       " origin_meal = excluded.origin_meal,"
                        " modified = excluded.modified");
       for (guint i = 0; i < CF_N_NUTRIENTS; i++)
         g_string_append_printf (sql_builder, ", %s = excluded.%s",
@@ -300,7 +319,8 @@ _cf_diary_write_entry (CfDiary       *self,
   sqlite3_bind_text (stmt, 3, cf_meal_to_key (cf_diary_entry_get_meal (entry)), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, cf_diary_entry_get_food_id (entry), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, cf_diary_entry_get_food_name (entry), -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 6, cf_diary_entry_get_grams (entry));
+  if (cf_diary_entry_has_weight (entry))
+    sqlite3_bind_double (stmt, 6, cf_diary_entry_get_grams (entry));
   if (cf_diary_entry_get_portion_description (entry) != NULL)
     {
       sqlite3_bind_double (stmt, 7, cf_diary_entry_get_portion_quantity (entry));
@@ -308,9 +328,12 @@ _cf_diary_write_entry (CfDiary       *self,
     }
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, cf_food_kind_to_key (cf_diary_entry_get_food_kind (entry)), -1, SQLITE_STATIC);
-  _cf_bind_nutrients (stmt, 11, cf_diary_entry_get_nutrients_per_100g (entry));
+  sqlite3_bind_text (stmt, 11, cf_entry_origin_to_key (cf_diary_entry_get_origin (entry)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, cf_diary_entry_get_origin_amount (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, cf_diary_entry_get_origin_meal (entry), -1, SQLITE_STATIC);
+  _cf_bind_nutrients (stmt, 14, _cf_diary_entry_get_stored_values (entry));
   /* An entry brought back (undo) takes its old place */
-  sqlite3_bind_int64 (stmt, 11 + CF_N_NUTRIENTS, cf_diary_entry_get_position (entry));
+  sqlite3_bind_int64 (stmt, 14 + CF_N_NUTRIENTS, cf_diary_entry_get_position (entry));
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE && !replace)
@@ -581,19 +604,21 @@ totals_select (void)
     {
       /* Coverage counts foods only: a supplement's weight is nominal
        * and it states only what it contains, so it neither dilutes nor
-       * completes the data of the day's food. */
+       * completes the data of the day's food.  An imported entry
+       * without a weight (grams NULL) counts in the sums only. */
       GString *s = g_string_new ("count(*), COALESCE (SUM (CASE WHEN food_kind <> 'supplement' THEN grams END), 0)");
 
       for (guint i = 0; i < CF_N_NUTRIENTS; i++)
         {
           const char *k = cf_nutrient_get_key (i);
+          g_autofree char *amount = _cf_entry_amount_sql (k);
 
           g_string_append_printf (s,
-                                  ", COALESCE (SUM (%s * grams / 100.0), 0)"
+                                  ", COALESCE (SUM (%s), 0)"
                                   ", COALESCE (SUM (CASE WHEN %s IS NOT NULL AND food_kind <> 'supplement'"
                                   "   THEN grams END), 0)"
                                   ", count(%s)",
-                                  k, k, k);
+                                  amount, k, k);
         }
 
       sql = g_string_free (s, FALSE);
@@ -852,11 +877,12 @@ list_logged_foods (CfDiary     *self,
   sqlite3 *db = _cf_database_get_handle (self->database);
   int rc;
 
-  /* The latest entry of each food stands for it */
+  /* The latest entry of each food stands for it.  Imported entries
+   * are not foods that can be logged again. */
   sql = g_strdup_printf ("SELECT e.food_id, e.food_name, e.food_kind, %s FROM entry e"
                          " JOIN (SELECT food_id, MAX (rowid) AS latest, count(*) AS uses,"
                          "         MAX (modified) AS last_used"
-                         "       FROM entry GROUP BY food_id) f ON e.rowid = f.latest"
+                         "       FROM entry WHERE origin IS NULL GROUP BY food_id) f ON e.rowid = f.latest"
                          " ORDER BY %s LIMIT ?",
                          _cf_nutrient_columns (), order);
   stmt = _cf_prepare (db, sql, error);

@@ -897,7 +897,9 @@ cf_food_validate_full (CfFood       *self,
  * cf_food_id_is_valid:
  *
  * Returns: %TRUE if @id has the form of a food id: `usda:` and five
- *   digits, `k2:` and a slug, or `custom:` and a UUID
+ *   digits, `k2:` and a slug, `custom:` and a UUID, or, for the foods
+ *   of entries imported from another tracker, `cronometer:` or
+ *   `myfitnesspal:` and a slug
  */
 gboolean
 cf_food_id_is_valid (const char *id)
@@ -917,9 +919,10 @@ cf_food_id_is_valid (const char *id)
       return TRUE;
     }
 
-  if (g_str_has_prefix (id, "k2:"))
+  if (g_str_has_prefix (id, "k2:") || g_str_has_prefix (id, "cronometer:") ||
+      g_str_has_prefix (id, "myfitnesspal:"))
     {
-      const char *p = id + 3;
+      const char *p = strchr (id, ':') + 1;
 
       if (*p == '\0' || strlen (p) > 120)
         return FALSE;

@@ -277,13 +277,14 @@ intake_sql (void)
       for (guint i = 0; i < CF_N_INTAKES; i++)
         {
           const char *e = _cf_intake_get_sql (i);
+          g_autofree char *amount = _cf_entry_amount_sql (e);
 
           g_string_append_printf (s,
-                                  ", COALESCE (SUM (%s * grams / 100.0), 0)"
+                                  ", COALESCE (SUM (%s), 0)"
                                   ", COALESCE (SUM (CASE WHEN %s IS NOT NULL AND NOT " IS_SUPPLEMENT " THEN grams END), 0)"
                                   ", count (%s)"
-                                  ", COALESCE (SUM (CASE WHEN " IS_SUPPLEMENT " THEN %s * grams / 100.0 END), 0)",
-                                  e, e, e, e);
+                                  ", COALESCE (SUM (CASE WHEN " IS_SUPPLEMENT " THEN %s END), 0)",
+                                  amount, e, e, amount);
         }
 
       g_string_append (s, " FROM entry WHERE day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day");

@@ -71,7 +71,11 @@ foods_sql (void)
       GString *s = g_string_new ("SELECT food_id, MAX (food_name)");
 
       for (guint i = 0; i < G_N_ELEMENTS (top_food_intakes); i++)
-        g_string_append_printf (s, ", SUM (%s * grams / 100.0)", _cf_intake_get_sql (top_food_intakes[i]));
+        {
+          g_autofree char *amount = _cf_entry_amount_sql (_cf_intake_get_sql (top_food_intakes[i]));
+
+          g_string_append_printf (s, ", SUM (%s)", amount);
+        }
 
       g_string_append (s, " FROM entry WHERE day BETWEEN ?1 AND ?2 GROUP BY food_id");
       sql = g_string_free (s, FALSE);

@@ -67,7 +67,7 @@ static const char *knowledge_strings[] = {
   /* Translators: paragraph 3 of the knowledge page “k1-vs-k2” */
   N_("Studies of diets point the same way. In the Rotterdam Study and in Prospect-EPIC, a higher K2 intake went with less coronary heart disease, while K1 intake showed no such link."),
   /* Translators: paragraph 4 of the knowledge page “k1-vs-k2” */
-  N_("How Cofactor counts vitamin K: the US/Canadian and D-A-CH values are for total vitamin K, so they are compared with K1 plus K2. EFSA’s value covers K1 only, so with EFSA only K1 is counted. K2 is also shown on its own, against your personal goal. A food’s total K2 value is used where it has one; otherwise its MK-4, MK-7, MK-8 and MK-9 values are added up. Dihydrophylloquinone is not counted."),
+  N_("How Cofactor counts vitamin K: the US/Canadian and D-A-CH values are for total vitamin K, so they are compared with K1 plus K2, plus any vitamin K whose form the source does not state (as other trackers export it). EFSA’s value covers K1 only, so with EFSA only K1 is counted; vitamin K of unstated form is never counted as K1 or as K2. K2 is also shown on its own, against your personal goal. A food’s total K2 value is used where it has one; otherwise its MK-4, MK-7, MK-8 and MK-9 values are added up. Dihydrophylloquinone is not counted."),
   /* Translators: paragraph 5 of the knowledge page “k1-vs-k2” */
   N_("Food tables rarely list K2, so many foods you log will have no K2 value at all. Cofactor shows this as missing data, never as zero."),
   /* Translators: evidence note 1 of the knowledge page “k1-vs-k2” (observational) */

@@ -88,6 +88,14 @@ static const struct {
   [CF_NUTRIENT_VITAMIN_K2_TOTAL] =
     { "vitamin_k2_total", N_("Vitamin K2, total menaquinones"), N_("K2"),
       CF_UNIT_UG, 1, CF_NUTRIENT_GROUP_VITAMIN_K, 0 },
+  /* Vitamin K that a source gives without saying which form it is, as
+   * other trackers export it.  It counts toward total vitamin K only,
+   * never toward K1 or K2: see CF_INTAKE_VITAMIN_K_TOTAL. */
+  [CF_NUTRIENT_VITAMIN_K_UNSTATED] =
+    /* Translators: vitamin K whose source does not say whether it is
+     * K1 or K2; "Vit. K" is its short label */
+    { "vitamin_k_unstated", N_("Vitamin K, form not stated"), N_("Vit. K"),
+      CF_UNIT_UG, 1, CF_NUTRIENT_GROUP_VITAMIN_K, 0 },
   [CF_NUTRIENT_VITAMIN_C] =
     /* Translators: "C" is the short label of vitamin C */
     { "vitamin_c", N_("Vitamin C"), N_("C"),

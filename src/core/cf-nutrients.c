@@ -232,6 +232,54 @@ cf_nutrients_validate (const CfNutrients *self,
   return TRUE;
 }
 
+/**
+ * cf_nutrients_validate_amounts:
+ * @grams: the most the food these amounts are in can weigh
+ *
+ * Checks that every value, taken as an amount in a food of unknown
+ * weight, is finite, not negative and possible in @grams of anything
+ * (e.g. %CF_MAX_ENTRY_GRAMS for one diary entry).
+ */
+gboolean
+cf_nutrients_validate_amounts (const CfNutrients *self,
+                               double             grams,
+                               GError           **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      double v = self->values[i];
+      double max = cf_nutrient_max_per_100g (i) * grams / 100.0;
+
+      if (isnan (v))
+        continue;
+
+      if (!isfinite (v) || v < 0)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                       /* Translators: %s is a nutrient name */
+                       _("%s must be a number of zero or more"),
+                       cf_nutrient_get_name (i));
+          return FALSE;
+        }
+
+      if (v > max)
+        {
+          g_autofree char *text = cf_nutrient_format_value (i, max);
+
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                       /* Translators: the first %s is a nutrient name, the
+                        * second an amount with its unit */
+                       _("%s cannot be more than %s in one entry"),
+                       cf_nutrient_get_name (i), text);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 CfNutrientTotals *
 cf_nutrient_totals_new (void)
 {
@@ -315,6 +363,32 @@ cf_nutrient_totals_add (CfNutrientTotals  *self,
 
       self->sum[i] += per_100g->values[i] * grams / 100.0;
       self->known_grams[i] += grams;
+      self->known_entries[i]++;
+    }
+}
+
+/**
+ * cf_nutrient_totals_add_amounts:
+ * @amounts: the amounts in an entry whose weight is not known
+ *
+ * Adds one such entry: its amounts count in the sums, but as it has no
+ * weight it adds nothing to the grams the coverage is measured by.
+ */
+void
+cf_nutrient_totals_add_amounts (CfNutrientTotals  *self,
+                                const CfNutrients *amounts)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (amounts != NULL);
+
+  self->n_entries++;
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      if (isnan (amounts->values[i]))
+        continue;
+
+      self->sum[i] += amounts->values[i];
       self->known_entries[i]++;
     }
 }

@@ -71,6 +71,9 @@ gboolean     cf_nutrients_equal      (const CfNutrients *a,
                                       const CfNutrients *b);
 gboolean     cf_nutrients_validate   (const CfNutrients *self,
                                       GError           **error);
+gboolean     cf_nutrients_validate_amounts (const CfNutrients *self,
+                                      double             grams,
+                                      GError           **error);
 
 GType             cf_nutrient_totals_get_type     (void) G_GNUC_CONST;
 CfNutrientTotals *cf_nutrient_totals_new          (void);
@@ -83,6 +86,8 @@ double            cf_nutrient_totals_get_coverage (const CfNutrientTotals *self,
 void              cf_nutrient_totals_add          (CfNutrientTotals       *self,
                                                    const CfNutrients      *per_100g,
                                                    double                  grams);
+void              cf_nutrient_totals_add_amounts  (CfNutrientTotals       *self,
+                                                   const CfNutrients      *amounts);
 
 double            cf_nutrient_max_per_100g        (CfNutrient nutrient);
 

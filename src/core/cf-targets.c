@@ -113,9 +113,12 @@ static const struct {
     { "vitamin_k2", N_("Vitamin K2"), CF_UNIT_UG, CF_UNIT_UG, 1, -1,
       N_("Counts each food’s total vitamin K2 value, or where it has none the sum of its MK-4, MK-7, MK-8 and MK-9 values. A food with MK-4 alone counts as missing data unless its kind holds no longer menaquinones."),
       NULL /* _cf_k2_sql () */ },
+  /* Vitamin K of a form the source does not state (Cronometer's
+   * "Vitamin K") is counted here and only here: it is never taken for
+   * K1 or K2. */
   [CF_INTAKE_VITAMIN_K_TOTAL] =
     { "vitamin_k", N_("Vitamin K"), CF_UNIT_UG, CF_UNIT_UG, 1, -1,
-      N_("Counts vitamin K1 (phylloquinone) and vitamin K2 (menaquinones: a food’s total K2 value, or the sum of its MK-4, MK-7, MK-8 and MK-9 values), for foods where both are known; dihydrophylloquinone is not counted."),
+      N_("Counts vitamin K1 (phylloquinone) and vitamin K2 (menaquinones: a food’s total K2 value, or the sum of its MK-4, MK-7, MK-8 and MK-9 values), for foods where both are known, and vitamin K whose form the source does not state, such as values imported from other trackers; dihydrophylloquinone is not counted."),
       NULL /* see _cf_intake_get_sql () */ },
   [CF_INTAKE_VITAMIN_C] =
     { "vitamin_c", N_("Vitamin C"), CF_UNIT_MG, CF_UNIT_MG, 0, CF_NUTRIENT_VITAMIN_C, NULL, "vitamin_c" },
@@ -402,14 +405,20 @@ _cf_intake_get_sql (CfIntake intake)
 
   g_return_val_if_fail (intake < CF_N_INTAKES, NULL);
 
-  /* Vitamin K follows the one K2 rule of cf-key-nutrients.c; total
-   * vitamin K is known only where K1 and K2 both are */
+  /* Vitamin K follows the one K2 rule of cf-key-nutrients.c; K1 and K2
+   * count toward total vitamin K only where both are known; vitamin K
+   * of unstated form adds to them, or stands alone where no form is
+   * stated (a food with K1 but no K2 stays unknown) */
   if (g_once_init_enter (&initialized))
     {
       g_autofree char *known = _cf_k2_sql (NULL, TRUE);
 
       k2_sql = _cf_k2_sql (NULL, FALSE);
-      k_total_sql = g_strdup_printf ("(CASE WHEN vitamin_k1 IS NOT NULL AND %s THEN vitamin_k1 + %s END)",
+      k_total_sql = g_strdup_printf ("(CASE WHEN vitamin_k1 IS NOT NULL AND %s"
+                                     " THEN vitamin_k1 + %s + IFNULL (vitamin_k_unstated, 0)"
+                                     " WHEN vitamin_k1 IS NULL"
+                                     " AND COALESCE (vitamin_k2_total, mk4, mk7, mk8, mk9) IS NULL"
+                                     " THEN vitamin_k_unstated END)",
                                      known, k2_sql);
       g_once_init_leave (&initialized, 1);
     }
@@ -443,8 +452,19 @@ cf_intake_per_100g (CfIntake           intake,
       return cf_nutrients_get_vitamin_k2 (per_100g);
 
     case CF_INTAKE_VITAMIN_K_TOTAL:
-      /* Known only when both K1 and K2 are */
-      return cf_nutrients_get (per_100g, CF_NUTRIENT_VITAMIN_K1) + cf_nutrients_get_vitamin_k2 (per_100g);
+      {
+        double k1 = cf_nutrients_get (per_100g, CF_NUTRIENT_VITAMIN_K1);
+        double k2 = cf_nutrients_get_vitamin_k2 (per_100g);
+        double unstated = cf_nutrients_get (per_100g, CF_NUTRIENT_VITAMIN_K_UNSTATED);
+
+        /* K1 and K2 count only together; vitamin K of unstated form
+         * adds to them, or stands alone where no form is stated */
+        if (!isnan (k1) && !isnan (k2))
+          return k1 + k2 + (isnan (unstated) ? 0 : unstated);
+        if (isnan (k1) && cf_nutrients_get_k2_state (per_100g) == CF_K2_STATE_UNKNOWN)
+          return unstated;
+        return NAN;
+      }
 
     case CF_INTAKE_EPA_DHA:
       return cf_nutrients_get_epa_dha (per_100g);

@@ -30,10 +30,11 @@
 #define MAX_IMPORT_BYTES (256 * 1024 * 1024)
 
 static void
-add_nutrients (JsonBuilder       *builder,
-               const CfNutrients *nutrients)
+add_nutrient_member (JsonBuilder       *builder,
+                     const char        *name,
+                     const CfNutrients *nutrients)
 {
-  json_builder_set_member_name (builder, "per_100g");
+  json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
   for (guint i = 0; i < CF_N_NUTRIENTS; i++)
     {
@@ -43,6 +44,13 @@ add_nutrients (JsonBuilder       *builder,
       json_builder_add_double_value (builder, cf_nutrients_get (nutrients, i));
     }
   json_builder_end_object (builder);
+}
+
+static void
+add_nutrients (JsonBuilder       *builder,
+               const CfNutrients *nutrients)
+{
+  add_nutrient_member (builder, "per_100g", nutrients);
 }
 
 static void
@@ -233,6 +241,24 @@ cf_json_add_entry (JsonBuilder  *builder,
   add_optional_string (builder, "name", cf_diary_entry_get_food_name (entry));
   add_optional_string (builder, "kind", cf_food_kind_to_key (cf_diary_entry_get_food_kind (entry)));
   json_builder_end_object (builder);
+
+  if (cf_diary_entry_get_origin (entry) != CF_ENTRY_ORIGIN_NONE)
+    {
+      json_builder_set_member_name (builder, "origin");
+      json_builder_begin_object (builder);
+      add_optional_string (builder, "source", cf_entry_origin_to_key (cf_diary_entry_get_origin (entry)));
+      add_optional_string (builder, "amount", cf_diary_entry_get_origin_amount (entry));
+      add_optional_string (builder, "meal", cf_diary_entry_get_origin_meal (entry));
+      json_builder_end_object (builder);
+    }
+
+  /* An imported entry without a weight has amounts, not values per 100 g */
+  if (!cf_diary_entry_has_weight (entry))
+    {
+      add_nutrient_member (builder, "amounts", _cf_diary_entry_get_stored_values (entry));
+      json_builder_end_object (builder);
+      return;
+    }
 
   json_builder_set_member_name (builder, "grams");
   json_builder_add_double_value (builder, cf_diary_entry_get_grams (entry));
@@ -497,20 +523,24 @@ get_object (JsonNode    *node,
   return json_node_get_object (node);
 }
 
+/* Values per 100 g (@name "per_100g"), or with @amounts the amounts in
+ * an entry without a weight (@name "amounts") */
 static gboolean
-read_nutrients (JsonObject   *parent,
-                const char   *path,
-                CfNutrients  *nutrients,
-                GError      **error)
+read_nutrient_member (JsonObject   *parent,
+                      const char   *path,
+                      const char   *name,
+                      gboolean      amounts,
+                      CfNutrients  *nutrients,
+                      GError      **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s.per_100g", path);
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
   JsonObject *object;
   g_autoptr(GList) members = NULL;
   GError *local_error = NULL;
 
   cf_nutrients_clear (nutrients);
 
-  object = get_object (get_member (parent, "per_100g"), where, error);
+  object = get_object (get_member (parent, name), where, error);
   if (object == NULL)
     return FALSE;
 
@@ -547,7 +577,8 @@ read_nutrients (JsonObject   *parent,
 
         cf_nutrients_clear (&one);
         cf_nutrients_set (&one, nutrient, value);
-        if (!cf_nutrients_validate (&one, &local_error))
+        if (amounts ? !cf_nutrients_validate_amounts (&one, CF_MAX_ENTRY_GRAMS, &local_error)
+                    : !cf_nutrients_validate (&one, &local_error))
           {
             prefix_import_error (error, local_error, member);
             return FALSE;
@@ -555,13 +586,23 @@ read_nutrients (JsonObject   *parent,
       }
     }
 
-  if (!cf_nutrients_validate (nutrients, &local_error))
+  if (amounts ? !cf_nutrients_validate_amounts (nutrients, CF_MAX_ENTRY_GRAMS, &local_error)
+              : !cf_nutrients_validate (nutrients, &local_error))
     {
       prefix_import_error (error, local_error, where);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+read_nutrients (JsonObject   *parent,
+                const char   *path,
+                CfNutrients  *nutrients,
+                GError      **error)
+{
+  return read_nutrient_member (parent, path, "per_100g", FALSE, nutrients, error);
 }
 
 /* Where in the file a validation error of a food or recipe belongs:
@@ -1142,6 +1183,42 @@ cf_json_read_recipe_spec (CfFoodStore  *store,
   return g_steal_pointer (&recipe);
 }
 
+/* "origin": { "source": "cronometer", "amount": "1.00 medium",
+ * "meal": "Pre-workout" } of an imported entry; optional */
+static gboolean
+read_entry_origin (JsonObject     *entry,
+                   const char     *path,
+                   CfEntryOrigin  *origin,
+                   const char    **amount,
+                   const char    **meal,
+                   GError        **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.origin", path);
+  JsonNode *node = get_member (entry, "origin");
+  JsonObject *object;
+  const char *source;
+
+  *origin = CF_ENTRY_ORIGIN_NONE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  object = get_object (node, where, error);
+  if (object == NULL ||
+      !get_string (object, "source", where, TRUE, &source, error) ||
+      !get_string (object, "amount", where, FALSE, amount, error) ||
+      !get_string (object, "meal", where, FALSE, meal, error))
+    return FALSE;
+
+  if (!cf_entry_origin_from_key (source, origin) || *origin == CF_ENTRY_ORIGIN_NONE)
+    {
+      g_autofree char *member = g_strdup_printf ("%s.source", where);
+      set_import_error (error, member, _("must be cronometer or myfitnesspal"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static CfDiaryEntry *
 read_entry (JsonNode     *node,
             guint         index,
@@ -1151,6 +1228,9 @@ read_entry (JsonNode     *node,
   g_autofree char *path = g_strdup_printf ("entries[%u]", index);
   g_autofree char *food_path = NULL;
   const char *id, *date, *meal_key, *food_id, *food_name, *kind_key, *description = NULL;
+  const char *origin_amount = NULL, *origin_meal = NULL;
+  CfEntryOrigin origin = CF_ENTRY_ORIGIN_NONE;
+  CfDiaryEntry *entry;
   CfFoodKind kind = CF_FOOD_KIND_FOOD;
   double grams, quantity = 0;
   CfNutrients nutrients;
@@ -1219,6 +1299,21 @@ read_entry (JsonNode     *node,
       return NULL;
     }
 
+  if (!read_entry_origin (object, path, &origin, &origin_amount, &origin_meal, error))
+    return NULL;
+
+  /* An imported entry may have amounts and no weight */
+  if (origin != CF_ENTRY_ORIGIN_NONE && get_member (object, "grams") == NULL)
+    {
+      if (!read_nutrient_member (object, path, "amounts", TRUE, &nutrients, error))
+        return NULL;
+
+      entry = _cf_diary_entry_new_full (id, &day, meal, 0, food_id, food_name, kind, NAN,
+                                        0, NULL, &nutrients);
+      _cf_diary_entry_set_origin (entry, origin, origin_amount, origin_meal);
+      return entry;
+    }
+
   if (!get_number (object, "grams", path, &grams, error))
     return NULL;
 
@@ -1249,8 +1344,11 @@ read_entry (JsonNode     *node,
   if (!read_nutrients (object, path, &nutrients, error))
     return NULL;
 
-  return _cf_diary_entry_new_full (id, &day, meal, 0, food_id, food_name, kind, grams,
-                                   quantity, description, &nutrients);
+  entry = _cf_diary_entry_new_full (id, &day, meal, 0, food_id, food_name, kind, grams,
+                                    quantity, description, &nutrients);
+  _cf_diary_entry_set_origin (entry, origin, origin_amount, origin_meal);
+
+  return entry;
 }
 
 static void
@@ -1279,6 +1377,13 @@ get_array (JsonObject  *root,
   return json_node_get_array (node);
 }
 
+static gboolean import_data (CfContext       *context,
+                             const char      *data,
+                             gssize           length,
+                             gboolean         write,
+                             CfImportCounts  *counts,
+                             GError         **error);
+
 /**
  * cf_import_from_data:
  * @counts: (out) (optional): how many foods and entries were imported
@@ -1294,6 +1399,35 @@ cf_import_from_data (CfContext       *context,
                      gssize           length,
                      CfImportCounts  *counts,
                      GError         **error)
+{
+  return import_data (context, data, length, TRUE, counts, error);
+}
+
+/**
+ * cf_import_check_data:
+ * @counts: (out) (optional): how many foods and entries would be
+ *   imported
+ *
+ * Checks an export as cf_import_from_data() does, and writes nothing:
+ * for a preview.
+ */
+gboolean
+cf_import_check_data (CfContext       *context,
+                      const char      *data,
+                      gssize           length,
+                      CfImportCounts  *counts,
+                      GError         **error)
+{
+  return import_data (context, data, length, FALSE, counts, error);
+}
+
+static gboolean
+import_data (CfContext       *context,
+             const char      *data,
+             gssize           length,
+             gboolean         write,
+             CfImportCounts  *counts,
+             GError         **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1409,6 +1543,13 @@ cf_import_from_data (CfContext       *context,
       if (entry == NULL)
         return FALSE;
       g_ptr_array_add (entries, entry);
+    }
+
+  if (!write)
+    {
+      if (counts != NULL)
+        *counts = (CfImportCounts) { foods->len, entries->len, favourites->len };
+      return TRUE;
     }
 
   /* Everything checked: write it all or nothing */

@@ -53,6 +53,11 @@ gboolean  cf_import_from_data (CfContext       *context,
                                gssize           length,
                                CfImportCounts  *counts,
                                GError         **error);
+gboolean  cf_import_check_data (CfContext      *context,
+                               const char      *data,
+                               gssize           length,
+                               CfImportCounts  *counts,
+                               GError         **error);
 gboolean  cf_import_from_file (CfContext       *context,
                                GFile           *file,
                                CfImportCounts  *counts,
