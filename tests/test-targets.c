@@ -100,30 +100,8 @@ static void
 test_csv_parse (void)
 {
   static const guint expected_rows[CF_N_REFERENCE_SETS] = { 262, 40, 115 };
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *text = "a,\"b, \"\"quoted\"\"\",c\r\n,,\r\nlast,\"multi\nline\",x";
-  char **r;
 
-  records = cf_csv_parse (text, strlen (text), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (records->len, ==, 3);
-  r = g_ptr_array_index (records, 0);
-  g_assert_cmpstr (r[0], ==, "a");
-  g_assert_cmpstr (r[1], ==, "b, \"quoted\"");
-  g_assert_cmpstr (r[2], ==, "c");
-  g_assert_null (r[3]);
-  r = g_ptr_array_index (records, 1);
-  g_assert_cmpuint (g_strv_length (r), ==, 3);
-  r = g_ptr_array_index (records, 2);
-  g_assert_cmpstr (r[1], ==, "multi\nline");
-  g_clear_pointer (&records, g_ptr_array_unref);
-
-  records = cf_csv_parse ("a,\"open", 7, &error);
-  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
-  g_assert_null (records);
-  g_clear_error (&error);
-
+  /* The CSV reader itself is tested in test-csv.c */
   for (guint s = 0; s < CF_N_REFERENCE_SETS; s++)
     {
       GPtrArray *compiled = cf_reference_intakes_get_rows (s);

@@ -15,12 +15,14 @@
 #include <glib/gi18n.h>
 
 #include "cf-context.h"
+#include "cf-csv-export.h"
 #include "cf-date.h"
 #include "cf-error.h"
 #include "cf-insight-engine.h"
 #include "cf-knowledge.h"
 #include "cf-ranking.h"
 #include "cf-targets.h"
+#include "cf-tracker-import.h"
 #include "cf-transfer.h"
 
 /* Exit codes: 0 success, 1 the command failed, 2 the command line was
@@ -37,6 +39,7 @@ static const CfNutrient key_nutrients[] = {
   CF_NUTRIENT_MK4,
   CF_NUTRIENT_MK7,
   CF_NUTRIENT_VITAMIN_K2_TOTAL,
+  CF_NUTRIENT_VITAMIN_K_UNSTATED,
 };
 
 /* Figures of a day that combine nutrients, by the core's rules */
@@ -64,6 +67,9 @@ static double opt_weight = -1;
 static double opt_k2_goal = -1;
 static char *opt_from;
 static char *opt_to;
+static gboolean opt_dry_run;
+static char *opt_format;
+static char *opt_table;
 
 static const GOptionEntry global_entries[] = {
   { "json", 'j', 0, G_OPTION_ARG_NONE, &opt_json,
@@ -98,6 +104,12 @@ static const GOptionEntry global_entries[] = {
     N_("First day for insights (default: 29 days before --to)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to,
     N_("Last day for insights (default: today)"), N_("DATE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, &opt_dry_run,
+    N_("With import: show what would be imported and write nothing"), NULL },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format,
+    N_("With export: json (default) or csv"), N_("FORMAT") },
+  { "table", 0, 0, G_OPTION_ARG_STRING, &opt_table,
+    N_("With export --format csv: days (default, one row per day) or entries"), N_("TABLE") },
   { NULL }
 };
 
@@ -374,7 +386,17 @@ print_entry_line (CfDiaryEntry *entry)
                               cf_nutrient_get_short_name (key_nutrients[i]), text);
     }
 
-  g_print ("    %s — %s\n", cf_diary_entry_get_food_name (entry), amount);
+  if (cf_diary_entry_get_origin (entry) != CF_ENTRY_ORIGIN_NONE)
+    {
+      const char *tracker = cf_entry_origin_get_name (cf_diary_entry_get_origin (entry));
+
+      /* Translators: an entry imported from another tracker: the food,
+       * its amount as the file wrote it (may be empty), the tracker's
+       * name */
+      g_print (_("    %s — %s (from %s)\n"), cf_diary_entry_get_food_name (entry), amount, tracker);
+    }
+  else
+    g_print ("    %s — %s\n", cf_diary_entry_get_food_name (entry), amount);
   if (values->len > 0)
     g_print ("      %s\n", values->str);
 }
@@ -637,7 +659,33 @@ cmd_export (CfContext  *context,
   if (args[0] == NULL || args[1] != NULL)
     return usage_error (_("export needs one file name (or - for standard output)"));
 
-  if (strcmp (args[0], "-") == 0)
+  if (opt_format != NULL && strcmp (opt_format, "json") != 0 && strcmp (opt_format, "csv") != 0)
+    return usage_error (_("--format must be json or csv"));
+
+  if (g_strcmp0 (opt_format, "csv") == 0)
+    {
+      CfCsvTable table = CF_CSV_TABLE_DAYS;
+
+      if (opt_table != NULL && !cf_csv_table_from_key (opt_table, &table))
+        return usage_error (_("--table must be days or entries"));
+
+      if (strcmp (args[0], "-") == 0)
+        {
+          g_autofree char *data = cf_csv_export_to_data (context, table, &error);
+
+          if (data == NULL)
+            return fail (error);
+          fputs (data, stdout);
+          return 0;
+        }
+
+      file = g_file_new_for_commandline_arg (args[0]);
+      if (!cf_csv_export_to_file (context, table, file, &error))
+        return fail (error);
+    }
+  else if (opt_table != NULL)
+    return usage_error (_("--table goes with --format csv"));
+  else if (strcmp (args[0], "-") == 0)
     {
       g_autofree char *data = cf_export_to_data (context, &error);
 
@@ -646,10 +694,12 @@ cmd_export (CfContext  *context,
       g_print ("%s\n", data);
       return 0;
     }
-
-  file = g_file_new_for_commandline_arg (args[0]);
-  if (!cf_export_to_file (context, file, &error))
-    return fail (error);
+  else
+    {
+      file = g_file_new_for_commandline_arg (args[0]);
+      if (!cf_export_to_file (context, file, &error))
+        return fail (error);
+    }
 
   if (opt_json)
     g_print ("{ \"exported\" : true }\n");
@@ -664,17 +714,71 @@ cmd_import (CfContext  *context,
             char      **args)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(CfImportPlan) plan = NULL;
   CfImportCounts counts = { 0, };
   GError *error = NULL;
 
   if (args[0] == NULL || args[1] != NULL)
     return usage_error (_("import needs one file name"));
 
+  /* A Cofactor export, or a Cronometer or MyFitnessPal export: the
+   * content tells which */
   file = g_file_new_for_commandline_arg (args[0]);
-  if (!cf_import_from_file (context, file, &counts, &error))
+  plan = cf_import_plan_new_for_file (context, file, &error);
+  if (plan == NULL)
     {
       /* Translators: a sentence put before the reason of the failure;
        * keep the space at the end */
+      g_prefix_error (&error, _("Nothing was imported. "));
+      return fail (error);
+    }
+
+  if (opt_dry_run)
+    {
+      g_auto(GStrv) summary = cf_import_plan_dup_summary (plan);
+
+      if (opt_json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "format");
+          json_builder_add_string_value (builder, cf_import_format_get_name (cf_import_plan_get_format (plan)));
+          json_builder_set_member_name (builder, "entries");
+          json_builder_add_int_value (builder, cf_import_plan_get_n_entries (plan));
+          json_builder_set_member_name (builder, "new_entries");
+          json_builder_add_int_value (builder, cf_import_plan_get_n_new_entries (plan));
+          json_builder_set_member_name (builder, "days");
+          json_builder_add_int_value (builder, cf_import_plan_get_n_days (plan));
+          json_builder_set_member_name (builder, "ignored_columns");
+          json_builder_begin_array (builder);
+          for (const char * const *c = cf_import_plan_get_ignored_columns (plan); *c; c++)
+            json_builder_add_string_value (builder, *c);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "left_out_columns");
+          json_builder_begin_array (builder);
+          for (const char * const *c = cf_import_plan_get_left_out_columns (plan); *c; c++)
+            json_builder_add_string_value (builder, *c);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "summary");
+          json_builder_begin_array (builder);
+          for (guint i = 0; summary[i]; i++)
+            json_builder_add_string_value (builder, summary[i]);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+          print_json (builder);
+        }
+      else
+        {
+          for (guint i = 0; summary[i]; i++)
+            g_print ("%s\n", summary[i]);
+          g_print ("%s\n", _("Nothing was written (--dry-run)."));
+        }
+      return 0;
+    }
+
+  if (!cf_import_plan_apply (plan, &counts, &error))
+    {
       g_prefix_error (&error, _("Nothing was imported. "));
       return fail (error);
     }
@@ -1611,8 +1715,12 @@ main (int   argc,
       "                                MEAL: breakfast, lunch, dinner, snacks, supplements;\n"
       "                                AMOUNT: grams, or with a unit: 30g, 1.5oz, 1 cup)\n"
       "  day [DATE]                    Show a day's entries and totals\n"
-      "  export FILE                   Write the diary and your foods as JSON (- for stdout)\n"
-      "  import FILE                   Read an export back; all or nothing\n"
+      "  export FILE                   Write the diary and your foods as JSON (- for stdout);\n"
+      "                                --format csv: a spreadsheet table, --table days (one row per\n"
+      "                                day: totals and coverage) or --table entries\n"
+      "  import FILE                   Read an export back, or a Cronometer (servings or daily\n"
+      "                                nutrition) or MyFitnessPal (nutrition summary) CSV export;\n"
+      "                                all or nothing; --dry-run shows what would be imported\n"
       "  targets [DATE]                Show the daily targets and upper limits with their sources\n"
       "  insights                      Show the insights for --from … --to (default: the last 30 days)\n"
       "  rank NUTRIENT                 Foods richest in a nutrient (a catalog key such as magnesium or mk7,\n"

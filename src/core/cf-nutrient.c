@@ -94,7 +94,7 @@ static const struct {
   [CF_NUTRIENT_VITAMIN_K_UNSTATED] =
     /* Translators: vitamin K whose source does not say whether it is
      * K1 or K2; "Vit. K" is its short label */
-    { "vitamin_k_unstated", N_("Vitamin K, form not stated"), N_("Vit. K"),
+    { "vitamin_k_unstated", N_("Vitamin K (form not stated)"), N_("Vit. K"),
       CF_UNIT_UG, 1, CF_NUTRIENT_GROUP_VITAMIN_K, 0 },
   [CF_NUTRIENT_VITAMIN_C] =
     /* Translators: "C" is the short label of vitamin C */

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-error.h"
+#include "cf-csv.h"
 #include "cf-reference-intakes.h"
 #include "cf-reference-intakes-resources.h"
 
@@ -149,111 +150,6 @@ cf_reference_intakes_get_csv (CfReferenceSet set)
   return bytes;
 }
 
-/* A small RFC 4180 reader: fields separated by commas, optionally in
- * double quotes (a doubled quote inside stands for one), records ended
- * by LF or CRLF.  The tables use CRLF. */
-
-/**
- * cf_csv_parse:
- *
- * Returns: (transfer full) (element-type GStrv): the records, each a
- *   %NULL-terminated array of fields, or %NULL with @error set
- */
-GPtrArray *
-cf_csv_parse (const char  *text,
-              gsize        length,
-              GError     **error)
-{
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = text;
-  const char *end = text + length;
-  guint line = 1;
-  gboolean in_record = FALSE;
-
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-
-  if (!g_utf8_validate (text, length, NULL))
-    {
-      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The table is not valid UTF-8"));
-      return NULL;
-    }
-
-  while (p < end)
-    {
-      in_record = TRUE;
-
-      if (*p == '"' && field->len == 0)
-        {
-          p++;
-          for (;;)
-            {
-              if (p >= end)
-                {
-                  g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                               _("Line %u: a quoted field is not closed"), line);
-                  return NULL;
-                }
-              if (*p == '"' && p + 1 < end && p[1] == '"')
-                {
-                  g_string_append_c (field, '"');
-                  p += 2;
-                }
-              else if (*p == '"')
-                {
-                  p++;
-                  break;
-                }
-              else
-                {
-                  if (*p == '\n')
-                    line++;
-                  g_string_append_c (field, *p++);
-                }
-            }
-
-          if (p < end && *p != ',' && *p != '\r' && *p != '\n')
-            {
-              g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                           _("Line %u: unexpected text after a quoted field"), line);
-              return NULL;
-            }
-          continue;
-        }
-
-      if (*p == ',')
-        {
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          p++;
-        }
-      else if (*p == '\r' || *p == '\n')
-        {
-          if (*p == '\r' && p + 1 < end && p[1] == '\n')
-            p++;
-          p++;
-          line++;
-          g_ptr_array_add (fields, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          g_ptr_array_add (fields, NULL);
-          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
-          in_record = FALSE;
-        }
-      else
-        g_string_append_c (field, *p++);
-    }
-
-  if (in_record)
-    {
-      g_ptr_array_add (fields, g_strdup (field->str));
-      g_ptr_array_add (fields, NULL);
-      g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
-    }
-
-  return g_steal_pointer (&records);
-}
-
 void
 cf_reference_row_free (CfReferenceRow *row)
 {
@@ -322,7 +218,7 @@ cf_reference_intakes_parse (CfReferenceSet   set,
   if (records == NULL)
     return NULL;
 
-  if (records->len == 0 || g_strv_length (g_ptr_array_index (records, 0)) != N_COLUMNS)
+  if (records->len == 0 || ((CfCsvRow *) g_ptr_array_index (records, 0))->n_fields != N_COLUMNS)
     {
       g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The table has the wrong columns"));
       return NULL;
@@ -330,7 +226,7 @@ cf_reference_intakes_parse (CfReferenceSet   set,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      char **header = g_ptr_array_index (records, 0);
+      char **header = ((CfCsvRow *) g_ptr_array_index (records, 0))->fields;
 
       if (strcmp (header[c], columns[c]) != 0)
         {
@@ -343,23 +239,21 @@ cf_reference_intakes_parse (CfReferenceSet   set,
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_reference_row_free);
   for (guint i = 1; i < records->len; i++)
     {
-      char **f = g_ptr_array_index (records, i);
+      CfCsvRow *record = g_ptr_array_index (records, i);
+      char **f = record->fields;
+      guint line = record->line;
       g_autoptr(CfReferenceRow) row = NULL;
 
-      /* A trailing empty line */
-      if (g_strv_length (f) == 1 && f[0][0] == '\0')
-        continue;
-
-      if (g_strv_length (f) != N_COLUMNS)
+      if (record->n_fields != N_COLUMNS)
         {
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                       _("Line %u has %u fields instead of %u"), i + 1, g_strv_length (f), N_COLUMNS);
+                       _("Line %u has %u fields instead of %u"), line, record->n_fields, N_COLUMNS);
           return NULL;
         }
 
       row = g_new0 (CfReferenceRow, 1);
       row->set = set;
-      row->line = i + 1;
+      row->line = line;
       row->body = g_strdup (f[COL_BODY]);
       row->nutrient = g_strdup (f[COL_NUTRIENT]);
       row->unit = g_strdup (f[COL_UNIT]);
@@ -370,17 +264,17 @@ cf_reference_intakes_parse (CfReferenceSet   set,
       row->ul_note = g_strdup (f[COL_UL_NOTE]);
       row->source_url = g_strdup (f[COL_SOURCE_URL]);
 
-      if (!parse_number (f[COL_AGE_MIN], i + 1, columns[COL_AGE_MIN], &row->age_min, error) ||
-          !parse_number (f[COL_AGE_MAX], i + 1, columns[COL_AGE_MAX], &row->age_max, error) ||
-          !parse_number (f[COL_VALUE], i + 1, columns[COL_VALUE], &row->value, error) ||
-          !parse_number (f[COL_UL], i + 1, columns[COL_UL], &row->ul, error))
+      if (!parse_number (f[COL_AGE_MIN], line, columns[COL_AGE_MIN], &row->age_min, error) ||
+          !parse_number (f[COL_AGE_MAX], line, columns[COL_AGE_MAX], &row->age_max, error) ||
+          !parse_number (f[COL_VALUE], line, columns[COL_VALUE], &row->value, error) ||
+          !parse_number (f[COL_UL], line, columns[COL_UL], &row->ul, error))
         return NULL;
 
       if (g_strcmp0 (row->sex, "male") != 0 && g_strcmp0 (row->sex, "female") != 0 &&
           g_strcmp0 (row->sex, "both") != 0)
         {
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                       _("Line %u: unknown sex “%s”"), i + 1, row->sex);
+                       _("Line %u: unknown sex “%s”"), line, row->sex);
           return NULL;
         }
 
@@ -388,7 +282,7 @@ cf_reference_intakes_parse (CfReferenceSet   set,
           g_strcmp0 (row->condition, "lactation") != 0)
         {
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                       _("Line %u: unknown condition “%s”"), i + 1, row->condition);
+                       _("Line %u: unknown condition “%s”"), line, row->condition);
           return NULL;
         }
 

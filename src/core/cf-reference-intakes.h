@@ -77,10 +77,6 @@ GPtrArray       *cf_reference_intakes_parse      (CfReferenceSet   set,
                                                   GError         **error);
 void             cf_reference_row_free           (CfReferenceRow  *row);
 
-GPtrArray       *cf_csv_parse                    (const char      *text,
-                                                  gsize            length,
-                                                  GError         **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfReferenceRow, cf_reference_row_free)
 
 G_END_DECLS
