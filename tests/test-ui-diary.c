@@ -551,8 +551,15 @@ test_import_export (void)
   g_assert_true (strlen (adw_message_dialog_get_body (message)) > 0);
   gtk_window_destroy (GTK_WINDOW (message));
 
-  /* The export goes into another diary whole */
+  /* The export goes into another diary whole, once its preview is
+   * accepted */
   g_assert_true (_cf_window_import_file (window2, file));
+  cf_test_spin ();
+  message = find_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Import Cofactor Export?");
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (other)), ==, 0);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (message), "_Import"), "clicked");
   cf_test_spin ();
   g_assert_true (shows_label (GTK_WIDGET (window2), "Imported 1 diary entry and 0 foods"));
   day = cf_diary_list_day (cf_context_get_diary (other), &today, &error);

@@ -524,6 +524,31 @@ cf_diary_entry_get_origin_amount (CfDiaryEntry *self)
 }
 
 /**
+ * cf_diary_entry_dup_origin_label:
+ *
+ * Returns: (transfer full) (nullable): where an imported entry comes
+ *   from, for display, e.g. "Imported from Cronometer (“Pre-workout”)",
+ *   or %NULL for an entry logged in Cofactor
+ */
+char *
+cf_diary_entry_dup_origin_label (CfDiaryEntry *self)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), NULL);
+
+  if (self->origin == CF_ENTRY_ORIGIN_NONE)
+    return NULL;
+
+  if (self->origin_meal != NULL)
+    /* Translators: the first %s is a tracker ("Cronometer"), the second
+     * the meal or group the entry had there, which is not a meal of the
+     * diary (it is shown in Snacks) */
+    return g_strdup_printf (_("Imported from %s (“%s”)"), origin_names[self->origin], self->origin_meal);
+
+  /* Translators: %s is a tracker, e.g. "Cronometer" */
+  return g_strdup_printf (_("Imported from %s"), origin_names[self->origin]);
+}
+
+/**
  * cf_diary_entry_get_origin_meal:
  *
  * Returns: (nullable): the imported file's name of the meal where it is

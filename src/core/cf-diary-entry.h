@@ -77,6 +77,7 @@ gboolean           cf_diary_entry_has_weight     (CfDiaryEntry  *self);
 CfEntryOrigin      cf_diary_entry_get_origin     (CfDiaryEntry  *self);
 const char        *cf_diary_entry_get_origin_amount (CfDiaryEntry *self);
 const char        *cf_diary_entry_get_origin_meal (CfDiaryEntry *self);
+char              *cf_diary_entry_dup_origin_label (CfDiaryEntry *self);
 char              *cf_diary_entry_dup_amount_label (CfDiaryEntry *self);
 gint64             cf_diary_entry_get_position   (CfDiaryEntry  *self);
 

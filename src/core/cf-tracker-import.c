@@ -1357,7 +1357,8 @@ end_lines (GPtrArray *lines)
  *
  * What the import would do, in sentences for the preview: what the
  * file is, how many entries on which days, how many are new, the
- * nutrients found, what is left out and why.
+ * nutrients found, what is left out and why.  When some columns are not
+ * imported, the last sentence lists them.
  *
  * Returns: (transfer full): the sentences, translated
  */

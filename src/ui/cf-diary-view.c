@@ -84,15 +84,37 @@ static char *
 describe_entry (CfDiaryEntry *entry)
 {
   g_autofree char *amount = cf_diary_entry_dup_amount_label (entry);
+  g_autofree char *origin = cf_diary_entry_dup_origin_label (entry);
   GString *s = g_string_new (amount);
+  CfNutrients amounts;
+  double unstated;
 
+  /* An imported entry says where it comes from; its amount may be a
+   * meal's total, with no amount to show */
+  if (origin != NULL)
+    g_string_append_printf (s, "%s%s", s->len ? " · " : "", origin);
+
+  cf_diary_entry_get_amounts (entry, &amounts);
   for (guint i = 0; i < G_N_ELEMENTS (row_nutrients); i++)
     {
-      double per_100g = cf_key_nutrient_get_value (row_nutrients[i], cf_diary_entry_get_nutrients_per_100g (entry));
-      g_autofree char *text = cf_format_key_compact (row_nutrients[i], per_100g * cf_diary_entry_get_grams (entry) / 100.0);
+      g_autofree char *text = cf_format_key_compact (row_nutrients[i],
+                                                     cf_key_nutrient_get_value (row_nutrients[i], &amounts));
 
       if (text != NULL)
         g_string_append_printf (s, " · %s", text);
+    }
+
+  /* Vitamin K whose form the tracker did not state: neither K1 nor K2 */
+  unstated = cf_nutrients_get (&amounts, CF_NUTRIENT_VITAMIN_K_UNSTATED);
+  if (!isnan (unstated))
+    {
+      g_autofree char *value = cf_nutrient_format_value (CF_NUTRIENT_VITAMIN_K_UNSTATED, unstated);
+
+      /* Translators: a short nutrient label and an amount, e.g. "Ca 213 mg" */
+      g_autofree char *text = g_strdup_printf (_("%s %s"), cf_nutrient_get_short_name (CF_NUTRIENT_VITAMIN_K_UNSTATED),
+                                               value);
+
+      g_string_append_printf (s, " · %s", text);
     }
 
   return g_string_free (s, FALSE);

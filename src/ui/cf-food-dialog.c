@@ -261,6 +261,14 @@ update_title (CfFoodDialog *self)
   gtk_menu_button_set_label (self->date_button, day);
 }
 
+/* An imported entry whose amount is not a weight: only its meal and
+ * day can change; it shows its amounts as the file gave them */
+static gboolean
+editing_without_weight (CfFoodDialog *self)
+{
+  return self->entry != NULL && !cf_diary_entry_has_weight (self->entry);
+}
+
 static void
 update_preview (CfFoodDialog *self)
 {
@@ -270,7 +278,14 @@ update_preview (CfFoodDialog *self)
     {
       g_autofree char *text = NULL;
 
-      if (!valid)
+      if (editing_without_weight (self))
+        {
+          CfNutrients amounts;
+
+          cf_diary_entry_get_amounts (self->entry, &amounts);
+          text = cf_format_preview_value (i, &amounts, 100);
+        }
+      else if (!valid)
         text = g_strdup ("—");
       else
         text = cf_format_preview_value (i, cf_food_get_nutrients (self->food),
@@ -284,20 +299,47 @@ static void
 amount_changed_cb (CfFoodDialog *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
-                            self->food != NULL && cf_amount_controller_is_valid (self->amount));
+                            editing_without_weight (self) ||
+                            (self->food != NULL && cf_amount_controller_is_valid (self->amount)));
   update_preview (self);
 }
 
 static void
 show_details (CfFoodDialog *self)
 {
-  g_autofree char *source = cf_food_dup_source_summary (self->food);
+  g_autofree char *source = NULL;
+
+  /* An imported entry says where its values come from */
+  if (self->entry != NULL)
+    source = cf_diary_entry_dup_origin_label (self->entry);
+  if (source == NULL)
+    source = cf_food_dup_source_summary (self->food);
 
   gtk_label_set_label (self->food_name, cf_food_get_display_name (self->food));
   gtk_label_set_label (self->food_source, source);
 
+  /* No weight: the amount as the file wrote it, which cannot be
+   * changed (there is no weight to scale by) */
+  if (editing_without_weight (self))
+    {
+      const char *amount = cf_diary_entry_get_origin_amount (self->entry);
+
+      if (amount != NULL)
+        {
+          g_autofree char *with_amount = NULL;
+
+          /* Translators: where an imported entry comes from and its
+           * amount as the file wrote it, e.g. "Imported from Cronometer
+           * · 1.00 medium" */
+          with_amount = g_strdup_printf (_("%s · %s"), source, amount);
+          gtk_label_set_label (self->food_source, with_amount);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->amount_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->portion_row), FALSE);
+      amount_changed_cb (self);
+    }
   /* Start from the amount as the user gave it when editing */
-  if (self->entry != NULL)
+  else if (self->entry != NULL)
     {
       const char *description = cf_diary_entry_get_portion_description (self->entry);
 
@@ -447,6 +489,13 @@ cf_food_dialog_save (CfFoodDialog  *self,
   double portion_quantity, grams;
 
   g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), FALSE);
+
+  if (editing_without_weight (self))
+    {
+      cf_diary_entry_set_meal (self->entry, self->meal);
+      cf_diary_entry_set_day (self->entry, &self->day);
+      return cf_diary_update (cf_context_get_diary (self->context), self->entry, error);
+    }
 
   if (self->food == NULL || !cf_amount_controller_is_valid (self->amount))
     {

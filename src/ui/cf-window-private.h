@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "cf-csv-export.h"
 #include "cf-window.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,8 @@ gboolean _cf_window_import_file (CfWindow *self,
                                  GFile    *file);
 gboolean _cf_window_export_file (CfWindow *self,
                                  GFile    *file);
+gboolean _cf_window_export_csv_file (CfWindow   *self,
+                                     GFile      *file,
+                                     CfCsvTable  table);
 
 G_END_DECLS

@@ -11,10 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-csv-export.h"
 #include "cf-date.h"
 #include "cf-diary-view.h"
 #include "cf-foods-view.h"
+#include "cf-import-preview.h"
 #include "cf-insights-view.h"
+#include "cf-tracker-import.h"
 #include "cf-transfer.h"
 #include "cf-window-private.h"
 
@@ -141,41 +144,115 @@ _cf_window_export_file (CfWindow *self,
 }
 
 /**
+ * _cf_window_export_csv_file:
+ * @file: where to write the table
+ * @table: which table
+ *
+ * Exports the diary as a CSV table to @file and says how that went in
+ * a toast, as the Export Spreadsheet… menu item does.
+ *
+ * Returns: whether the table was written
+ */
+gboolean
+_cf_window_export_csv_file (CfWindow   *self,
+                            GFile      *file,
+                            CfCsvTable  table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!cf_csv_export_to_file (self->context, table, file, &error))
+    {
+      show_error_toast (self, _("Export failed"), _("Export Failed"), error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  title = g_strdup_printf (_("Exported to “%s”"), name);
+  show_result_toast (self, adw_toast_new (title));
+
+  return TRUE;
+}
+
+static void
+import_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CfWindow         *self)
+{
+  CfImportPlan *plan = cf_import_preview_get_plan (dialog);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *entries = NULL;
+  CfImportCounts counts = { 0, };
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+
+  if (!cf_import_plan_apply (plan, &counts, &error))
+    {
+      show_error_toast (self, _("Nothing was imported"), _("Nothing Was Imported"), error->message);
+      return;
+    }
+
+  entries = g_strdup_printf (g_dngettext (NULL, "%u diary entry", "%u diary entries", counts.entries),
+                             counts.entries);
+
+  if (cf_import_plan_get_format (plan) == CF_IMPORT_FORMAT_COFACTOR)
+    {
+      g_autofree char *foods = g_strdup_printf (g_dngettext (NULL, "%u food", "%u foods", counts.foods),
+                                                counts.foods);
+
+      /* Translators: a toast after an import; the first %s is a number
+       * of diary entries ("3 diary entries"), the second a number of
+       * foods ("1 food") */
+      title = g_strdup_printf (_("Imported %s and %s"), entries, foods);
+    }
+  else if (counts.entries == 0)
+    title = g_strdup (_("Nothing new: the diary has all of it already"));
+  else
+    /* Translators: a toast after an import from another tracker; %s is
+     * a number of diary entries ("101 diary entries") */
+    title = g_strdup_printf (_("Imported %s"), entries);
+
+  show_result_toast (self, adw_toast_new (title));
+}
+
+/**
  * _cf_window_import_file:
- * @file: an export to read
+ * @file: a file to import: a Cofactor export, or a Cronometer or
+ *   MyFitnessPal export
  *
- * Imports @file, all or nothing, and says how that went in a toast, as
- * the Import… menu item does.
+ * Reads and checks @file and shows what importing it would do; the
+ * import happens, all or nothing, when the user accepts.  A file that
+ * is refused is said so in a toast, as the Import… menu item does.
  *
- * Returns: whether anything was imported
+ * Returns: whether the file can be imported (the preview is shown)
  */
 gboolean
 _cf_window_import_file (CfWindow *self,
                         GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *entries = NULL;
-  g_autofree char *foods = NULL;
-  CfImportCounts counts = { 0, };
+  g_autoptr(CfImportPlan) plan = NULL;
+  AdwMessageDialog *preview;
 
   g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!cf_import_from_file (self->context, file, &counts, &error))
+  plan = cf_import_plan_new_for_file (self->context, file, &error);
+  if (plan == NULL)
     {
       show_error_toast (self, _("Nothing was imported"), _("Nothing Was Imported"), error->message);
       return FALSE;
     }
 
-  entries = g_strdup_printf (g_dngettext (NULL, "%u diary entry", "%u diary entries", counts.entries),
-                             counts.entries);
-  foods = g_strdup_printf (g_dngettext (NULL, "%u food", "%u foods", counts.foods), counts.foods);
-  /* Translators: a toast after an import; the first %s is a number
-   * of diary entries ("3 diary entries"), the second a number of
-   * foods ("1 food") */
-  title = g_strdup_printf (_("Imported %s and %s"), entries, foods);
-  show_result_toast (self, adw_toast_new (title));
+  preview = cf_import_preview_new (GTK_WINDOW (self), plan);
+  g_signal_connect_object (preview, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (preview));
 
   return TRUE;
 }
@@ -222,9 +299,62 @@ export_activated (GtkWidget  *widget,
 }
 
 static void
-import_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    CfWindow        *self)
+export_csv_response_cb (GtkNativeDialog *native,
+                        int              response,
+                        CfWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "table");
+      CfCsvTable table = CF_CSV_TABLE_DAYS;
+
+      cf_csv_table_from_key (choice, &table);
+      _cf_window_export_csv_file (self, file, table);
+    }
+
+  g_object_unref (native);
+}
+
+/* Export Spreadsheet…: one CSV table, of days or of entries, chosen in
+ * the file chooser */
+static void
+export_csv_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+  g_autofree char *today_iso = NULL;
+  const char *ids[] = { "days", "entries", NULL };
+  const char *labels[] = { _("One row per day"), _("One row per entry"), NULL };
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GDate today;
+
+  cf_day_set_today (&today);
+  today_iso = cf_day_to_iso (&today);
+  /* Translators: the suggested file name of a spreadsheet export; keep .csv */
+  name = g_strdup_printf (_("cofactor-diary-%s.csv"), today_iso);
+
+  native = gtk_file_chooser_native_new (_("Export Spreadsheet"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "table", _("Rows"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "table", "days");
+  g_signal_connect (native, "response", G_CALLBACK (export_csv_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *native,
+                  int              response,
+                  CfWindow        *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -245,15 +375,18 @@ import_activated (GtkWidget  *widget,
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Cofactor exports (JSON)"));
+  /* The content tells the format, whatever the file's name */
+  gtk_file_filter_set_name (filter, _("Cofactor, Cronometer and MyFitnessPal exports"));
   gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "csv");
 
   native = gtk_file_chooser_native_new (_("Import Diary"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
+  g_signal_connect (native, "response", G_CALLBACK (import_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -292,6 +425,7 @@ cf_window_constructed (GObject *object)
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", FALSE);
       return;
     }
 
@@ -430,6 +564,7 @@ cf_window_class_init (CfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_activated);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error", NULL, show_error_activated);
 }
