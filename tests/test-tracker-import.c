@@ -341,6 +341,8 @@ test_day_first (void)
   g_assert_cmpint (g_date_get_day (&last), ==, 13);
 }
 
+/* The daily export writes its vitamin K unit with the Greek letter mu
+ * (μg), not the micro sign (µg): the same unit */
 static void
 test_daily (void)
 {

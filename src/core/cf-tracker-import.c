@@ -324,6 +324,9 @@ unit_factor (CfNutrient  nutrient,
     from = CF_UNIT_G;
   else if (name_is (unit, "mg"))
     from = CF_UNIT_MG;
+  /* The micro sign or the Greek letter mu, as files write either */
+  else if (strcmp (unit, "\u03bcg") == 0 || name_is (unit, "mcg") || name_is (unit, "ug"))
+    from = CF_UNIT_UG;
   else if (!cf_unit_from_symbol (unit, &from) || from == CF_UNIT_KCAL)
     return FALSE;
 
