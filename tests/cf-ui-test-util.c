@@ -42,3 +42,20 @@ cf_test_is_null (gpointer data)
 {
   return *(gpointer *) data == NULL;
 }
+
+/* Runs the main loop for @ms milliseconds of wall time, e.g. to let
+ * animations finish: libadwaita 1.2 crashes when a toast is dismissed
+ * within its own show animation (the window replaces an import or
+ * export result toast by the next one), which a person cannot do but a
+ * test does at once */
+void
+cf_test_spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * (G_USEC_PER_SEC / 1000);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}

@@ -15,5 +15,6 @@ void     cf_test_spin       (void);
 void     cf_test_spin_until (gboolean (*done) (gpointer),
                              gpointer   data);
 gboolean cf_test_is_null    (gpointer   data);
+void     cf_test_spin_for   (guint      ms);
 
 G_END_DECLS

@@ -552,7 +552,8 @@ test_import_export (void)
   gtk_window_destroy (GTK_WINDOW (message));
 
   /* The export goes into another diary whole, once its preview is
-   * accepted */
+   * accepted (after the error toast has come in; see cf_test_spin_for()) */
+  cf_test_spin_for (700);
   g_assert_true (_cf_window_import_file (window2, file));
   cf_test_spin ();
   message = find_message_dialog ();

@@ -111,7 +111,8 @@ find_message_dialog (void)
   return NULL;
 }
 
-/* Clicks a response of the message dialog, as the user does */
+/* Clicks a response of the message dialog, as the user does, and lets
+ * the toast it may bring come in (see cf_test_spin_for()) */
 static void
 click (AdwMessageDialog *dialog,
        const char       *label)
@@ -120,7 +121,7 @@ click (AdwMessageDialog *dialog,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  cf_test_spin ();
+  cf_test_spin_for (700);
 }
 
 static void
@@ -324,7 +325,7 @@ test_import_cronometer (void)
 
   /* A refused file: no preview, a toast, the line in its details */
   g_assert_false (_cf_window_import_file (window, truncated));
-  cf_test_spin ();
+  cf_test_spin_for (700);
   g_assert_null (find_message_dialog ());
   g_assert_true (shows_label (GTK_WIDGET (window), "Nothing was imported"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-error", NULL));
