@@ -592,6 +592,13 @@ test_supplement_caution (void)
   g_assert_nonnull (cf_supplement_doses_get_caution (k1, G_N_ELEMENTS (k1)));
   g_assert_null (cf_supplement_doses_get_caution (mg, G_N_ELEMENTS (mg)));
   g_assert_null (cf_supplement_doses_get_caution (zero, G_N_ELEMENTS (zero)));
+
+  /* Vitamin K of unstated form ("Vitamin K" on a label) too */
+  {
+    CfSupplementDose unstated[] = { { CF_NUTRIENT_VITAMIN_K_UNSTATED, 90 } };
+
+    g_assert_nonnull (cf_supplement_doses_get_caution (unstated, G_N_ELEMENTS (unstated)));
+  }
 }
 
 /* Entries imported from another tracker: with a weight they hold

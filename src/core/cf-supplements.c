@@ -200,6 +200,8 @@ is_vitamin_k (CfNutrient nutrient)
     case CF_NUTRIENT_MK7:
     case CF_NUTRIENT_MK8:
     case CF_NUTRIENT_MK9:
+    /* Vitamin K whose form is not stated is vitamin K all the same */
+    case CF_NUTRIENT_VITAMIN_K_UNSTATED:
       return TRUE;
 
     default:
