@@ -559,7 +559,7 @@ fill (CfFoodEditor *self)
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
       cf_food_editor_add_portion (self, cf_portion_get_amount (portion) == 1 ? cf_portion_get_description (portion) : label,
-                                  g_ascii_formatd (buf, sizeof buf, "%g", cf_portion_get_grams (portion)));
+                                  cf_format_entry_number (buf, sizeof buf, "%g", cf_portion_get_grams (portion)));
     }
 
   /* A supplement states its doses per unit: show them so */
@@ -580,7 +580,7 @@ fill (CfFoodEditor *self)
           g_autoptr(CfPortion) first = g_list_model_get_item (portions, 0);
           v = v * cf_portion_get_grams (first) / 100.0;
         }
-      gtk_editable_set_text (GTK_EDITABLE (self->nutrient_rows[n]), g_ascii_formatd (buf, sizeof buf, "%.6g", v));
+      gtk_editable_set_text (GTK_EDITABLE (self->nutrient_rows[n]), cf_format_entry_number (buf, sizeof buf, "%.6g", v));
     }
 }
 
