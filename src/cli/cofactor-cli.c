@@ -17,6 +17,7 @@
 #include "cf-context.h"
 #include "cf-date.h"
 #include "cf-error.h"
+#include "cf-food-groups.h"
 #include "cf-insight-engine.h"
 #include "cf-knowledge.h"
 #include "cf-ranking.h"
@@ -291,7 +292,7 @@ cmd_food (CfContext  *context,
   if (cf_food_get_brand (food))
     g_print (_("Brand: %s\n"), cf_food_get_brand (food));
   if (cf_food_get_group_name (food))
-    g_print (_("Group: %s\n"), cf_food_get_group_name (food));
+    g_print (_("Group: %s\n"), cf_food_group_get_display_name (cf_food_get_group_name (food)));
   if (cf_food_get_citation (food))
     g_print (_("Source: %s\n"), cf_food_get_citation (food));
   if (cf_food_get_note (food))

@@ -15,6 +15,7 @@
 #include "cf-error.h"
 #include "cf-delete-dialog.h"
 #include "cf-food-editor.h"
+#include "cf-food-groups.h"
 #include "cf-nutrient-format.h"
 #include "cf-ui-util.h"
 #include "cf-window.h"
@@ -473,7 +474,7 @@ build (CfFoodEditor *self)
   for (guint i = 0; group_list != NULL && i + 1 < group_list->len; i += 2)
     {
       g_ptr_array_add (self->group_codes, g_strdup (g_ptr_array_index (group_list, i)));
-      gtk_string_list_append (groups, g_ptr_array_index (group_list, i + 1));
+      gtk_string_list_append (groups, cf_food_group_get_display_name (g_ptr_array_index (group_list, i + 1)));
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (groups));
   adw_preferences_group_add (self->details_group, row);
