@@ -5,17 +5,24 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The German translation in a real window, under Xvfb: the catalogue
- * compiled into the build tree (<builddir>/po/de/LC_MESSAGES/cofactor.mo)
- * is bound before GTK starts, with LANGUAGE=de and LANG=C.UTF-8 (LANGUAGE
- * is ignored under the plain C locale). The main window with a demo diary
- * is walked: every label, button label, row title and subtitle, status
- * page, window title, tooltip, view stack page title and menu item must be
- * German where a translation exists. A string that is its own msgid while
- * the catalogue has a different translation for it is English that
- * escaped translation (a missing _() or textdomain) and fails the test.
- * Also checks a few core strings and, where the de_DE.UTF-8 locale is
- * installed, that numbers get a decimal comma. */
+/* Each translation in a real window, under Xvfb.  The language comes
+ * from COFACTOR_TEST_LANGUAGE (one meson test per language of
+ * po/LINGUAS): LANGUAGE is set to it and the locale to its country's
+ * (de_DE.UTF-8 …) for the number and date formats, and the catalogue
+ * compiled into the build tree (<builddir>/po/LL/LC_MESSAGES/cofactor.mo)
+ * is bound before GTK starts.
+ *
+ * The main window with a demo diary is walked view by view: every
+ * label, button label, row title and subtitle, status page, window
+ * title, tooltip, view stack page title and menu item.  A string that is
+ * its own msgid while the catalogue has a different translation for it
+ * is English that escaped translation (a missing _() or textdomain) and
+ * fails the test, and messages of each view must be shown translated,
+ * never in English.  The Foods view must find foods by words of the
+ * language (data/foods/curated/names/LL.tsv) and show them by their
+ * names in it; dates and numbers must follow the locale; the window must
+ * still fit 360 px.  A locale that is not installed fails the formats
+ * test with a message saying so (build-aux/setup.sh generates them). */
 
 #include "config.h"
 
@@ -26,20 +33,90 @@
 #include "cf-date.h"
 #include "cf-demo.h"
 #include "cf-diary-view.h"
+#include "cf-food-results.h"
+#include "cf-foods-view.h"
+#include "cf-insights-view.h"
 #include "cf-nutrient.h"
+#include "cf-nutrient-format.h"
 #include "cf-test-util.h"
 #include "cf-ui-test-util.h"
 #include "cf-types.h"
 #include "cf-window.h"
 
+typedef struct
+{
+  const char *word;       /* typed into the search */
+  const char *id;         /* the food meant, among the first three */
+  const char *name;       /* its name in the language, as shown */
+} Search;
+
+typedef struct
+{
+  const char *lang;       /* as in po/LINGUAS */
+  const char *locale;     /* its formats */
+  const char *views[3];   /* Diary, Foods, Insights as the switcher shows them */
+  const char *vitamin_d;  /* 2.5 µg of vitamin D */
+  const char *december;   /* the locale's abbreviated December */
+  Search      searches[3];
+} Language;
+
+/* The words differ from those of test-food-names.c; one of each
+ * language is typed without its accents or in another form */
+static const Language languages[] = {
+  { "de", "de_DE.UTF-8", { "Tagebuch", "Lebensmittel", "Auswertung" }, "2,5\u00a0µg", "Dez",
+    { { "Apfel", "usda:09003", "Apfel" },
+      { "Karotte", "usda:11124", "Karotte" },
+      { "Weisskohl", "usda:11109", "Weißkohl" } } },
+  { "es", "es_ES.UTF-8", { "Diario", "Alimentos", "Observaciones" }, "2,5\u00a0µg", "dic",
+    { { "manzana", "usda:09003", "Manzana" },
+      { "zanahoria", "usda:11124", "Zanahoria cruda" },
+      { "brocoli", "usda:11090", "Brócoli crudo" } } },
+  { "fr", "fr_FR.UTF-8", { "Journal", "Aliments", "Analyses" }, "2,5\u00a0µg", "déc.",
+    { { "carotte", "usda:11124", "Carotte" },
+      { "oeuf dur", "usda:01129", "Œuf dur" },
+      { "chou blanc", "usda:11109", "Chou blanc" } } },
+  { "it", "it_IT.UTF-8", { "Diario", "Alimenti", "Analisi" }, "2,5\u00a0µg", "dic",
+    { { "mela", "usda:09003", "Mela" },
+      { "carota", "usda:11124", "Carota" },
+      { "uovo sodo", "usda:01129", "Uovo sodo" } } },
+  { "nl", "nl_NL.UTF-8", { "Dagboek", "Voedingsmiddelen", "Inzichten" }, "2,5\u00a0µg", "dec",
+    { { "appel", "usda:09003", "Appel" },
+      { "wortel", "usda:11124", "Wortel" },
+      { "witte kool", "usda:11109", "Witte kool" } } },
+  { "pt_BR", "pt_BR.UTF-8", { "Diário", "Alimentos", "Análises" }, "2,5\u00a0µg", "dez",
+    { { "maca", "usda:09003", "Maçã" },
+      { "cenoura", "usda:11124", "Cenoura crua" },
+      { "repolho", "usda:11109", "Repolho" } } },
+};
+
+/* Messages each view shows; all six languages translate them to
+ * something other than the English */
+static const char *const diary_messages[] = {
+  "Diary", "Foods", "Insights", "Main Menu", "_Today", "Previous Day (Alt+Left)",
+  "Next Day (Alt+Right)", "Go to Today (Ctrl+T)", "More Day Actions",
+  "_Preferences", "_Keyboard Shortcuts", "_About Cofactor",
+  NULL
+};
+/* (Dutch says "Lunch" too) */
+static const char *const meal_messages[] = {
+  "Breakfast", "Dinner", "Snacks", "Supplements", NULL
+};
+static const char *const foods_messages[] = {
+  "Search all foods", "All sources", "All food groups", "New Food, Recipe or Supplement", NULL
+};
+static const char *const insights_messages[] = {
+  "Findings", "Calcium to Magnesium", "Nutrient to Chart", NULL
+};
+static const char *const dialog_messages[] = {
+  "Add Food", "_Cancel", "_Add", NULL
+};
+
 /* The msgctxt values used in the sources, for C_() strings */
 static const char *contexts[] = { "meal", "unit", "measure", "shortcut window", "date range" };
 
+static const Language *language;
+static gboolean have_locale;
 static char *localedir;
-
-/* Not walked: the Foods view lists the USDA food groups, which are data
- * in English (one of them is “Snacks”, which is also a meal's msgid) */
-static GtkWidget *skipped;
 
 static void
 add (GPtrArray  *strings,
@@ -78,9 +155,6 @@ collect (GPtrArray *strings,
          GtkWidget *widget)
 {
   const char *tooltip;
-
-  if (widget == skipped)
-    return;
 
   tooltip = gtk_widget_get_tooltip_text (widget);
   add (strings, tooltip);
@@ -152,7 +226,7 @@ contains (GPtrArray  *strings,
   return FALSE;
 }
 
-/* The German translation of @text if @text is an English msgid (with or
+/* The translation of @text if @text is an English msgid (with or
  * without one of the contexts) whose translation differs from it */
 static const char *
 translation_of (const char *text)
@@ -170,11 +244,14 @@ translation_of (const char *text)
   return NULL;
 }
 
+/* Fails on any English message in @strings that has a translation, and
+ * unless each of @messages (in @context, or none) is there translated
+ * and not in English */
 static void
-assert_german (GPtrArray         *strings,
-               const char        *where,
-               const char *const *expected,
-               const char *const *english)
+assert_translated (GPtrArray         *strings,
+                   const char        *where,
+                   const char        *context,
+                   const char *const *messages)
 {
   guint untranslated = 0;
 
@@ -183,76 +260,110 @@ assert_german (GPtrArray         *strings,
   for (guint i = 0; i < strings->len; i++)
     {
       const char *text = g_ptr_array_index (strings, i);
-      const char *german = translation_of (text);
+      const char *translated = translation_of (text);
 
       if (g_test_verbose ())
         g_test_message ("%s: “%s”", where, text);
-      if (german != NULL)
+      if (translated != NULL)
         {
-          g_test_message ("%s: “%s” is shown in English; the translation is “%s”", where, text, german);
+          g_test_message ("%s: “%s” is shown in English; the translation is “%s”", where, text, translated);
           untranslated++;
         }
     }
   g_assert_cmpuint (untranslated, ==, 0);
 
-  for (guint i = 0; expected[i] != NULL; i++)
+  for (guint i = 0; messages[i] != NULL; i++)
     {
-      if (!contains (strings, expected[i]))
-        g_test_message ("%s: “%s” is missing", where, expected[i]);
-      g_assert_true (contains (strings, expected[i]));
-    }
+      const char *translated = context ? g_dpgettext2 (GETTEXT_PACKAGE, context, messages[i])
+                                       : g_dgettext (GETTEXT_PACKAGE, messages[i]);
 
-  for (guint i = 0; english[i] != NULL; i++)
-    {
-      if (contains (strings, english[i]))
-        g_test_message ("%s: “%s” is shown in English", where, english[i]);
-      g_assert_false (contains (strings, english[i]));
+      if (g_strcmp0 (translated, messages[i]) == 0)
+        g_error ("%s: “%s” has no translation in %s", where, messages[i], language->lang);
+      if (!contains (strings, translated))
+        g_error ("%s: “%s” (“%s”) is not shown", where, translated, messages[i]);
+      if (contains (strings, messages[i]))
+        g_error ("%s: “%s” is shown in English", where, messages[i]);
     }
 }
 
-static void
-test_window (void)
+static gboolean
+insights_loaded (gpointer data)
 {
-  static const char *const expected[] = {
-    /* view stack pages and switcher */
-    "Tagebuch", "Lebensmittel", "Auswertung",
-    /* meals */
-    "Frühstück", "Mittagessen", "Abendessen", "Zwischenmahlzeiten", "Nahrungsergänzungsmittel",
-    /* header bar and main menu */
-    "Hauptmenü", "_Einstellungen", "_Tastenkürzel", "_Info zu Cofactor",
-    /* the diary's own header */
-    "_Heute", "Vorheriger Tag (Alt+Links)", "Nächster Tag (Alt+Rechts)", "Zu heute springen (Strg+T)",
-    "Weitere Aktionen für den Tag", "_Lebensmittel hinzufügen",
-    NULL
-  };
-  static const char *const english[] = {
-    "Diary", "Foods", "Insights", "Breakfast", "Lunch", "Dinner", "Snacks", "Supplements",
-    "Main Menu", "_Preferences", "_Today", "Today", "Nothing logged", "No supplements logged",
-    "Add Food", "_Add Food", "More Day Actions", "Day summary",
-    NULL
-  };
-  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  CfInsightsView *view = data;
+
+  return !cf_insights_view_is_loading (view) &&
+         g_strcmp0 (cf_insights_view_get_state (view), "loading") != 0;
+}
+
+static gboolean
+results_loaded (gpointer data)
+{
+  GListModel *model = cf_foods_view_get_results (data);
+
+  return !CF_IS_FOOD_RESULTS (model) || !cf_food_results_get_loading (CF_FOOD_RESULTS (model));
+}
+
+static CfWindow *
+demo_window (CfContext *context,
+             GSettings *settings,
+             guint      days)
+{
   g_autoptr(GError) error = NULL;
   CfWindow *window;
-  CfDiaryView *view;
   GDate today;
 
   cf_day_set_today (&today);
-  cf_demo_fill (context, &today, 3, &error);
+  cf_demo_fill (context, &today, days, &error);
   g_assert_no_error (error);
 
   window = cf_window_new_for_context (context, settings);
-  view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
-  cf_diary_view_set_day (view, &today);
+  cf_diary_view_set_day (CF_DIARY_VIEW (cf_window_get_diary_view (window)), &today);
   gtk_window_present (GTK_WINDOW (window));
   cf_test_spin ();
 
-  skipped = cf_window_get_foods_view (window);
-  collect (strings, GTK_WIDGET (window));
-  skipped = NULL;
-  assert_german (strings, "main window", expected, english);
+  return window;
+}
+
+/* The view switcher, header, menu and Diary view; then the Foods and
+ * the Insights view, each shown */
+static void
+test_views (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = demo_window (context, settings, 14);
+  GtkWidget *foods = cf_window_get_foods_view (window);
+  GtkWidget *insights = cf_window_get_insights_view (window);
+
+  {
+    g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+    collect (strings, GTK_WIDGET (window));
+    assert_translated (strings, "main window", NULL, diary_messages);
+    assert_translated (strings, "main window", "meal", meal_messages);
+    for (guint i = 0; i < G_N_ELEMENTS (language->views); i++)
+      g_assert_true (contains (strings, language->views[i]));
+  }
+
+  {
+    g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "foods");
+    cf_test_spin_until (results_loaded, foods);
+    collect (strings, foods);
+    assert_translated (strings, "foods view", NULL, foods_messages);
+  }
+
+  {
+    g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "insights");
+    cf_test_spin ();
+    cf_test_spin_until (insights_loaded, insights);
+    cf_test_spin ();
+    collect (strings, insights);
+    assert_translated (strings, "insights view", NULL, insights_messages);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin ();
@@ -262,12 +373,6 @@ test_window (void)
 static void
 test_food_dialog (void)
 {
-  static const char *const expected[] = {
-    "Lebensmittel hinzufügen", "_Abbrechen", "_Hinzufügen", NULL
-  };
-  static const char *const english[] = {
-    "Add Food", "_Cancel", "_Add", "Find a Food", "Search foods", NULL
-  };
   g_autoptr(CfContext) context = cf_test_context_new (TRUE);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
@@ -281,9 +386,55 @@ test_food_dialog (void)
   cf_test_spin ();
 
   collect (strings, GTK_WIDGET (dialog));
-  assert_german (strings, "add-food dialog", expected, english);
+  assert_translated (strings, "add-food dialog", NULL, dialog_messages);
 
   gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
+/* Words of the language typed into the Foods view's search find the
+ * food meant, shown by its name in the language */
+static void
+test_search (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfFoodsView *view = CF_FOODS_VIEW (cf_window_get_foods_view (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "foods");
+  cf_test_spin_until (results_loaded, view);
+
+  for (guint s = 0; s < G_N_ELEMENTS (language->searches); s++)
+    {
+      const Search *search = &language->searches[s];
+      g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+      GListModel *results;
+      CfFood *found = NULL;
+
+      cf_foods_view_search (view, search->word);
+      cf_test_spin_until (results_loaded, view);
+      cf_test_spin ();
+
+      results = cf_foods_view_get_results (view);
+      for (guint i = 0; i < MIN (3, g_list_model_get_n_items (results)) && found == NULL; i++)
+        {
+          g_autoptr(CfFood) food = g_list_model_get_item (results, i);
+
+          if (g_strcmp0 (cf_food_get_id (food), search->id) == 0)
+            found = food;
+        }
+      if (found == NULL)
+        g_error ("“%s” does not find %s among the first three", search->word, search->id);
+
+      /* The row shows the name in the language */
+      collect (strings, GTK_WIDGET (view));
+      if (!contains (strings, search->name))
+        g_error ("“%s” finds %s, but “%s” is not shown", search->word, search->id, search->name);
+    }
+
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin ();
 }
@@ -313,104 +464,107 @@ report_wide (GtkWidget *widget,
   return child_wide || min > limit;
 }
 
-/* The German window still fits 360 px, with the demo diary shown */
+/* The window still fits 360 px, with the demo diary shown */
 static void
 test_narrow (void)
 {
   g_autoptr(CfContext) context = cf_test_context_new (TRUE);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
-  g_autoptr(GError) error = NULL;
   CfWindow *window;
   int min = 0;
-  GDate today;
 
-  cf_day_set_today (&today);
-  cf_demo_fill (context, &today, 14, &error);
-  g_assert_no_error (error);
-
-  window = cf_window_new_for_context (context, settings);
-  cf_diary_view_set_day (CF_DIARY_VIEW (cf_window_get_diary_view (window)), &today);
+  window = demo_window (context, settings, 14);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
-  gtk_window_present (GTK_WINDOW (window));
   cf_test_spin ();
 
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  /* CF_WIDE_LIMIT=N lists what asks for more than N px instead */
   if (min > 360)
-    report_wide (GTK_WIDGET (window), 340);
+    report_wide (GTK_WIDGET (window), g_getenv ("CF_WIDE_LIMIT") ? (int) g_ascii_strtoll (g_getenv ("CF_WIDE_LIMIT"), NULL, 10) : 340);
   g_assert_cmpint (min, <=, 360);
 
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin ();
 }
 
-/* Strings from the core library and the number formats */
-static void
-test_core (void)
-{
-  g_autofree char *amount = NULL;
-
-  g_assert_cmpstr (cf_nutrient_get_name (CF_NUTRIENT_MAGNESIUM), ==, "Magnesium");
-  g_assert_cmpstr (cf_nutrient_get_name (CF_NUTRIENT_POTASSIUM), ==, "Kalium");
-  g_assert_cmpstr (cf_nutrient_get_name (CF_NUTRIENT_FIBER), ==, "Ballaststoffe");
-  g_assert_cmpstr (cf_nutrient_get_name (CF_NUTRIENT_VITAMIN_K1), ==, "Vitamin K1 (Phyllochinon)");
-  g_assert_cmpstr (cf_meal_get_name (CF_MEAL_SUPPLEMENTS), ==, "Nahrungsergänzungsmittel");
-
-  /* The German amount format puts a no-break space before the unit */
-  amount = cf_nutrient_format_value (CF_NUTRIENT_VITAMIN_D, 2.5);
-  g_assert_cmpstr (amount, ==, "2.5\u00a0µg");
-}
-
-/* "de_DE.UTF-8" and locale -a's "de_DE.utf8" name the same locale */
-static char *
-normalize_locale (const char *name)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = name; *p != '\0'; p++)
-    if (*p != '-')
-      g_string_append_c (s, g_ascii_tolower (*p));
-  return g_string_free (s, FALSE);
-}
-
 static gboolean
-have_locale (const char *name)
+has_decimal (GPtrArray *strings,
+             char       point)
 {
-  g_autofree char *out = NULL;
-  g_autofree char *wanted = normalize_locale (name);
-  g_auto(GStrv) lines = NULL;
+  /* An amount with its unit; citations and the like have other numbers */
+  g_autofree char *pattern = g_strdup_printf ("[0-9]\\%c[0-9]+[ \u00a0]?(µg|mg|g|kcal)\\b", point);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
 
-  if (!g_spawn_command_line_sync ("locale -a", &out, NULL, NULL, NULL) || out == NULL)
-    return FALSE;
-
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < strings->len; i++)
     {
-      g_autofree char *line = normalize_locale (g_strstrip (lines[i]));
-
-      if (g_str_equal (line, wanted))
-        return TRUE;
+      if (g_regex_match (regex, g_ptr_array_index (strings, i), 0, NULL))
+        {
+          g_test_message ("“%s”", (const char *) g_ptr_array_index (strings, i));
+          return TRUE;
+        }
     }
   return FALSE;
 }
 
+/* Numbers and dates in the locale's format: in the core's formatting
+ * and in the diary as shown */
 static void
-test_decimal_comma (void)
+test_formats (void)
 {
-  g_autofree char *saved = NULL;
   g_autofree char *amount = NULL;
+  g_autoptr(CfContext) context = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *year = NULL;
+  CfWindow *window;
+  gboolean dated = FALSE;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  GDate today, day;
 
-  if (!have_locale ("de_DE.UTF-8"))
-    {
-      g_test_skip ("The de_DE.UTF-8 locale is not installed (see locale -a)");
-      return;
-    }
+  if (!have_locale)
+    g_error ("The %s locale is not installed; build-aux/setup.sh generates it (run it as root)",
+             language->locale);
 
-  saved = g_strdup (setlocale (LC_NUMERIC, NULL));
-  g_assert_nonnull (setlocale (LC_NUMERIC, "de_DE.UTF-8"));
   amount = cf_nutrient_format_value (CF_NUTRIENT_VITAMIN_D, 2.5);
-  setlocale (LC_NUMERIC, saved);
+  g_assert_cmpstr (amount, ==, language->vitamin_d);
+  g_assert_cmpstr (cf_format_entry_number (buf, sizeof buf, "%g", 1.5), ==, "1,5");
 
-  g_assert_cmpstr (amount, ==, "2,5\u00a0µg");
+  /* The diary of a day in December of another year: its date and its
+   * amounts */
+  context = cf_test_context_new (TRUE);
+  settings = g_settings_new ("io.github.cofactor.Cofactor");
+  cf_day_set_today (&today);
+  g_date_set_dmy (&day, 4, G_DATE_DECEMBER, g_date_get_year (&today) - 1);
+  year = g_strdup_printf ("%u", g_date_get_year (&day));
+  {
+    g_autoptr(GError) error = NULL;
+
+    cf_demo_fill (context, &day, 1, &error);
+    g_assert_no_error (error);
+  }
+  window = cf_window_new_for_context (context, settings);
+  cf_diary_view_set_day (CF_DIARY_VIEW (cf_window_get_diary_view (window)), &day);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  collect (strings, cf_window_get_diary_view (window));
+  for (guint i = 0; i < strings->len; i++)
+    {
+      const char *text = g_ptr_array_index (strings, i);
+
+      if (strstr (text, language->december) != NULL && strstr (text, year) != NULL)
+        {
+          g_test_message ("the day: “%s”", text);
+          dated = TRUE;
+        }
+      g_assert_null (strstr (text, "Dec "));
+    }
+  g_assert_true (dated);
+  g_assert_true (has_decimal (strings, ','));
+  g_assert_false (has_decimal (strings, '.'));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
 }
 
 int
@@ -419,14 +573,29 @@ main (int   argc,
 {
   g_autofree char *catalogue = NULL;
   const char *dir = g_getenv ("COFACTOR_LOCALEDIR");
+  const char *lang = g_getenv ("COFACTOR_TEST_LANGUAGE");
 
-  /* German before anything reads the locale; LANGUAGE needs a locale
-   * other than plain C to be honoured */
-  g_setenv ("LANGUAGE", "de", TRUE);
-  g_setenv ("LANG", "C.UTF-8", TRUE);
-  if (g_strcmp0 (g_getenv ("LC_ALL"), "C") == 0)
-    g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  setlocale (LC_ALL, "");
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (languages[i].lang, lang ? lang : "de") == 0)
+      language = &languages[i];
+  if (language == NULL)
+    {
+      g_printerr ("No test data for the language “%s”\n", lang);
+      return 1;
+    }
+
+  /* The language and its locale before anything reads them.  Without
+   * the locale, the messages are still tested under C.UTF-8 (LANGUAGE
+   * needs a locale other than plain C to be honoured) and the formats
+   * test fails. */
+  g_setenv ("LANGUAGE", language->lang, TRUE);
+  g_setenv ("LC_ALL", language->locale, TRUE);
+  have_locale = setlocale (LC_ALL, "") != NULL;
+  if (!have_locale)
+    {
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      setlocale (LC_ALL, "");
+    }
 
   /* The catalogue the build compiled, not an installed one */
   localedir = g_strdup (dir != NULL ? dir : BUILD_ROOT "/po");
@@ -436,11 +605,11 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  catalogue = g_build_filename (localedir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  catalogue = g_build_filename (localedir, language->lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
   if (!g_file_test (catalogue, G_FILE_TEST_EXISTS))
     {
-      g_print ("1..0 # SKIP %s was not built\n", catalogue);
-      return 77;
+      g_printerr ("%s was not built\n", catalogue);
+      return 1;
     }
 
   if (!gtk_init_check ())
@@ -450,10 +619,10 @@ main (int   argc,
     }
   adw_init ();
 
-  g_test_add_func ("/cofactor/i18n/core", test_core);
-  g_test_add_func ("/cofactor/i18n/decimal-comma", test_decimal_comma);
-  g_test_add_func ("/cofactor/i18n/window", test_window);
+  g_test_add_func ("/cofactor/i18n/formats", test_formats);
+  g_test_add_func ("/cofactor/i18n/views", test_views);
   g_test_add_func ("/cofactor/i18n/food-dialog", test_food_dialog);
+  g_test_add_func ("/cofactor/i18n/search", test_search);
   g_test_add_func ("/cofactor/i18n/narrow", test_narrow);
 
   return g_test_run ();

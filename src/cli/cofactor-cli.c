@@ -18,6 +18,7 @@
 #include "cf-csv-export.h"
 #include "cf-date.h"
 #include "cf-error.h"
+#include "cf-food-groups.h"
 #include "cf-insight-engine.h"
 #include "cf-knowledge.h"
 #include "cf-ranking.h"
@@ -303,7 +304,7 @@ cmd_food (CfContext  *context,
   if (cf_food_get_brand (food))
     g_print (_("Brand: %s\n"), cf_food_get_brand (food));
   if (cf_food_get_group_name (food))
-    g_print (_("Group: %s\n"), cf_food_get_group_name (food));
+    g_print (_("Group: %s\n"), cf_food_group_get_display_name (cf_food_get_group_name (food)));
   if (cf_food_get_citation (food))
     g_print (_("Source: %s\n"), cf_food_get_citation (food));
   if (cf_food_get_note (food))
@@ -346,7 +347,7 @@ cmd_food (CfContext  *context,
                                       cf_nutrient_get_short_name (n), value);
             }
 
-          g_print ("  %s (%s)\n    %s\n    %s\n", cf_food_get_name (alternative), cf_food_get_id (alternative),
+          g_print ("  %s (%s)\n    %s\n    %s\n", cf_food_get_display_name (alternative), cf_food_get_id (alternative),
                    values->str, cf_food_get_citation (alternative) ? cf_food_get_citation (alternative) : "");
         }
     }
@@ -453,7 +454,7 @@ cmd_log (CfContext  *context,
       g_autofree char *label = cf_diary_entry_dup_amount_label (entry);
 
       /* Translators: "Logged <amount> of <food> for <meal> on <date>" */
-      g_print (_("Logged %s of %s for %s on %s\n"), label, cf_food_get_name (food),
+      g_print (_("Logged %s of %s for %s on %s\n"), label, cf_food_get_display_name (food),
                cf_meal_get_name (meal), iso);
     }
 
@@ -1543,7 +1544,7 @@ cmd_rank (CfContext  *context,
       g_autofree char *id = pad (cf_food_get_id (food), id_width);
       g_autofree char *value = pad (g_ptr_array_index (values, i), width);
 
-      g_print ("%4u  %s %s  %s%s%s\n", i + 1, id, value, cf_food_get_name (food),
+      g_print ("%4u  %s %s  %s%s%s\n", i + 1, id, value, cf_food_get_display_name (food),
                cf_food_get_brand (food) ? " — " : "",
                cf_food_get_brand (food) ? cf_food_get_brand (food) : "");
 
@@ -1651,7 +1652,7 @@ cmd_favourite (CfContext  *context,
           CfFood *food = g_ptr_array_index (foods, i);
           g_autofree char *id = pad (cf_food_get_id (food), 24);
 
-          g_print ("%s %s\n", id, cf_food_get_name (food));
+          g_print ("%s %s\n", id, cf_food_get_display_name (food));
         }
 
       return 0;

@@ -125,3 +125,27 @@ cf_day_check_range (const GDate  *first,
 
   return TRUE;
 }
+
+/**
+ * cf_day_format:
+ * @day: a day
+ * @format: a g_date_time_format() format, translated, e.g. "%-d %b %Y"
+ *
+ * Formats @day for display: month and weekday names and their order
+ * follow the locale (LC_TIME) and @format's translation.
+ *
+ * Returns: (transfer full): the text, without space around it
+ */
+char *
+cf_day_format (const GDate *day,
+               const char  *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day), g_date_get_day (day), 12, 0, 0);
+
+  return g_strstrip (g_date_time_format (dt, format));
+}

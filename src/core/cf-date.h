@@ -19,5 +19,7 @@ void     cf_day_set_today  (GDate       *day);
 gboolean cf_day_check_range (const GDate *first,
                              const GDate *last,
                              GError     **error);
+char    *cf_day_format     (const GDate *day,
+                            const char  *format);
 
 G_END_DECLS

@@ -1322,8 +1322,10 @@ rule_ratio_above (Facts               *f,
 static CfInsight *
 not_enough_data (const Facts *f)
 {
-  g_autofree char *from = cf_day_to_iso (&f->first);
-  g_autofree char *to = cf_day_to_iso (&f->last);
+  /* Translators: a date with the year, see g_date_time_format(); e.g.
+   * "14 May 2026" */
+  g_autofree char *from = cf_day_format (&f->first, _("%-d %b %Y"));
+  g_autofree char *to = cf_day_format (&f->last, _("%-d %b %Y"));
   g_autofree char *summary = NULL;
   CfInsight *insight;
 

@@ -14,6 +14,7 @@
 
 #include "cf-amount-controller.h"
 #include "cf-diary-entry.h"
+#include "cf-nutrient-format.h"
 #include "cf-ui-util.h"
 
 /**
@@ -301,7 +302,7 @@ cf_amount_controller_set_food (CfAmountController *self,
   adw_combo_row_set_selected (self->measure_row, selected);
   g_signal_handlers_unblock_by_func (self->measure_row, validate, self);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), g_ascii_formatd (buf, sizeof buf, "%.4g", quantity));
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), cf_format_entry_number (buf, sizeof buf, "%.4g", quantity));
   validate (self);
 }
 

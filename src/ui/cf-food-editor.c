@@ -15,6 +15,7 @@
 #include "cf-error.h"
 #include "cf-delete-dialog.h"
 #include "cf-food-editor.h"
+#include "cf-food-groups.h"
 #include "cf-nutrient-format.h"
 #include "cf-ui-util.h"
 #include "cf-window.h"
@@ -473,7 +474,7 @@ build (CfFoodEditor *self)
   for (guint i = 0; group_list != NULL && i + 1 < group_list->len; i += 2)
     {
       g_ptr_array_add (self->group_codes, g_strdup (g_ptr_array_index (group_list, i)));
-      gtk_string_list_append (groups, g_ptr_array_index (group_list, i + 1));
+      gtk_string_list_append (groups, cf_food_group_get_display_name (g_ptr_array_index (group_list, i + 1)));
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (groups));
   adw_preferences_group_add (self->details_group, row);
@@ -559,7 +560,7 @@ fill (CfFoodEditor *self)
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
       cf_food_editor_add_portion (self, cf_portion_get_amount (portion) == 1 ? cf_portion_get_description (portion) : label,
-                                  g_ascii_formatd (buf, sizeof buf, "%g", cf_portion_get_grams (portion)));
+                                  cf_format_entry_number (buf, sizeof buf, "%g", cf_portion_get_grams (portion)));
     }
 
   /* A supplement states its doses per unit: show them so */
@@ -580,7 +581,7 @@ fill (CfFoodEditor *self)
           g_autoptr(CfPortion) first = g_list_model_get_item (portions, 0);
           v = v * cf_portion_get_grams (first) / 100.0;
         }
-      gtk_editable_set_text (GTK_EDITABLE (self->nutrient_rows[n]), g_ascii_formatd (buf, sizeof buf, "%.6g", v));
+      gtk_editable_set_text (GTK_EDITABLE (self->nutrient_rows[n]), cf_format_entry_number (buf, sizeof buf, "%.6g", v));
     }
 }
 

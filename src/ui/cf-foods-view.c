@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-food-editor.h"
+#include "cf-food-groups.h"
 #include "cf-food-results.h"
 #include "cf-foods-view.h"
 #include "cf-ranking.h"
@@ -555,7 +556,7 @@ fill_groups (CfFoodsView *self)
   for (guint i = 0; groups != NULL && i + 1 < groups->len; i += 2)
     {
       g_ptr_array_add (self->group_codes, g_strdup (g_ptr_array_index (groups, i)));
-      gtk_string_list_append (labels, g_ptr_array_index (groups, i + 1));
+      gtk_string_list_append (labels, cf_food_group_get_display_name (g_ptr_array_index (groups, i + 1)));
     }
 
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (labels));

@@ -9,7 +9,9 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cf-nutrient-format.h"
@@ -91,4 +93,37 @@ cf_format_preview_value (guint              index,
   double value = cf_key_nutrient_get_value (index, per_100g);
 
   return cf_format_key_amount (index, value * grams / 100.0);
+}
+
+/**
+ * cf_format_entry_number:
+ * @buffer: where to write, at least %G_ASCII_DTOSTR_BUF_SIZE bytes
+ * @size: its size
+ * @format: a printf() format for one double, as for g_ascii_formatd()
+ * @value: the number
+ *
+ * Formats a number put into a field for the user to edit, with the
+ * locale's decimal separator ("1,5" in German) and otherwise as
+ * g_ascii_formatd() does; the fields read both separators back.
+ *
+ * Returns: @buffer
+ */
+char *
+cf_format_entry_number (char       *buffer,
+                        gsize       size,
+                        const char *format,
+                        double      value)
+{
+  const char *point = localeconv ()->decimal_point;
+  char *dot;
+
+  g_ascii_formatd (buffer, size, format, value);
+
+  /* A one-byte separator other than the point replaces it; a longer one
+   * (no locale the app is translated for) would not fit in place */
+  dot = strchr (buffer, '.');
+  if (dot != NULL && point != NULL && strlen (point) == 1)
+    *dot = *point;
+
+  return buffer;
 }

@@ -24,5 +24,9 @@ const char *cf_preview_get_name         (guint               index);
 char       *cf_format_preview_value     (guint               index,
                                          const CfNutrients  *per_100g,
                                          double              grams);
+char       *cf_format_entry_number      (char               *buffer,
+                                         gsize               size,
+                                         const char         *format,
+                                         double              value);
 
 G_END_DECLS

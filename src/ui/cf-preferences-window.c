@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-date.h"
+#include "cf-nutrient-format.h"
 #include "cf-preferences-window-private.h"
 #include "cf-targets.h"
 #include "cf-ui-util.h"
@@ -200,7 +201,7 @@ build_target_rows (CfPreferencesWindow *self)
       if (!isnan (value))
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
-          gtk_editable_set_text (GTK_EDITABLE (row), g_ascii_formatd (buf, sizeof buf, "%g", value));
+          gtk_editable_set_text (GTK_EDITABLE (row), cf_format_entry_number (buf, sizeof buf, "%g", value));
         }
 
       g_signal_connect (row, "apply", G_CALLBACK (target_apply_cb), self);

@@ -493,9 +493,9 @@ cf_recipe_editor_new (CfContext  *context,
 
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), cf_recipe_get_name (self->recipe));
       if (!isnan (servings))
-        gtk_editable_set_text (GTK_EDITABLE (self->servings_row), g_ascii_formatd (buf, sizeof buf, "%g", servings));
+        gtk_editable_set_text (GTK_EDITABLE (self->servings_row), cf_format_entry_number (buf, sizeof buf, "%g", servings));
       if (!isnan (cooked))
-        gtk_editable_set_text (GTK_EDITABLE (self->cooked_row), g_ascii_formatd (buf, sizeof buf, "%g", cooked));
+        gtk_editable_set_text (GTK_EDITABLE (self->cooked_row), cf_format_entry_number (buf, sizeof buf, "%g", cooked));
     }
 
   update_preview (self);

@@ -360,7 +360,7 @@ fill (CfSupplementDialog *self,
         continue;
       if (dose_in_iu (dose_nutrients[i]))
         dose = cf_vitamin_d_ug_to_iu (dose);
-      gtk_editable_set_text (GTK_EDITABLE (self->dose_rows[i]), g_ascii_formatd (buf, sizeof buf, "%.6g", dose));
+      gtk_editable_set_text (GTK_EDITABLE (self->dose_rows[i]), cf_format_entry_number (buf, sizeof buf, "%.6g", dose));
     }
 }
 

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "cf-food-groups.h"
 #include "cf-ui-util.h"
 
 /**
@@ -144,6 +145,8 @@ dup_source_only (CfFood *food)
   const char *group;
 
   group = cf_food_get_group_name (food);
+  if (group != NULL)
+    group = cf_food_group_get_display_name (group);
 
   switch (cf_food_get_source (food))
     {
