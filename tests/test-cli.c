@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <grp.h>
+#include <sqlite3.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "cf-test-util.h"
@@ -31,31 +35,68 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* The user "nobody", for a child that must not have root's right to
+ * write anywhere */
+#define UNPRIVILEGED_ID 65534
+
+static void
+drop_privileges (gpointer user_data)
+{
+  if (getuid () == 0 && (setgroups (0, NULL) != 0 || setgid (UNPRIVILEGED_ID) != 0 || setuid (UNPRIVILEGED_ID) != 0))
+    _exit (125);
+}
+
+static void
+run_va (Run        *run,
+        const char *dir,
+        gboolean    unprivileged,
+        const char *first,
+        va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("COFACTOR_CLI"));
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "COFACTOR_DATA_DIR", dir, TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                               unprivileged ? drop_privileges : NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
 static void
 run_in (Run        *run,
         const char *dir,
         const char *first,
         ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  int wait_status;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("COFACTOR_CLI"));
   va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
+  run_va (run, dir, FALSE, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
+}
 
-  envp = g_environ_setenv (envp, "COFACTOR_DATA_DIR", dir, TRUE);
+/* As run_in(), but as an ordinary user even when the tests run as root */
+static void
+run_unprivileged (Run        *run,
+                  const char *dir,
+                  const char *first,
+                  ...)
+{
+  va_list args;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                               NULL, NULL, &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  va_start (args, first);
+  run_va (run, dir, TRUE, first, args);
+  va_end (args);
 }
 
 #define RUN(run, ...) run_in (run, profile, __VA_ARGS__, NULL)
@@ -467,6 +508,216 @@ test_food_errors (void)
   }
 }
 
+/* Logs @n entries into the diary in @dir */
+static void
+log_entries (const char *dir,
+             guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_in (&run, dir, "log", "2026-03-14", "lunch", "usda:01009", "30g", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+}
+
+static guint
+count_day_entries (const char *dir)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_in (&run, dir, "day", "2026-03-14", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (root), "entries"));
+}
+
+/* A deleted or emptied diary beside a backup with entries is reported
+ * with the way back, and never silently replaced by a new one */
+static void
+test_missing_diary (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_auto(Run) backup = { 0, };
+  g_auto(Run) day = { 0, };
+  g_auto(Run) empty = { 0, };
+  g_auto(Run) restore = { 0, };
+  g_auto(Run) fresh = { 0, };
+  g_auto(Run) again = { 0, };
+  GStatBuf st;
+
+  log_entries (dir, 18);
+  run_in (&backup, dir, "backup", NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  run_in (&day, dir, "day", "2026-03-14", NULL);
+  assert_failed (&day, 1);
+  g_assert_nonnull (strstr (day.err, "is missing"));
+  g_assert_nonnull (strstr (day.err, "18 entries"));
+  g_assert_nonnull (strstr (day.err, "cofactor-cli restore"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  run_in (&empty, dir, "log", "2026-03-14", "lunch", "usda:01009", "30g", NULL);
+  assert_failed (&empty, 1);
+  g_assert_nonnull (strstr (empty.err, "is empty"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+
+  run_in (&restore, dir, "restore", NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_cmpuint (count_day_entries (dir), ==, 18);
+
+  /* Or a new diary, when that is what the user wants */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  run_in (&fresh, dir, "new-diary", NULL);
+  g_assert_cmpint (fresh.status, ==, 0);
+  g_assert_cmpuint (count_day_entries (dir), ==, 0);
+  run_in (&again, dir, "new-diary", NULL);
+  assert_failed (&again, 1);
+
+  cf_test_remove_tree (dir);
+}
+
+/* Pages overwritten in the middle of the diary: every command says so
+ * (not only those that happen to touch them), and restore mends it */
+static void
+test_damaged_diary (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_auto(Run) backup = { 0, };
+  g_auto(Run) healthy = { 0, };
+  g_auto(Run) restore = { 0, };
+  static const char *commands[][6] = {
+    { "day", "2026-03-14", NULL },
+    { "log", "2026-03-14", "lunch", "usda:01009", "30g", NULL },
+    { "export", "-", NULL },
+    { "favourite", NULL },
+  };
+  char page[4096];
+  FILE *f;
+
+  log_entries (dir, 120);
+  run_in (&backup, dir, "backup", NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+
+  /* The diary opens well: restore needs --force */
+  run_in (&healthy, dir, "restore", NULL);
+  assert_failed (&healthy, 1);
+
+  memset (page, 0x5a, sizeof page);
+  f = fopen (path, "r+b");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, 6 * sizeof page, SEEK_SET), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (fwrite (page, 1, sizeof page, f), ==, sizeof page);
+  fclose (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_in (&run, dir, commands[i][0], commands[i][1], commands[i][2], commands[i][3], commands[i][4], NULL);
+      assert_failed (&run, 1);
+      g_assert_nonnull (strstr (run.err, "damaged"));
+      g_assert_nonnull (strstr (run.err, "cofactor-cli restore"));
+    }
+
+  run_in (&restore, dir, "restore", NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.out, "cofactor.db.damaged-"));
+  g_assert_cmpuint (count_day_entries (dir), ==, 120);
+
+  cf_test_remove_tree (dir);
+}
+
+/* A diary in a folder the user cannot write opens read-only: reading and
+ * exporting work, a change is refused with a clear message */
+static void
+test_read_only_diary (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) day = { 0, };
+  g_auto(Run) exp = { 0, };
+  g_auto(Run) log = { 0, };
+
+  log_entries (dir, 2);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  before = cf_test_file_sha256 (path);
+
+  run_unprivileged (&day, dir, "day", "2026-03-14", NULL);
+  g_assert_cmpstr (day.err, ==, "");
+  g_assert_cmpint (day.status, ==, 0);
+  g_assert_nonnull (strstr (day.out, "Cheese, cheddar — 30 g"));
+
+  run_unprivileged (&exp, dir, "export", "-", NULL);
+  g_assert_cmpint (exp.status, ==, 0);
+  g_assert_nonnull (strstr (exp.out, "cofactor-diary"));
+
+  run_unprivileged (&log, dir, "log", "2026-03-14", "lunch", "usda:01009", "30g", NULL);
+  assert_failed (&log, 1);
+  g_assert_nonnull (strstr (log.err, "read-only"));
+
+  after = cf_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  cf_test_remove_tree (dir);
+}
+
+/* backup refuses to put a diary that holds less beside its last backup
+ * unless told to; both are then kept */
+static void
+test_backup_smaller (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_auto(Run) first = { 0, };
+  g_auto(Run) refused = { 0, };
+  g_auto(Run) forced = { 0, };
+  g_auto(Run) list = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *backups;
+  sqlite3 *raw = NULL;
+
+  log_entries (dir, 3);
+  run_in (&first, dir, "backup", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM entry", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  run_in (&refused, dir, "backup", NULL);
+  assert_failed (&refused, 1);
+  g_assert_nonnull (strstr (refused.err, "3 entries"));
+  g_assert_nonnull (strstr (refused.err, "--force"));
+
+  g_usleep (1100 * 1000);
+  run_in (&forced, dir, "backup", "--force", NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+
+  run_in (&list, dir, "backups", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  root = parse (list.out);
+  backups = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (backups), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (backups, 0), "entries"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (backups, 1), "entries"), ==, 3);
+
+  cf_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +737,10 @@ main (int   argc,
   g_test_add_func ("/cofactor/cli/rank", test_rank);
   g_test_add_func ("/cofactor/cli/food-add-recipe-add", test_food_add_recipe_add);
   g_test_add_func ("/cofactor/cli/food-errors", test_food_errors);
+  g_test_add_func ("/cofactor/cli/missing-diary", test_missing_diary);
+  g_test_add_func ("/cofactor/cli/damaged-diary", test_damaged_diary);
+  g_test_add_func ("/cofactor/cli/read-only-diary", test_read_only_diary);
+  g_test_add_func ("/cofactor/cli/backup-smaller", test_backup_smaller);
 
   ret = g_test_run ();
   cf_test_remove_tree (profile);

@@ -13,7 +13,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "cf-backup.h"
 #include "cf-context.h"
 #include "cf-date.h"
 #include "cf-error.h"
@@ -46,6 +48,7 @@ static int opt_limit = 20;
 static char *opt_source;
 static char *opt_per;
 static gboolean opt_off;
+static gboolean opt_force;
 
 /* Profile for targets and insights; each overrides the user's settings
  * when the settings schema is installed */
@@ -74,6 +77,8 @@ static const GOptionEntry global_entries[] = {
     N_("Rank per 100g (default), 100kcal or serving"), N_("BASIS") },
   { "off", 0, 0, G_OPTION_ARG_NONE, &opt_off,
     N_("With favourite: remove the food from the favourites"), NULL },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force,
+    N_("With backup: back up a diary that holds less than its last backup; with restore: replace a diary that is not damaged"), NULL },
   { "sex", 0, 0, G_OPTION_ARG_STRING, &opt_sex,
     N_("Sex for targets: female, male or unspecified"), N_("SEX") },
   { "birth-date", 0, 0, G_OPTION_ARG_STRING, &opt_birth_date,
@@ -1412,6 +1417,223 @@ cmd_favourite (CfContext  *context,
   return 0;
 }
 
+static char *
+get_database_path (void)
+{
+  return opt_database != NULL ? g_strdup (opt_database) : cf_get_default_database_path ();
+}
+
+static int
+cmd_backup (CfContext  *context,
+            char      **args)
+{
+  g_autoptr(CfBackup) latest = NULL;
+  CfBackupResult result;
+  GError *error = NULL;
+
+  if (args[0] != NULL)
+    return usage_error (_("backup takes no arguments"));
+
+  if (!cf_database_backup (cf_context_get_database (context), 0, opt_force, &result, &latest, &error))
+    return fail (error);
+
+  switch (result)
+    {
+    case CF_BACKUP_SMALLER:
+      {
+        g_autofree char *description = cf_backup_dup_description (latest);
+
+        g_printerr ("cofactor-cli: ");
+        /* Translators: %s is a backup, e.g. "2026-03-14 08:00 (18
+         * entries, 2 foods)" */
+        g_printerr (_("The diary holds fewer entries or foods than its last backup of %s, so it was not backed up. "
+                      "Add --force to back it up anyway (older backups are kept)."),
+                    description);
+        g_printerr ("\n");
+        return EXIT_FAILED;
+      }
+
+    case CF_BACKUP_NOT_NEEDED:
+      g_print ("%s\n", _("The diary is read-only or temporary; it was not backed up."));
+      return 0;
+
+    case CF_BACKUP_MADE:
+    case CF_BACKUP_NOT_DUE:
+    default:
+      {
+        g_autoptr(CfBackup) made = cf_find_latest_backup (cf_database_get_path (cf_context_get_database (context)), FALSE);
+
+        g_print (_("Backed up to %s\n"), made ? made->path : "?");
+        return 0;
+      }
+    }
+}
+
+static void
+json_add_backup (JsonBuilder    *builder,
+                 const CfBackup *backup)
+{
+  g_autofree char *time = g_date_time_format (backup->time, "%Y-%m-%dT%H:%M:%SZ");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, backup->path);
+  json_builder_set_member_name (builder, "time");
+  json_builder_add_string_value (builder, time);
+  json_builder_set_member_name (builder, "entries");
+  if (backup->entries < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, backup->entries);
+  json_builder_set_member_name (builder, "foods");
+  if (backup->foods < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, backup->foods);
+  json_builder_end_object (builder);
+}
+
+static int
+cmd_backups (char **args)
+{
+  g_autofree char *path = get_database_path ();
+  g_autoptr(GPtrArray) backups = NULL;
+
+  if (args[0] != NULL)
+    return usage_error (_("backups takes no arguments"));
+
+  backups = cf_list_backups (path);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < backups->len; i++)
+        json_add_backup (builder, g_ptr_array_index (backups, i));
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  if (backups->len == 0)
+    g_print (_("There is no backup of %s yet.\n"), path);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      CfBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *description = cf_backup_dup_description (backup);
+
+      g_print ("%s  %s\n", description, backup->path);
+    }
+
+  return 0;
+}
+
+static int
+cmd_restore (char **args)
+{
+  g_autofree char *path = get_database_path ();
+  g_autofree char *kept = NULL;
+  GError *error = NULL;
+
+  if (args[0] != NULL && args[1] != NULL)
+    return usage_error (_("restore takes at most one backup file"));
+
+  /* A diary that opens well is replaced only when asked to */
+  if (!opt_force)
+    {
+      g_autoptr(CfContext) context = cf_context_new (path, opt_foods_db, &error);
+
+      if (context != NULL)
+        {
+          g_printerr ("cofactor-cli: %s\n",
+                      _("The diary is not damaged. Add --force to replace it by a backup anyway (it is kept beside it)."));
+          return EXIT_FAILED;
+        }
+      g_clear_error (&error);
+    }
+
+  if (!cf_database_restore_backup (path, args[0], &kept, &error))
+    return fail (error);
+
+  if (kept != NULL)
+    /* Translators: %s is the file the replaced diary was moved to */
+    g_print (_("Restored the backup; the diary it replaced was kept as %s\n"), kept);
+  else
+    g_print ("%s\n", _("Restored the backup."));
+
+  return 0;
+}
+
+static int
+cmd_new_diary (char **args)
+{
+  g_autofree char *path = get_database_path ();
+  g_autoptr(CfContext) context = NULL;
+  GError *error = NULL;
+  GStatBuf st;
+
+  if (args[0] != NULL)
+    return usage_error (_("new-diary takes no arguments"));
+
+  if (g_stat (path, &st) == 0 && st.st_size > 0)
+    {
+      g_printerr ("cofactor-cli: ");
+      g_printerr (_("There is a diary in %s already; nothing was changed."), path);
+      g_printerr ("\n");
+      return EXIT_FAILED;
+    }
+
+  context = cf_context_new_full (path, opt_foods_db, CF_DATABASE_OPEN_NEW, &error);
+  if (context == NULL)
+    return fail (error);
+
+  g_print (_("Started a new diary in %s; its backups were kept.\n"), path);
+  return 0;
+}
+
+static const struct {
+  const char *name;
+  int       (*run) (char **args);
+} file_commands[] = {
+  { "backups", cmd_backups },
+  { "restore", cmd_restore },
+  { "new-diary", cmd_new_diary },
+};
+
+/* Why the diary cannot be opened, with what the user can do about it */
+static int
+fail_open (GError *error)
+{
+  g_autofree char *path = get_database_path ();
+  g_autoptr(CfBackup) backup = NULL;
+
+  g_printerr ("cofactor-cli: %s\n", error->message);
+
+  if (g_error_matches (error, CF_ERROR, CF_ERROR_CORRUPT) || g_error_matches (error, CF_ERROR, CF_ERROR_MISSING))
+    {
+      backup = cf_find_latest_backup (path, TRUE);
+      if (backup != NULL)
+        {
+          g_autofree char *description = cf_backup_dup_description (backup);
+
+          g_printerr ("cofactor-cli: ");
+          /* Translators: %s is a backup, e.g. "2026-03-14 08:00 (18
+           * entries, 2 foods)" */
+          g_printerr (_("Run “cofactor-cli restore” to put the backup of %s in its place; the damaged diary is kept beside it."),
+                      description);
+          g_printerr ("\n");
+        }
+    }
+
+  if (g_error_matches (error, CF_ERROR, CF_ERROR_MISSING))
+    g_printerr ("cofactor-cli: %s\n", _("Run “cofactor-cli new-diary” to start a new diary instead."));
+
+  g_error_free (error);
+  return EXIT_FAILED;
+}
+
 static const struct {
   const char *name;
   int       (*run) (CfContext *context, char **args);
@@ -1428,6 +1650,7 @@ static const struct {
   { "food-add", cmd_food_add },
   { "recipe-add", cmd_recipe_add },
   { "favourite", cmd_favourite },
+  { "backup", cmd_backup },
 };
 
 int
@@ -1471,6 +1694,11 @@ main (int   argc,
       "                                and/or \"cooked_grams\": G, \"ingredients\": [{\"food\": ID,\n"
       "                                \"amount\": \"150g\" or \"1 cup\" or 150}, …]}; prints the new id\n"
       "  favourite [ID] [--off]        Mark a food as a favourite (--off: unmark); no ID lists them\n"
+      "  backup [--force]              Back up the diary now (kept with the automatic backups)\n"
+      "  backups                       List the backups of the diary, newest first\n"
+      "  restore [BACKUP] [--force]    Put the newest sound backup (or BACKUP) in place of a damaged or\n"
+      "                                missing diary; the diary it replaces is kept beside it\n"
+      "  new-diary                     Start a new diary where one is missing; the backups are kept\n"
       "\n"
       "Targets and insights use the profile in your settings, changed by --sex, --birth-date,\n"
       "--age, --condition, --reference, --weight and --k2-goal.\n"
@@ -1498,13 +1726,19 @@ main (int   argc,
   if (args[1] == NULL)
     return usage_error (_("No command given"));
 
+  for (guint i = 0; i < G_N_ELEMENTS (file_commands); i++)
+    {
+      if (strcmp (args[1], file_commands[i].name) == 0)
+        return file_commands[i].run (args + 2);
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       if (strcmp (args[1], commands[i].name) == 0)
         {
           context = cf_context_new (opt_database, opt_foods_db, &error);
           if (context == NULL)
-            return fail (g_steal_pointer (&error));
+            return fail_open (g_steal_pointer (&error));
 
           return commands[i].run (context, args + 2);
         }

@@ -64,6 +64,33 @@ cf_error_label_new (void)
 }
 
 /**
+ * cf_banner_new:
+ * @message: what the banner says
+ *
+ * A strip across a window that states something lasting about what it
+ * shows (AdwBanner needs libadwaita 1.3).
+ *
+ * Returns: (transfer floating): the banner
+ */
+GtkWidget *
+cf_banner_new (const char *message)
+{
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
+                                 NULL);
+  GtkWidget *label = gtk_label_new (message);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "cf-banner");
+
+  return box;
+}
+
+/**
  * cf_show_error:
  * @label: an error label (see cf_error_label_new())
  * @field: (nullable): the field the message is about

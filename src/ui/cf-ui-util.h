@@ -19,6 +19,7 @@ GtkWidget   *cf_error_label_new        (void);
 void         cf_show_error             (GtkLabel            *label,
                                         GtkWidget           *field,
                                         const char          *message);
+GtkWidget   *cf_banner_new             (const char          *message);
 AdwEntryRow *cf_entry_row_new          (AdwPreferencesGroup *group,
                                         const char          *title);
 char        *cf_food_dup_source_summary (CfFood             *food);

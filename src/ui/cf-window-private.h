@@ -18,4 +18,8 @@ gboolean _cf_window_import_file (CfWindow *self,
 gboolean _cf_window_export_file (CfWindow *self,
                                  GFile    *file);
 
+void     _cf_window_offer_recovery (CfWindow *self,
+                                    gboolean  restore,
+                                    gboolean  start_new);
+
 G_END_DECLS
