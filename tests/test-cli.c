@@ -718,6 +718,146 @@ test_backup_smaller (void)
   cf_test_remove_tree (dir);
 }
 
+/* Input whose size is unknown before reading (/dev/zero reads forever)
+ * is measured as it is read; input that is not JSON, only white space
+ * or nested without end is refused with a message */
+static void
+test_bounded_input (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *blank = g_build_filename (dir, "blank.json", NULL);
+  g_autofree char *deep = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *nesting = g_malloc (200001);
+  static const char *zero[][3] = {
+    { "import", "/dev/zero", NULL },
+    { "food-add", "/dev/zero", NULL },
+    { "recipe-add", "/dev/zero", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zero); i++)
+    {
+      g_auto(Run) run = { 0, };
+      gint64 start = g_get_monotonic_time ();
+
+      run_in (&run, dir, zero[i][0], zero[i][1], NULL);
+      assert_failed (&run, 1);
+      g_assert_nonnull (strstr (run.err, "NUL"));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+    }
+
+  g_assert_true (g_file_set_contents (blank, " \n\t\n ", -1, NULL));
+  memset (nesting, '[', 100000);
+  memset (nesting + 100000, ']', 100000);
+  g_assert_true (g_file_set_contents (deep, nesting, 200000, NULL));
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_in (&run, dir, "import", blank, NULL);
+    assert_failed (&run, 1);
+    g_assert_nonnull (strstr (run.err, "empty or only white space"));
+    g_assert_null (strstr (run.err, "CRITICAL"));
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+    g_auto(Run) add = { 0, };
+
+    /* Exit status 139 (a crash) before */
+    run_in (&run, dir, "import", deep, NULL);
+    assert_failed (&run, 1);
+    g_assert_nonnull (strstr (run.err, "nested more than"));
+    run_in (&add, dir, "food-add", deep, NULL);
+    assert_failed (&add, 1);
+    g_assert_nonnull (strstr (add.err, "nested more than"));
+  }
+
+  cf_test_remove_tree (dir);
+}
+
+/* A tiny amount exports as strict JSON that imports again (it was
+ * written as "1e-300.0") */
+static void
+test_export_strict (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *other = cf_test_make_temp_dir ();
+  g_autofree char *food = g_build_filename (dir, "food.json", NULL);
+  g_autofree char *file = g_build_filename (dir, "export.json", NULL);
+  g_auto(Run) add = { 0, };
+  g_auto(Run) log = { 0, };
+  g_auto(Run) exp = { 0, };
+  g_auto(Run) imp = { 0, };
+  g_autofree char *id = NULL;
+
+  g_assert_true (g_file_set_contents (food, "{\"name\": \"Trace\", \"per_100g\": {\"calcium\": 1e-300, \"vitamin_d\": 1e8}}", -1, NULL));
+  run_in (&add, dir, "food-add", food, NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  id = g_strstrip (g_strdup (add.out));
+
+  run_in (&log, dir, "log", "2026-03-14", "lunch", id, "0.001g", NULL);
+  g_assert_cmpint (log.status, ==, 0);
+
+  run_in (&exp, dir, "export", file, NULL);
+  g_assert_cmpint (exp.status, ==, 0);
+  run_in (&imp, other, "import", file, NULL);
+  g_assert_cmpstr (imp.err, ==, "");
+  g_assert_cmpint (imp.status, ==, 0);
+  g_assert_nonnull (strstr (imp.out, "Imported 1 food and 1 diary entry"));
+
+  cf_test_remove_tree (dir);
+  cf_test_remove_tree (other);
+}
+
+/* Every command's text output frees what it makes: the CLI linked with
+ * LeakSanitizer exits with 23 on a leak */
+static void
+test_no_leaks (void)
+{
+  const char *lsan = g_getenv ("COFACTOR_CLI_LSAN");
+  const char *cli = g_getenv ("COFACTOR_CLI");
+  g_autofree char *dir = NULL;
+  static const char *commands[][5] = {
+    { "log", "2026-03-14", "lunch", "k2:natto-kamao-2007", "30g" },
+    { "log", "2026-03-14", "dinner", "usda:11090", "1 cup chopped" },
+    { "search", "natto", NULL },
+    { "search", "cheddar", NULL },
+    { "food", "k2:natto-kamao-2007", NULL },
+    { "day", "2026-03-14", NULL },
+    { "day", "2026-03-14", "--json", NULL },
+    { "rank", "mk7", NULL },
+    { "targets", "2026-03-14", NULL },
+    { "insights", "--to", "2026-03-14", NULL },
+    { "favourite", "usda:01009", NULL },
+    { "favourite", NULL },
+    { "export", "-", NULL },
+    { "backup", NULL },
+    { "backups", NULL },
+    { "day", "tomorrow-ish", NULL },
+  };
+
+  if (lsan == NULL)
+    {
+      g_test_skip ("The CLI was not linked with LeakSanitizer (a sanitizer build checks leaks itself)");
+      return;
+    }
+
+  dir = cf_test_make_temp_dir ();
+  g_setenv ("COFACTOR_CLI", lsan, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_in (&run, dir, commands[i][0], commands[i][1], commands[i][2], commands[i][3], commands[i][4], NULL);
+      g_test_message ("%s %s: %d", commands[i][0], commands[i][1] ? commands[i][1] : "", run.status);
+      g_assert_null (strstr (run.err, "LeakSanitizer"));
+      g_assert_cmpint (run.status, ==, i + 1 == G_N_ELEMENTS (commands) ? 1 : 0);
+    }
+  g_setenv ("COFACTOR_CLI", cli, TRUE);
+
+  cf_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +881,9 @@ main (int   argc,
   g_test_add_func ("/cofactor/cli/damaged-diary", test_damaged_diary);
   g_test_add_func ("/cofactor/cli/read-only-diary", test_read_only_diary);
   g_test_add_func ("/cofactor/cli/backup-smaller", test_backup_smaller);
+  g_test_add_func ("/cofactor/cli/bounded-input", test_bounded_input);
+  g_test_add_func ("/cofactor/cli/export-strict", test_export_strict);
+  g_test_add_func ("/cofactor/cli/no-leaks", test_no_leaks);
 
   ret = g_test_run ();
   cf_test_remove_tree (profile);

@@ -12,14 +12,18 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gunixinputstream.h>
 
 #include "cf-backup.h"
 #include "cf-context.h"
 #include "cf-date.h"
 #include "cf-error.h"
 #include "cf-insight-engine.h"
+#include "cf-json.h"
+#include "cf-limits.h"
 #include "cf-knowledge.h"
 #include "cf-ranking.h"
 #include "cf-targets.h"
@@ -236,11 +240,19 @@ cmd_search (CfContext  *context,
         }
 
       if (k2->len > 0)
-        /* Translators: %s is a list such as "MK-7 939.0 µg" */
-        g_print ("%25s%s\n", "", g_strdup_printf (_("%s per 100 g"), k2->str));
+        {
+          /* Translators: %s is a list such as "MK-7 939.0 µg" */
+          g_autofree char *line = g_strdup_printf (_("%s per 100 g"), k2->str);
+
+          g_print ("%25s%s\n", "", line);
+        }
       if (cf_food_get_source (food) == CF_FOOD_SOURCE_K2 && cf_food_get_citation (food))
-        /* Translators: %s is a literature reference */
-        g_print ("%25s%s\n", "", g_strdup_printf (_("Source: %s"), cf_food_get_citation (food)));
+        {
+          /* Translators: %s is a literature reference */
+          g_autofree char *line = g_strdup_printf (_("Source: %s"), cf_food_get_citation (food));
+
+          g_print ("%25s%s\n", "", line);
+        }
     }
 
   return 0;
@@ -497,11 +509,11 @@ cmd_day (CfContext  *context,
       if (!isnan (coverage) && coverage < 0.995)
         {
           g_autofree char *padded = pad (value, 14);
-
           /* Translators: how much of the day's food had a value for a
            * nutrient, e.g. "data for 40% of the food" */
-          g_print ("    %s %s %s\n", name, padded,
-                   g_strdup_printf (_("data for %.0f%% of the food"), coverage * 100));
+          g_autofree char *share = g_strdup_printf (_("data for %.0f%% of the food"), coverage * 100);
+
+          g_print ("    %s %s %s\n", name, padded, share);
         }
       else
         g_print ("    %s %s\n", name, value);
@@ -1080,38 +1092,27 @@ cmd_insights (CfContext  *context,
   return 0;
 }
 
-/* Reads a whole file, or standard input for "-" */
+/* Reads a whole file, or standard input for "-", measuring the size
+ * while reading */
 static char *
 read_input (const char  *name,
             gsize       *length,
             GError     **error)
 {
-  g_autoptr(GString) data = NULL;
-  char buffer[8192];
-  size_t n;
+  g_autoptr(GInputStream) stream = NULL;
 
-  if (strcmp (name, "-") != 0)
+  if (strcmp (name, "-") == 0)
+    stream = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  else
     {
-      char *contents = NULL;
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (name);
 
-      if (!g_file_get_contents (name, &contents, length, error))
+      stream = G_INPUT_STREAM (g_file_read (file, NULL, error));
+      if (stream == NULL)
         return NULL;
-      return contents;
     }
 
-  data = g_string_new (NULL);
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    {
-      g_string_append_len (data, buffer, n);
-      if (data->len > 16 * 1024 * 1024)
-        {
-          g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The input is too large"));
-          return NULL;
-        }
-    }
-
-  *length = data->len;
-  return g_string_free (g_steal_pointer (&data), FALSE);
+  return cf_read_text_stream (stream, CF_MAX_FOOD_FILE_BYTES, length, error);
 }
 
 static JsonNode *
@@ -1127,17 +1128,10 @@ read_json_input (const char  *name,
   if (data == NULL)
     return NULL;
 
-  if (!g_utf8_validate (data, length, NULL))
-    {
-      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The input is not UTF-8 text"));
-      return NULL;
-    }
-
-  root = json_from_string (data, &local_error);
+  root = cf_json_parse (data, length, CF_MAX_JSON_DEPTH, &local_error);
   if (root == NULL)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("The input is not valid JSON: %s"),
-                   local_error ? local_error->message : _("it is empty"));
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("The input is not valid JSON: %s"), local_error->message);
       return NULL;
     }
 
@@ -1408,7 +1402,17 @@ cmd_favourite (CfContext  *context,
     return fail (error);
 
   if (opt_json)
-    g_print ("{ \"id\" : \"%s\", \"favourite\" : %s }\n", args[0], opt_off ? "false" : "true");
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, args[0]);
+      json_builder_set_member_name (builder, "favourite");
+      json_builder_add_boolean_value (builder, !opt_off);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
   else if (opt_off)
     g_print (_("%s is no longer a favourite\n"), args[0]);
   else

@@ -18,6 +18,8 @@
 #include "cf-diary-entry-private.h"
 #include "cf-error.h"
 #include "cf-food-private.h"
+#include "cf-json.h"
+#include "cf-limits.h"
 #include "cf-transfer.h"
 
 /* Import and export of the user's data as JSON (format described in
@@ -25,9 +27,6 @@
  * is written, then written in one transaction: it lands whole or not at
  * all.
  */
-
-/* Largest import we read, so a wrong file cannot exhaust memory */
-#define MAX_IMPORT_BYTES (256 * 1024 * 1024)
 
 static void
 add_nutrients (JsonBuilder       *builder,
@@ -1281,7 +1280,7 @@ cf_import_from_data (CfContext       *context,
                      CfImportCounts  *counts,
                      GError         **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) document = NULL;
   g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) recipes = g_ptr_array_new_with_free_func (unref_if_set);
@@ -1310,26 +1309,21 @@ cf_import_from_data (CfContext       *context,
       return FALSE;
     }
 
-  if (!g_utf8_validate (data, length, NULL))
+  /* Strict JSON, nested no deeper than the format needs */
+  document = cf_json_parse (data, length, CF_MAX_JSON_DEPTH, &local_error);
+  if (document == NULL)
     {
-      set_import_error (error, NULL, _("The file is not UTF-8 text, so it is not a Cofactor export"));
-      return FALSE;
-    }
-
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* json-glib's message starts with <data>:LINE:COLUMN */
       set_import_error (error, NULL, _("The file is not valid JSON: %s"), local_error->message);
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (document))
     {
       set_import_error (error, NULL, _("The file is not a Cofactor export"));
       return FALSE;
     }
 
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (document);
   if (!get_string (root, "format", "", FALSE, &format, error))
     return FALSE;
 
@@ -1469,24 +1463,16 @@ cf_import_from_file (CfContext       *context,
                      CfImportCounts  *counts,
                      GError         **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
   g_return_val_if_fail (CF_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-
-  if (g_file_info_get_size (info) > MAX_IMPORT_BYTES)
-    {
-      set_import_error (error, NULL, _("The file is too large to be a Cofactor export"));
-      return FALSE;
-    }
-
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  /* The size is measured while reading: a file system may not know it
+   * beforehand (/dev/zero, a pipe) */
+  data = cf_read_text_file (file, CF_MAX_IMPORT_BYTES, &length, error);
+  if (data == NULL)
     return FALSE;
 
   return cf_import_from_data (context, data, length, counts, error);
@@ -1495,17 +1481,14 @@ cf_import_from_file (CfContext       *context,
 /**
  * cf_json_to_string:
  *
- * Returns: (transfer full): the builder's document, indented
+ * Returns: (transfer full): the builder's document, indented, as strict
+ *   JSON (RFC 8259) that always reads back
  */
 char *
 cf_json_to_string (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
+  /* Not json-glib's generator: it writes numbers such as "1e-300.0" */
+  return cf_json_write (root, TRUE);
 }
