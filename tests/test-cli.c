@@ -858,6 +858,133 @@ test_no_leaks (void)
   cf_test_remove_tree (dir);
 }
 
+/* Amounts, dates and numbers are read strictly, the same way as in
+ * the app and import; values beyond their bounds and recipes that
+ * contain themselves are refused; nothing changes the diary */
+static void
+test_strict_input (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *many = g_build_filename (dir, "many.json", NULL);
+  g_autofree char *fat = g_build_filename (dir, "fat.json", NULL);
+  g_autofree char *named = g_build_filename (dir, "named.json", NULL);
+  g_autofree char *soup_file = g_build_filename (dir, "soup.json", NULL);
+  g_autofree char *stock_file = g_build_filename (dir, "stock.json", NULL);
+  g_autofree char *cycle_file = g_build_filename (dir, "cycle.json", NULL);
+  g_autofree char *long_name = g_strnfill (201, 'k');
+  g_autoptr(GString) portions = g_string_new (NULL);
+  g_autofree char *soup = NULL;
+  g_autofree char *stock = NULL;
+  g_auto(Run) before = { 0, };
+  g_auto(Run) after = { 0, };
+  static const struct {
+    const char *args[7];
+    int         status;
+    const char *message;
+  } refused[] = {
+    { { "log", "2026-03-14", "lunch", "usda:01009", "1,000g" }, 1, "could be read two ways; write 1000 or 1" },
+    { { "log", "2026-03-14", "lunch", "usda:01009", "0x10g" }, 1, "decimal digits" },
+    { { "log", "2026-03-14", "lunch", "usda:01009", "1e-300g" }, 1, "without an exponent" },
+    { { "log", "2026-03-14", "lunch", "usda:01009", "0.0001g" }, 1, "at least 0.001 g" },
+    { { "log", "2026-03-14", "lunch", "usda:01009", "20000", "cup,", "diced" }, 1, "from 0.001 to 10000" },
+    { { "log", "2024-+1-05", "lunch", "usda:01009", "30g" }, 1, "not a date" },
+    { { "log", "2024- 1-05", "lunch", "usda:01009", "30g" }, 1, "not a date" },
+    { { "targets", "--k2-goal", "-1" }, 2, "--k2-goal" },
+    { { "targets", "--k2-goal", "0x10" }, 2, "--k2-goal" },
+    { { "targets", "--weight", "7e1" }, 2, "--weight" },
+    { { "search", "natto", "--limit", "0x10" }, 2, "--limit" },
+  };
+
+  RUN (&before, "export", "-");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = { 0, };
+      const char *const *a = refused[i].args;
+
+      run_in (&run, profile, a[0], a[1], a[2], a[3], a[4], a[5], a[6], NULL);
+      g_test_message ("%s %s: %s", a[0], a[1], run.err);
+      assert_failed (&run, refused[i].status);
+      g_assert_nonnull (strstr (run.err, refused[i].message));
+    }
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (portions, "%s{\"amount\":1,\"description\":\"m%u\",\"grams\":1}", i ? "," : "", i);
+  {
+    g_autofree char *text = g_strdup_printf ("{\"name\":\"x\",\"per_100g\":{},\"portions\":[%s]}", portions->str);
+
+    g_assert_true (g_file_set_contents (many, text, -1, NULL));
+  }
+  g_assert_true (g_file_set_contents (fat, "{\"name\":\"x\",\"per_100g\":{\"fat\":60,\"protein\":60}}", -1, NULL));
+  {
+    g_autofree char *text = g_strdup_printf ("{\"name\":\"%s\",\"per_100g\":{}}", long_name);
+
+    g_assert_true (g_file_set_contents (named, text, -1, NULL));
+  }
+
+  {
+    const char *files[] = { many, fat, named };
+    const char *messages[] = { "food.portions: has more than 100 elements", "add up to 120.0 g", "longer than 200 characters" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_auto(Run) run = { 0, };
+
+        RUN (&run, "food-add", files[i]);
+        assert_failed (&run, 1);
+        g_assert_nonnull (strstr (run.err, messages[i]));
+      }
+  }
+
+  RUN (&after, "export", "-");
+  {
+    g_autoptr(GRegex) stamp = g_regex_new ("\"exported\" : \"[^\"]*\"", 0, 0, NULL);
+    g_autofree char *a = g_regex_replace_literal (stamp, before.out, -1, 0, "", 0, NULL);
+    g_autofree char *b = g_regex_replace_literal (stamp, after.out, -1, 0, "", 0, NULL);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+
+  /* Soup, then Stock made with Soup, then Soup made with Stock (its id
+   * in upper case, which is the same id) */
+  g_assert_true (g_file_set_contents (soup_file, "{\"name\":\"Soup\",\"ingredients\":[{\"food\":\"usda:01009\",\"amount\":\"30g\"}]}", -1, NULL));
+  {
+    g_auto(Run) run = { 0, };
+
+    run_in (&run, dir, "recipe-add", soup_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    soup = g_strstrip (g_strdup (run.out));
+  }
+  {
+    g_autofree char *text = g_strdup_printf ("{\"name\":\"Stock\",\"ingredients\":[{\"food\":\"%s\",\"amount\":\"100g\"}]}", soup);
+    g_auto(Run) run = { 0, };
+
+    g_assert_true (g_file_set_contents (stock_file, text, -1, NULL));
+    run_in (&run, dir, "recipe-add", stock_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    stock = g_strstrip (g_strdup (run.out));
+  }
+  {
+    g_autofree char *upper = g_ascii_strup (soup, -1);
+    g_autofree char *text = g_strdup_printf ("{\"id\":\"%s\",\"name\":\"Soup\",\"ingredients\":[{\"food\":\"%s\",\"amount\":\"100g\"}]}",
+                                             upper, stock);
+    g_auto(Run) run = { 0, };
+    g_auto(Run) food = { 0, };
+
+    g_assert_true (g_file_set_contents (cycle_file, text, -1, NULL));
+    run_in (&run, dir, "recipe-add", cycle_file, NULL);
+    assert_failed (&run, 1);
+    g_assert_nonnull (strstr (run.err, "recipe.ingredients: a recipe cannot contain itself, not even through other recipes: “Soup” → “Stock” → “Soup”"));
+
+    /* An id in upper case names the same food */
+    run_in (&food, dir, "food", upper, NULL);
+    g_assert_cmpint (food.status, ==, 0);
+    g_assert_true (g_str_has_prefix (food.out, "Soup\n"));
+  }
+
+  cf_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/cli/bounded-input", test_bounded_input);
   g_test_add_func ("/cofactor/cli/export-strict", test_export_strict);
   g_test_add_func ("/cofactor/cli/no-leaks", test_no_leaks);
+  g_test_add_func ("/cofactor/cli/strict-input", test_strict_input);
 
   ret = g_test_run ();
   cf_test_remove_tree (profile);

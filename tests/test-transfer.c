@@ -181,6 +181,13 @@ static const struct {
   { "entry-bad-portion", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"portion\":{\"quantity\":-1,\"description\":\"cup\"},\"per_100g\":{}}]}", "entries[0].portion" },
   { "entry-no-nutrients", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5}]}", "entries[0].per_100g: missing" },
   { "entry-duplicate", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"per_100g\":{}},{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"per_100g\":{}}]}", "entries[1].id" },
+  /* Out of bounds (cf-limits.h) */
+  { "entry-tiny-grams", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":1e-300,\"per_100g\":{}}]}", "entries[0].grams: The amount must be at least 0.001 g" },
+  { "entry-huge-quantity", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"portion\":{\"quantity\":1e12,\"description\":\"cup\"},\"per_100g\":{}}]}", "entries[0].portion.quantity: The number of measures must be from 0.001 to 10000" },
+  { "entry-macros", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"per_100g\":{\"fat\":60,\"protein\":60}}]}", "entries[0].per_100g: Protein, fat and carbohydrate add up to 120.0 g" },
+  { "food-macros", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{\"fat\":60,\"protein\":60}}]}", "foods[0].per_100g: Protein, fat and carbohydrate add up" },
+  { "food-huge-portion-amount", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{},\"portions\":[{\"amount\":1e12,\"description\":\"grain\",\"grams\":1}]}]}", "foods[0].portions[0].amount" },
+  { "food-weightless-portion", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{},\"portions\":[{\"amount\":1,\"description\":\"speck\",\"grams\":1e-300}]}]}", "foods[0].portions[0].grams" },
   /* Not JSON, though json-glib alone would read it */
   { "hex-number", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":0x10,\"per_100g\":{}}]}", "(at entries[0].grams): not a JSON number" },
   { "leading-point", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":.5,\"per_100g\":{}}]}", "not a JSON number" },
@@ -288,10 +295,11 @@ test_extreme_round_trip (void)
       g_assert_no_error (error);
     }
   {
-    g_autoptr(CfDiaryEntry) entry = cf_diary_entry_new (&day, CF_MEAL_DINNER, food, 0.001, crumb, 0.001);
+    g_autoptr(CfDiaryEntry) entry = cf_diary_entry_new (&day, CF_MEAL_DINNER, food, 0.001, crumb, 1);
+    gboolean added = cf_diary_add (cf_context_get_diary (context), entry, &error);
 
-    g_assert_true (cf_diary_add (cf_context_get_diary (context), entry, &error));
     g_assert_no_error (error);
+    g_assert_true (added);
   }
 
   data = cf_export_to_data (context, &error);
@@ -357,6 +365,42 @@ test_endless_file (void)
   g_assert_nonnull (strstr (error->message, "NUL"));
 }
 
+/* Lists longer than their bound are refused before their elements are
+ * read; a name longer than any is refused too */
+static void
+test_list_bounds (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (FALSE);
+  g_autoptr(GString) portions = g_string_new (NULL);
+  g_autoptr(GString) favourites = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *food = NULL;
+  g_autofree char *favs = NULL;
+  g_autofree char *name = g_strnfill (201, 'n');
+  g_autofree char *named = NULL;
+
+  for (guint i = 0; i <= CF_MAX_PORTIONS; i++)
+    g_string_append_printf (portions, "%s{\"amount\":1,\"description\":\"m%u\",\"grams\":1}", i ? "," : "", i);
+  food = g_strdup_printf ("{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\","
+                          "\"name\":\"x\",\"per_100g\":{},\"portions\":[%s]}]}", portions->str);
+  g_assert_false (cf_import_from_data (context, food, -1, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "foods[0].portions: has more than 100 elements"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i <= CF_MAX_IMPORT_FAVOURITES; i++)
+    g_string_append_printf (favourites, "%s{\"food\":\"usda:01009\"}", i ? "," : "");
+  favs = g_strdup_printf ("{\"format\":\"cofactor-diary\",\"version\":1,\"favourites\":[%s]}", favourites->str);
+  g_assert_false (cf_import_from_data (context, favs, -1, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "favourites: has more than 100000 elements"));
+  g_clear_error (&error);
+
+  named = g_strdup_printf ("{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\","
+                           "\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"%s\"},"
+                           "\"grams\":5,\"per_100g\":{}}]}", name);
+  g_assert_false (cf_import_from_data (context, named, -1, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "entries[0]: The food name is longer than 200 characters"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/transfer/extreme-round-trip", test_extreme_round_trip);
   g_test_add_func ("/cofactor/transfer/deep-nesting", test_deep_nesting);
   g_test_add_func ("/cofactor/transfer/endless-file", test_endless_file);
+  g_test_add_func ("/cofactor/transfer/list-bounds", test_list_bounds);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cofactor/transfer/malformed/%s", malformed[i].name);

@@ -24,6 +24,7 @@
 #include "cf-insight-engine.h"
 #include "cf-json.h"
 #include "cf-limits.h"
+#include "cf-parse.h"
 #include "cf-knowledge.h"
 #include "cf-ranking.h"
 #include "cf-targets.h"
@@ -48,6 +49,7 @@ static const CfNutrient key_nutrients[] = {
 static gboolean opt_json;
 static char *opt_database;
 static char *opt_foods_db;
+static char *opt_limit_text;
 static int opt_limit = 20;
 static char *opt_source;
 static char *opt_per;
@@ -58,11 +60,11 @@ static gboolean opt_force;
  * when the settings schema is installed */
 static char *opt_sex;
 static char *opt_birth_date;
-static double opt_age = -1;
+static char *opt_age;
 static char *opt_condition;
 static char *opt_reference;
-static double opt_weight = -1;
-static double opt_k2_goal = -1;
+static char *opt_weight;
+static char *opt_k2_goal;
 static char *opt_from;
 static char *opt_to;
 
@@ -73,7 +75,7 @@ static const GOptionEntry global_entries[] = {
     N_("Use this diary file instead of the default one"), N_("FILE") },
   { "foods-db", 0, 0, G_OPTION_ARG_FILENAME, &opt_foods_db,
     N_("Use this food database (also $COFACTOR_FOODS_DB)"), N_("FILE") },
-  { "limit", 'n', 0, G_OPTION_ARG_INT, &opt_limit,
+  { "limit", 'n', 0, G_OPTION_ARG_STRING, &opt_limit_text,
     N_("Show at most N search results (default 20)"), N_("N") },
   { "source", 's', 0, G_OPTION_ARG_STRING, &opt_source,
     N_("Search only these sources: usda, k2, custom, comma-separated"), N_("SOURCES") },
@@ -87,15 +89,15 @@ static const GOptionEntry global_entries[] = {
     N_("Sex for targets: female, male or unspecified"), N_("SEX") },
   { "birth-date", 0, 0, G_OPTION_ARG_STRING, &opt_birth_date,
     N_("Birth date for targets (YYYY-MM-DD)"), N_("DATE") },
-  { "age", 0, 0, G_OPTION_ARG_DOUBLE, &opt_age,
+  { "age", 0, 0, G_OPTION_ARG_STRING, &opt_age,
     N_("Age in years for targets, instead of a birth date"), N_("YEARS") },
   { "condition", 0, 0, G_OPTION_ARG_STRING, &opt_condition,
     N_("none, pregnancy or lactation"), N_("CONDITION") },
   { "reference", 0, 0, G_OPTION_ARG_STRING, &opt_reference,
     N_("Reference intakes: nasem (default), efsa or dach"), N_("SET") },
-  { "weight", 0, 0, G_OPTION_ARG_DOUBLE, &opt_weight,
+  { "weight", 0, 0, G_OPTION_ARG_STRING, &opt_weight,
     N_("Body weight in kg, for targets given per kg"), N_("KG") },
-  { "k2-goal", 0, 0, G_OPTION_ARG_DOUBLE, &opt_k2_goal,
+  { "k2-goal", 0, 0, G_OPTION_ARG_STRING, &opt_k2_goal,
     N_("Personal vitamin K2 goal in µg a day"), N_("UG") },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
     N_("First day for insights (default: 29 days before --to)"), N_("DATE") },
@@ -141,6 +143,23 @@ pad (const char *text,
   return g_string_free (s, FALSE);
 }
 
+/* --limit, a whole number read strictly */
+static gboolean
+parse_limit (void)
+{
+  double limit = opt_limit;
+
+  if (opt_limit_text != NULL &&
+      (!cf_parse_decimal (opt_limit_text, &limit, NULL) || limit != floor (limit)))
+    return FALSE;
+
+  if (limit < 1 || limit > 10000)
+    return FALSE;
+
+  opt_limit = (int) limit;
+  return TRUE;
+}
+
 static gboolean
 parse_sources (CfSearchFlags *flags,
                GError       **error)
@@ -183,7 +202,7 @@ cmd_search (CfContext  *context,
 
   if (args[0] == NULL)
     return usage_error (_("search needs the text to search for"));
-  if (opt_limit < 1 || opt_limit > 10000)
+  if (!parse_limit ())
     return usage_error (_("--limit must be between 1 and 10000"));
   if (!parse_sources (&flags, &error))
     {
@@ -262,6 +281,7 @@ static int
 cmd_food (CfContext  *context,
           char      **args)
 {
+  g_autofree char *id = NULL;
   g_autoptr(CfFood) food = NULL;
   GListModel *portions;
   GError *error = NULL;
@@ -270,7 +290,8 @@ cmd_food (CfContext  *context,
   if (args[0] == NULL || args[1] != NULL)
     return usage_error (_("food needs exactly one food id, e.g. usda:01009"));
 
-  food = cf_food_store_get_food (cf_context_get_food_store (context), args[0], &error);
+  id = cf_canonical_id (args[0]);
+  food = cf_food_store_get_food (cf_context_get_food_store (context), id, &error);
   if (food == NULL)
     return fail (error);
 
@@ -355,6 +376,7 @@ static int
 cmd_log (CfContext  *context,
          char      **args)
 {
+  g_autofree char *food_id = NULL;
   g_autoptr(CfFood) food = NULL;
   g_autoptr(CfPortion) portion = NULL;
   g_autoptr(CfDiaryEntry) entry = NULL;
@@ -377,7 +399,8 @@ cmd_log (CfContext  *context,
       return EXIT_FAILED;
     }
 
-  food = cf_food_store_get_food (cf_context_get_food_store (context), args[2], &error);
+  food_id = cf_canonical_id (args[2]);
+  food = cf_food_store_get_food (cf_context_get_food_store (context), food_id, &error);
   if (food == NULL)
     return fail (error);
 
@@ -640,14 +663,18 @@ build_profile (CfProfile **out)
       cf_profile_set_birth_date (profile, &birth);
     }
 
-  if (opt_age >= 0)
+  if (opt_age != NULL)
     {
+      double age;
+
+      if (!cf_parse_decimal (opt_age, &age, &error))
+        return g_strdup_printf ("--age: %s", error->message);
+      if (!(age >= 0 && age <= 150))
+        return g_strdup (_("--age must be a number of years from 0 to 150"));
       if (opt_birth_date == NULL)
         cf_profile_set_birth_date (profile, NULL);
-      cf_profile_set_age (profile, opt_age);
+      cf_profile_set_age (profile, age);
     }
-  else if (opt_age != -1)
-    return g_strdup (_("--age must be 0 or more"));
 
   if (opt_condition != NULL)
     {
@@ -667,18 +694,26 @@ build_profile (CfProfile **out)
       cf_profile_set_reference_set (profile, set);
     }
 
-  if (opt_weight != -1)
+  if (opt_weight != NULL)
     {
-      if (!(opt_weight > 0 && opt_weight < 700))
+      double weight;
+
+      if (!cf_parse_decimal (opt_weight, &weight, &error))
+        return g_strdup_printf ("--weight: %s", error->message);
+      if (!(weight > 0 && weight < 700))
         return g_strdup (_("--weight must be a weight in kg"));
-      cf_profile_set_body_weight (profile, opt_weight);
+      cf_profile_set_body_weight (profile, weight);
     }
 
-  if (opt_k2_goal != -1)
+  if (opt_k2_goal != NULL)
     {
-      if (!(opt_k2_goal >= 0 && opt_k2_goal < 100000))
+      double goal;
+
+      if (!cf_parse_decimal (opt_k2_goal, &goal, &error))
+        return g_strdup_printf ("--k2-goal: %s", error->message);
+      if (!(goal >= 0 && goal < 100000))
         return g_strdup (_("--k2-goal must be an amount in µg"));
-      cf_profile_set_k2_goal (profile, opt_k2_goal);
+      cf_profile_set_k2_goal (profile, goal);
     }
 
   if (!cf_profile_validate (profile, &error))
@@ -1199,7 +1234,7 @@ cmd_rank (CfContext  *context,
 
   if (opt_per != NULL && !cf_rank_basis_from_key (opt_per, &basis))
     return usage_error (_("--per must be 100g, 100kcal or serving"));
-  if (opt_limit < 1 || opt_limit > 10000)
+  if (!parse_limit ())
     return usage_error (_("--limit must be between 1 and 10000"));
   if (!parse_sources (&flags, &error))
     {
@@ -1358,6 +1393,7 @@ static int
 cmd_favourite (CfContext  *context,
                char      **args)
 {
+  g_autofree char *id = NULL;
   CfFoodStore *store = cf_context_get_food_store (context);
   GError *error = NULL;
 
@@ -1390,15 +1426,16 @@ cmd_favourite (CfContext  *context,
       for (guint i = 0; i < foods->len; i++)
         {
           CfFood *food = g_ptr_array_index (foods, i);
-          g_autofree char *id = pad (cf_food_get_id (food), 24);
+          g_autofree char *padded = pad (cf_food_get_id (food), 24);
 
-          g_print ("%s %s\n", id, cf_food_get_name (food));
+          g_print ("%s %s\n", padded, cf_food_get_name (food));
         }
 
       return 0;
     }
 
-  if (!cf_food_store_set_favourite (store, args[0], !opt_off, &error))
+  id = cf_canonical_id (args[0]);
+  if (!cf_food_store_set_favourite (store, id, !opt_off, &error))
     return fail (error);
 
   if (opt_json)
@@ -1407,16 +1444,16 @@ cmd_favourite (CfContext  *context,
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, args[0]);
+      json_builder_add_string_value (builder, id);
       json_builder_set_member_name (builder, "favourite");
       json_builder_add_boolean_value (builder, !opt_off);
       json_builder_end_object (builder);
       print_json (builder);
     }
   else if (opt_off)
-    g_print (_("%s is no longer a favourite\n"), args[0]);
+    g_print (_("%s is no longer a favourite\n"), id);
   else
-    g_print (_("%s is a favourite\n"), args[0]);
+    g_print (_("%s is a favourite\n"), id);
 
   return 0;
 }

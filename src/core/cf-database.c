@@ -43,6 +43,16 @@ struct _CfDatabase
 
 G_DEFINE_FINAL_TYPE (CfDatabase, cf_database, G_TYPE_OBJECT)
 
+/* A version 4 UUID, random, in lower case */
+#define RANDOM_UUID_SQL \
+  "(lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' || lower (hex (randomblob (6))))"
+
+/* What the trigger that refuses recipe cycles says; mapped to a message
+ * for people in _cf_set_sqlite_error() */
+#define RECIPE_CYCLE_MESSAGE "cofactor: recipe cycle"
+
 /* Each migration takes the schema from version N to N + 1.  They run in
  * one transaction at start-up; never edit one that has shipped, add a
  * new one.  "@NUTRIENTS@" expands to one REAL column per nutrient.
@@ -138,6 +148,35 @@ static const char *migrations[] = {
   "CREATE INDEX favourite_added ON favourite (added);"
   "CREATE TRIGGER custom_food_ad_favourite AFTER DELETE ON custom_food BEGIN"
   "  DELETE FROM favourite WHERE food_id = old.id;"
+  "END;",
+
+  /* 3 → 4: ids in one form, lower case (imports took "custom:ABC…" and
+   * entry ids in upper case as other ids than their lower-case twins:
+   * a twin keeps its data under a new random id); and no recipe that
+   * contains itself, through any number of other recipes. */
+  "UPDATE entry SET id = " RANDOM_UUID_SQL
+  "  WHERE EXISTS (SELECT 1 FROM entry o WHERE o.rowid < entry.rowid AND lower (o.id) = lower (entry.id));"
+  "UPDATE entry SET id = lower (id) WHERE id <> lower (id);"
+  "UPDATE entry SET food_id = lower (food_id) WHERE food_id <> lower (food_id);"
+  "UPDATE custom_food SET id = 'custom:' || " RANDOM_UUID_SQL
+  "  WHERE EXISTS (SELECT 1 FROM custom_food o WHERE o.rowid < custom_food.rowid AND lower (o.id) = lower (custom_food.id));"
+  "UPDATE custom_food SET id = lower (id) WHERE id <> lower (id);"
+  "UPDATE recipe_ingredient SET food_id = lower (food_id) WHERE food_id <> lower (food_id);"
+  "DELETE FROM favourite WHERE food_id <> lower (food_id)"
+  "  AND EXISTS (SELECT 1 FROM favourite o WHERE lower (o.food_id) = lower (favourite.food_id) AND o.food_id <> favourite.food_id"
+  "              AND (o.food_id = lower (o.food_id) OR o.food_id < favourite.food_id));"
+  "UPDATE favourite SET food_id = lower (food_id) WHERE food_id <> lower (food_id);"
+  "CREATE TRIGGER recipe_ingredient_no_cycle BEFORE INSERT ON recipe_ingredient"
+  "  WHEN EXISTS ("
+  "    WITH RECURSIVE reach (id) AS ("
+  "      SELECT new.food_id"
+  "      UNION"
+  "      SELECT ri.food_id FROM recipe_ingredient ri"
+  "        JOIN custom_food f ON f.rowid = ri.recipe"
+  "        JOIN reach ON f.id = reach.id)"
+  "    SELECT 1 FROM reach JOIN custom_food r ON r.id = reach.id WHERE r.rowid = new.recipe)"
+  "BEGIN"
+  "  SELECT RAISE (ABORT, '" RECIPE_CYCLE_MESSAGE "');"
   "END;",
 };
 
@@ -246,6 +285,12 @@ _cf_set_sqlite_error (GError  **error,
       break;
 
     case SQLITE_CONSTRAINT:
+      if (db != NULL && g_strcmp0 (sqlite3_errmsg (db), RECIPE_CYCLE_MESSAGE) == 0)
+        {
+          g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                               _("A recipe cannot contain itself, not even through other recipes"));
+          return;
+        }
       code = CF_ERROR_INVALID;
       break;
 

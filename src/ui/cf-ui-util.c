@@ -19,28 +19,38 @@
  * @text: what the user typed
  * @value: (out): the number, or NaN for empty text
  *
- * Reads a number typed into a field: space around it is ignored and a
- * comma is taken as the decimal point, as many locales write it.
+ * Reads a number typed into a field with cf_parse_decimal(), the one
+ * strict reading of numbers: space around it is ignored and a comma is
+ * taken as the decimal point, as many locales write it.
  *
- * Returns: %FALSE unless @text is empty or one finite number
+ * Returns: %FALSE unless @text is empty or one such number
  */
 gboolean
 cf_parse_number (const char *text,
                  double     *value)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  char *end = NULL;
-
   g_return_val_if_fail (value != NULL, FALSE);
 
   *value = NAN;
-  if (*copy == '\0')
+  if (cf_text_is_blank (text))
     return TRUE;
 
-  g_strdelimit (copy, ",", '.');
-  *value = g_ascii_strtod (copy, &end);
+  return cf_parse_decimal (text, value, NULL);
+}
 
-  return end != NULL && *end == '\0' && isfinite (*value);
+/**
+ * cf_text_is_blank:
+ *
+ * Returns: whether @text is %NULL, empty or only white space
+ */
+gboolean
+cf_text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
 }
 
 /**

@@ -10,11 +10,13 @@
 #include <adwaita.h>
 
 #include "cf-food.h"
+#include "cf-parse.h"
 
 G_BEGIN_DECLS
 
 gboolean     cf_parse_number           (const char          *text,
                                         double              *value);
+gboolean     cf_text_is_blank          (const char          *text);
 GtkWidget   *cf_error_label_new        (void);
 void         cf_show_error             (GtkLabel            *label,
                                         GtkWidget           *field,
