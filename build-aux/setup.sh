@@ -10,6 +10,7 @@ packages=(
   adwaita-icon-theme fonts-cantarell librsvg2-common libgtk-4-bin
   python3
   flatpak-builder
+  clang libclang-rt-14-dev
 )
 
 missing=()
