@@ -16,6 +16,7 @@ packages=(
   libxml2-utils locales
   python3
   flatpak-builder
+  clang libclang-rt-14-dev
 )
 
 # One per language in po/LINGUAS

@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <grp.h>
+#include <sqlite3.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "cf-test-util.h"
@@ -31,31 +35,68 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* The user "nobody", for a child that must not have root's right to
+ * write anywhere */
+#define UNPRIVILEGED_ID 65534
+
+static void
+drop_privileges (gpointer user_data)
+{
+  if (getuid () == 0 && (setgroups (0, NULL) != 0 || setgid (UNPRIVILEGED_ID) != 0 || setuid (UNPRIVILEGED_ID) != 0))
+    _exit (125);
+}
+
+static void
+run_va (Run        *run,
+        const char *dir,
+        gboolean    unprivileged,
+        const char *first,
+        va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("COFACTOR_CLI"));
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "COFACTOR_DATA_DIR", dir, TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                               unprivileged ? drop_privileges : NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
 static void
 run_in (Run        *run,
         const char *dir,
         const char *first,
         ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  int wait_status;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("COFACTOR_CLI"));
   va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
+  run_va (run, dir, FALSE, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
+}
 
-  envp = g_environ_setenv (envp, "COFACTOR_DATA_DIR", dir, TRUE);
+/* As run_in(), but as an ordinary user even when the tests run as root */
+static void
+run_unprivileged (Run        *run,
+                  const char *dir,
+                  const char *first,
+                  ...)
+{
+  va_list args;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                               NULL, NULL, &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  va_start (args, first);
+  run_va (run, dir, TRUE, first, args);
+  va_end (args);
 }
 
 #define RUN(run, ...) run_in (run, profile, __VA_ARGS__, NULL)
@@ -467,6 +508,483 @@ test_food_errors (void)
   }
 }
 
+/* Logs @n entries into the diary in @dir */
+static void
+log_entries (const char *dir,
+             guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_in (&run, dir, "log", "2026-03-14", "lunch", "usda:01009", "30g", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+}
+
+static guint
+count_day_entries (const char *dir)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_in (&run, dir, "day", "2026-03-14", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (root), "entries"));
+}
+
+/* A deleted or emptied diary beside a backup with entries is reported
+ * with the way back, and never silently replaced by a new one */
+static void
+test_missing_diary (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_auto(Run) backup = { 0, };
+  g_auto(Run) day = { 0, };
+  g_auto(Run) empty = { 0, };
+  g_auto(Run) restore = { 0, };
+  g_auto(Run) fresh = { 0, };
+  g_auto(Run) again = { 0, };
+  GStatBuf st;
+
+  log_entries (dir, 18);
+  run_in (&backup, dir, "backup", NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  run_in (&day, dir, "day", "2026-03-14", NULL);
+  assert_failed (&day, 1);
+  g_assert_nonnull (strstr (day.err, "is missing"));
+  g_assert_nonnull (strstr (day.err, "18 entries"));
+  g_assert_nonnull (strstr (day.err, "cofactor-cli restore"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  run_in (&empty, dir, "log", "2026-03-14", "lunch", "usda:01009", "30g", NULL);
+  assert_failed (&empty, 1);
+  g_assert_nonnull (strstr (empty.err, "is empty"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+
+  run_in (&restore, dir, "restore", NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_cmpuint (count_day_entries (dir), ==, 18);
+
+  /* Or a new diary, when that is what the user wants */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  run_in (&fresh, dir, "new-diary", NULL);
+  g_assert_cmpint (fresh.status, ==, 0);
+  g_assert_cmpuint (count_day_entries (dir), ==, 0);
+  run_in (&again, dir, "new-diary", NULL);
+  assert_failed (&again, 1);
+
+  cf_test_remove_tree (dir);
+}
+
+/* Pages overwritten in the middle of the diary: every command says so
+ * (not only those that happen to touch them), and restore mends it */
+static void
+test_damaged_diary (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_auto(Run) backup = { 0, };
+  g_auto(Run) healthy = { 0, };
+  g_auto(Run) restore = { 0, };
+  static const char *commands[][6] = {
+    { "day", "2026-03-14", NULL },
+    { "log", "2026-03-14", "lunch", "usda:01009", "30g", NULL },
+    { "export", "-", NULL },
+    { "favourite", NULL },
+  };
+  char page[4096];
+  FILE *f;
+
+  log_entries (dir, 120);
+  run_in (&backup, dir, "backup", NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+
+  /* The diary opens well: restore needs --force */
+  run_in (&healthy, dir, "restore", NULL);
+  assert_failed (&healthy, 1);
+
+  memset (page, 0x5a, sizeof page);
+  f = fopen (path, "r+b");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, 6 * sizeof page, SEEK_SET), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (fwrite (page, 1, sizeof page, f), ==, sizeof page);
+  fclose (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_in (&run, dir, commands[i][0], commands[i][1], commands[i][2], commands[i][3], commands[i][4], NULL);
+      assert_failed (&run, 1);
+      g_assert_nonnull (strstr (run.err, "damaged"));
+      g_assert_nonnull (strstr (run.err, "cofactor-cli restore"));
+    }
+
+  run_in (&restore, dir, "restore", NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.out, "cofactor.db.damaged-"));
+  g_assert_cmpuint (count_day_entries (dir), ==, 120);
+
+  cf_test_remove_tree (dir);
+}
+
+/* A diary in a folder the user cannot write opens read-only: reading and
+ * exporting work, a change is refused with a clear message */
+static void
+test_read_only_diary (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) day = { 0, };
+  g_auto(Run) exp = { 0, };
+  g_auto(Run) log = { 0, };
+
+  log_entries (dir, 2);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  before = cf_test_file_sha256 (path);
+
+  run_unprivileged (&day, dir, "day", "2026-03-14", NULL);
+  g_assert_cmpstr (day.err, ==, "");
+  g_assert_cmpint (day.status, ==, 0);
+  g_assert_nonnull (strstr (day.out, "Cheese, cheddar — 30 g"));
+
+  run_unprivileged (&exp, dir, "export", "-", NULL);
+  g_assert_cmpint (exp.status, ==, 0);
+  g_assert_nonnull (strstr (exp.out, "cofactor-diary"));
+
+  run_unprivileged (&log, dir, "log", "2026-03-14", "lunch", "usda:01009", "30g", NULL);
+  assert_failed (&log, 1);
+  g_assert_nonnull (strstr (log.err, "read-only"));
+
+  after = cf_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  cf_test_remove_tree (dir);
+}
+
+/* backup refuses to put a diary that holds less beside its last backup
+ * unless told to; both are then kept */
+static void
+test_backup_smaller (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_auto(Run) first = { 0, };
+  g_auto(Run) refused = { 0, };
+  g_auto(Run) forced = { 0, };
+  g_auto(Run) list = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *backups;
+  sqlite3 *raw = NULL;
+
+  log_entries (dir, 3);
+  run_in (&first, dir, "backup", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM entry", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  run_in (&refused, dir, "backup", NULL);
+  assert_failed (&refused, 1);
+  g_assert_nonnull (strstr (refused.err, "3 entries"));
+  g_assert_nonnull (strstr (refused.err, "--force"));
+
+  g_usleep (1100 * 1000);
+  run_in (&forced, dir, "backup", "--force", NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+
+  run_in (&list, dir, "backups", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  root = parse (list.out);
+  backups = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (backups), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (backups, 0), "entries"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (backups, 1), "entries"), ==, 3);
+
+  cf_test_remove_tree (dir);
+}
+
+/* Input whose size is unknown before reading (/dev/zero reads forever)
+ * is measured as it is read; input that is not JSON, only white space
+ * or nested without end is refused with a message */
+static void
+test_bounded_input (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *blank = g_build_filename (dir, "blank.json", NULL);
+  g_autofree char *deep = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *nesting = g_malloc (200001);
+  static const char *zero[][3] = {
+    { "import", "/dev/zero", NULL },
+    { "food-add", "/dev/zero", NULL },
+    { "recipe-add", "/dev/zero", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zero); i++)
+    {
+      g_auto(Run) run = { 0, };
+      gint64 start = g_get_monotonic_time ();
+
+      run_in (&run, dir, zero[i][0], zero[i][1], NULL);
+      assert_failed (&run, 1);
+      g_assert_nonnull (strstr (run.err, "NUL"));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+    }
+
+  g_assert_true (g_file_set_contents (blank, " \n\t\n ", -1, NULL));
+  memset (nesting, '[', 100000);
+  memset (nesting + 100000, ']', 100000);
+  g_assert_true (g_file_set_contents (deep, nesting, 200000, NULL));
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_in (&run, dir, "import", blank, NULL);
+    assert_failed (&run, 1);
+    g_assert_nonnull (strstr (run.err, "empty or only white space"));
+    g_assert_null (strstr (run.err, "CRITICAL"));
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+    g_auto(Run) add = { 0, };
+
+    /* Exit status 139 (a crash) before */
+    run_in (&run, dir, "import", deep, NULL);
+    assert_failed (&run, 1);
+    g_assert_nonnull (strstr (run.err, "nested more than"));
+    run_in (&add, dir, "food-add", deep, NULL);
+    assert_failed (&add, 1);
+    g_assert_nonnull (strstr (add.err, "nested more than"));
+  }
+
+  cf_test_remove_tree (dir);
+}
+
+/* A tiny amount exports as strict JSON that imports again (it was
+ * written as "1e-300.0") */
+static void
+test_export_strict (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *other = cf_test_make_temp_dir ();
+  g_autofree char *food = g_build_filename (dir, "food.json", NULL);
+  g_autofree char *file = g_build_filename (dir, "export.json", NULL);
+  g_auto(Run) add = { 0, };
+  g_auto(Run) log = { 0, };
+  g_auto(Run) exp = { 0, };
+  g_auto(Run) imp = { 0, };
+  g_autofree char *id = NULL;
+
+  g_assert_true (g_file_set_contents (food, "{\"name\": \"Trace\", \"per_100g\": {\"calcium\": 1e-300, \"vitamin_d\": 1e8}}", -1, NULL));
+  run_in (&add, dir, "food-add", food, NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  id = g_strstrip (g_strdup (add.out));
+
+  run_in (&log, dir, "log", "2026-03-14", "lunch", id, "0.001g", NULL);
+  g_assert_cmpint (log.status, ==, 0);
+
+  run_in (&exp, dir, "export", file, NULL);
+  g_assert_cmpint (exp.status, ==, 0);
+  run_in (&imp, other, "import", file, NULL);
+  g_assert_cmpstr (imp.err, ==, "");
+  g_assert_cmpint (imp.status, ==, 0);
+  g_assert_nonnull (strstr (imp.out, "Imported 1 food and 1 diary entry"));
+
+  cf_test_remove_tree (dir);
+  cf_test_remove_tree (other);
+}
+
+/* Every command's text output frees what it makes: the CLI linked with
+ * LeakSanitizer exits with 23 on a leak */
+static void
+test_no_leaks (void)
+{
+  const char *lsan = g_getenv ("COFACTOR_CLI_LSAN");
+  const char *cli = g_getenv ("COFACTOR_CLI");
+  g_autofree char *dir = NULL;
+  static const char *commands[][5] = {
+    { "log", "2026-03-14", "lunch", "k2:natto-kamao-2007", "30g" },
+    { "log", "2026-03-14", "dinner", "usda:11090", "1 cup chopped" },
+    { "search", "natto", NULL },
+    { "search", "cheddar", NULL },
+    { "food", "k2:natto-kamao-2007", NULL },
+    { "day", "2026-03-14", NULL },
+    { "day", "2026-03-14", "--json", NULL },
+    { "rank", "mk7", NULL },
+    { "targets", "2026-03-14", NULL },
+    { "insights", "--to", "2026-03-14", NULL },
+    { "favourite", "usda:01009", NULL },
+    { "favourite", NULL },
+    { "export", "-", NULL },
+    { "backup", NULL },
+    { "backups", NULL },
+    { "day", "tomorrow-ish", NULL },
+  };
+
+  if (lsan == NULL)
+    {
+      g_test_skip ("The CLI was not linked with LeakSanitizer (a sanitizer build checks leaks itself)");
+      return;
+    }
+
+  dir = cf_test_make_temp_dir ();
+  g_setenv ("COFACTOR_CLI", lsan, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_in (&run, dir, commands[i][0], commands[i][1], commands[i][2], commands[i][3], commands[i][4], NULL);
+      g_test_message ("%s %s: %d", commands[i][0], commands[i][1] ? commands[i][1] : "", run.status);
+      g_assert_null (strstr (run.err, "LeakSanitizer"));
+      g_assert_cmpint (run.status, ==, i + 1 == G_N_ELEMENTS (commands) ? 1 : 0);
+    }
+  g_setenv ("COFACTOR_CLI", cli, TRUE);
+
+  cf_test_remove_tree (dir);
+}
+
+/* Amounts, dates and numbers are read strictly, the same way as in
+ * the app and import; values beyond their bounds and recipes that
+ * contain themselves are refused; nothing changes the diary */
+static void
+test_strict_input (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *many = g_build_filename (dir, "many.json", NULL);
+  g_autofree char *fat = g_build_filename (dir, "fat.json", NULL);
+  g_autofree char *named = g_build_filename (dir, "named.json", NULL);
+  g_autofree char *soup_file = g_build_filename (dir, "soup.json", NULL);
+  g_autofree char *stock_file = g_build_filename (dir, "stock.json", NULL);
+  g_autofree char *cycle_file = g_build_filename (dir, "cycle.json", NULL);
+  g_autofree char *long_name = g_strnfill (201, 'k');
+  g_autoptr(GString) portions = g_string_new (NULL);
+  g_autofree char *soup = NULL;
+  g_autofree char *stock = NULL;
+  g_auto(Run) before = { 0, };
+  g_auto(Run) after = { 0, };
+  static const struct {
+    const char *args[7];
+    int         status;
+    const char *message;
+  } refused[] = {
+    { { "log", "2026-03-14", "lunch", "usda:01009", "1,000g" }, 1, "could be read two ways; write 1000 or 1" },
+    { { "log", "2026-03-14", "lunch", "usda:01009", "0x10g" }, 1, "decimal digits" },
+    { { "log", "2026-03-14", "lunch", "usda:01009", "1e-300g" }, 1, "without an exponent" },
+    { { "log", "2026-03-14", "lunch", "usda:01009", "0.0001g" }, 1, "at least 0.001 g" },
+    { { "log", "2026-03-14", "lunch", "usda:01009", "20000", "cup,", "diced" }, 1, "from 0.001 to 10000" },
+    { { "log", "2024-+1-05", "lunch", "usda:01009", "30g" }, 1, "not a date" },
+    { { "log", "2024- 1-05", "lunch", "usda:01009", "30g" }, 1, "not a date" },
+    { { "targets", "--k2-goal", "-1" }, 2, "--k2-goal" },
+    { { "targets", "--k2-goal", "0x10" }, 2, "--k2-goal" },
+    { { "targets", "--weight", "7e1" }, 2, "--weight" },
+    { { "search", "natto", "--limit", "0x10" }, 2, "--limit" },
+  };
+
+  RUN (&before, "export", "-");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = { 0, };
+      const char *const *a = refused[i].args;
+
+      run_in (&run, profile, a[0], a[1], a[2], a[3], a[4], a[5], a[6], NULL);
+      g_test_message ("%s %s: %s", a[0], a[1], run.err);
+      assert_failed (&run, refused[i].status);
+      g_assert_nonnull (strstr (run.err, refused[i].message));
+    }
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (portions, "%s{\"amount\":1,\"description\":\"m%u\",\"grams\":1}", i ? "," : "", i);
+  {
+    g_autofree char *text = g_strdup_printf ("{\"name\":\"x\",\"per_100g\":{},\"portions\":[%s]}", portions->str);
+
+    g_assert_true (g_file_set_contents (many, text, -1, NULL));
+  }
+  g_assert_true (g_file_set_contents (fat, "{\"name\":\"x\",\"per_100g\":{\"fat\":60,\"protein\":60}}", -1, NULL));
+  {
+    g_autofree char *text = g_strdup_printf ("{\"name\":\"%s\",\"per_100g\":{}}", long_name);
+
+    g_assert_true (g_file_set_contents (named, text, -1, NULL));
+  }
+
+  {
+    const char *files[] = { many, fat, named };
+    const char *messages[] = { "food.portions: has more than 100 elements", "add up to 120.0 g", "longer than 200 characters" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_auto(Run) run = { 0, };
+
+        RUN (&run, "food-add", files[i]);
+        assert_failed (&run, 1);
+        g_assert_nonnull (strstr (run.err, messages[i]));
+      }
+  }
+
+  RUN (&after, "export", "-");
+  {
+    g_autoptr(GRegex) stamp = g_regex_new ("\"exported\" : \"[^\"]*\"", 0, 0, NULL);
+    g_autofree char *a = g_regex_replace_literal (stamp, before.out, -1, 0, "", 0, NULL);
+    g_autofree char *b = g_regex_replace_literal (stamp, after.out, -1, 0, "", 0, NULL);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+
+  /* Soup, then Stock made with Soup, then Soup made with Stock (its id
+   * in upper case, which is the same id) */
+  g_assert_true (g_file_set_contents (soup_file, "{\"name\":\"Soup\",\"ingredients\":[{\"food\":\"usda:01009\",\"amount\":\"30g\"}]}", -1, NULL));
+  {
+    g_auto(Run) run = { 0, };
+
+    run_in (&run, dir, "recipe-add", soup_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    soup = g_strstrip (g_strdup (run.out));
+  }
+  {
+    g_autofree char *text = g_strdup_printf ("{\"name\":\"Stock\",\"ingredients\":[{\"food\":\"%s\",\"amount\":\"100g\"}]}", soup);
+    g_auto(Run) run = { 0, };
+
+    g_assert_true (g_file_set_contents (stock_file, text, -1, NULL));
+    run_in (&run, dir, "recipe-add", stock_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    stock = g_strstrip (g_strdup (run.out));
+  }
+  {
+    g_autofree char *upper = g_ascii_strup (soup, -1);
+    g_autofree char *text = g_strdup_printf ("{\"id\":\"%s\",\"name\":\"Soup\",\"ingredients\":[{\"food\":\"%s\",\"amount\":\"100g\"}]}",
+                                             upper, stock);
+    g_auto(Run) run = { 0, };
+    g_auto(Run) food = { 0, };
+
+    g_assert_true (g_file_set_contents (cycle_file, text, -1, NULL));
+    run_in (&run, dir, "recipe-add", cycle_file, NULL);
+    assert_failed (&run, 1);
+    g_assert_nonnull (strstr (run.err, "recipe.ingredients: a recipe cannot contain itself, not even through other recipes: “Soup” → “Stock” → “Soup”"));
+
+    /* An id in upper case names the same food */
+    run_in (&food, dir, "food", upper, NULL);
+    g_assert_cmpint (food.status, ==, 0);
+    g_assert_true (g_str_has_prefix (food.out, "Soup\n"));
+  }
+
+  cf_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +1004,14 @@ main (int   argc,
   g_test_add_func ("/cofactor/cli/rank", test_rank);
   g_test_add_func ("/cofactor/cli/food-add-recipe-add", test_food_add_recipe_add);
   g_test_add_func ("/cofactor/cli/food-errors", test_food_errors);
+  g_test_add_func ("/cofactor/cli/missing-diary", test_missing_diary);
+  g_test_add_func ("/cofactor/cli/damaged-diary", test_damaged_diary);
+  g_test_add_func ("/cofactor/cli/read-only-diary", test_read_only_diary);
+  g_test_add_func ("/cofactor/cli/backup-smaller", test_backup_smaller);
+  g_test_add_func ("/cofactor/cli/bounded-input", test_bounded_input);
+  g_test_add_func ("/cofactor/cli/export-strict", test_export_strict);
+  g_test_add_func ("/cofactor/cli/no-leaks", test_no_leaks);
+  g_test_add_func ("/cofactor/cli/strict-input", test_strict_input);
 
   ret = g_test_run ();
   cf_test_remove_tree (profile);

@@ -49,8 +49,8 @@ static const Case cases[] = {
   { "too-much-mk7", CF_FOOD_FIELD_NUTRIENT, CF_NUTRIENT_MK7, "Menaquinone-7" },
   { "portion-description", CF_FOOD_FIELD_PORTION_DESCRIPTION, 1, "Describe the measure" },
   { "portion-amount", CF_FOOD_FIELD_PORTION_AMOUNT, 1, "number of measures" },
-  { "portion-zero-grams", CF_FOOD_FIELD_PORTION_GRAMS, 1, "at most 5000 g" },
-  { "portion-heavy", CF_FOOD_FIELD_PORTION_GRAMS, 1, "at most 5000 g" },
+  { "portion-zero-grams", CF_FOOD_FIELD_PORTION_GRAMS, 1, "to 5000 g" },
+  { "portion-heavy", CF_FOOD_FIELD_PORTION_GRAMS, 1, "to 5000 g" },
 };
 
 static CfFood *

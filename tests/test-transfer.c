@@ -12,6 +12,8 @@
 #include "cf-date.h"
 #include "cf-diary-entry-private.h"
 #include "cf-error.h"
+#include "cf-json.h"
+#include "cf-limits.h"
 #include "cf-test-util.h"
 #include "cf-transfer.h"
 
@@ -147,7 +149,7 @@ static const struct {
 } malformed[] = {
   { "empty", "", "empty" },
   { "not-json", "{ \"format\": ", "not valid JSON" },
-  { "syntax-line", "{\n  \"format\": \"cofactor-diary\",\n  \"version\": 1,\n  \"entries\": [ , ]\n}", "4:" },
+  { "syntax-line", "{\n  \"format\": \"cofactor-diary\",\n  \"version\": 1,\n  \"entries\": [ , ]\n}", "line 4, column 16 (at entries[0]): a value is missing" },
   { "not-utf8", "{\"format\":\"cofactor-diary\xff\"}", "UTF-8" },
   { "array-root", "[]", "not a Cofactor export" },
   { "wrong-format", "{\"format\":\"other\",\"version\":1}", "not a Cofactor export" },
@@ -180,6 +182,23 @@ static const struct {
   { "entry-bad-portion", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"portion\":{\"quantity\":-1,\"description\":\"cup\"},\"per_100g\":{}}]}", "entries[0].portion" },
   { "entry-no-nutrients", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5}]}", "entries[0].per_100g: missing" },
   { "entry-duplicate", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"per_100g\":{}},{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"per_100g\":{}}]}", "entries[1].id" },
+  /* Out of bounds (cf-limits.h) */
+  { "entry-tiny-grams", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":1e-300,\"per_100g\":{}}]}", "entries[0].grams: The amount must be at least 0.001 g" },
+  { "entry-huge-quantity", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"portion\":{\"quantity\":1e12,\"description\":\"cup\"},\"per_100g\":{}}]}", "entries[0].portion.quantity: The number of measures must be from 0.001 to 10000" },
+  { "entry-macros", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5,\"per_100g\":{\"fat\":60,\"protein\":60}}]}", "entries[0].per_100g: Protein, fat and carbohydrate add up to 120.0 g" },
+  { "food-macros", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{\"fat\":60,\"protein\":60}}]}", "foods[0].per_100g: Protein, fat and carbohydrate add up" },
+  { "food-huge-portion-amount", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{},\"portions\":[{\"amount\":1e12,\"description\":\"grain\",\"grams\":1}]}]}", "foods[0].portions[0].amount" },
+  { "food-weightless-portion", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"x\",\"per_100g\":{},\"portions\":[{\"amount\":1,\"description\":\"speck\",\"grams\":1e-300}]}]}", "foods[0].portions[0].grams" },
+  /* Not JSON, though json-glib alone would read it */
+  { "hex-number", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":0x10,\"per_100g\":{}}]}", "(at entries[0].grams): not a JSON number" },
+  { "leading-point", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":.5,\"per_100g\":{}}]}", "not a JSON number" },
+  { "trailing-point", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":5.,\"per_100g\":{}}]}", "decimal point" },
+  { "huge-whole-number", "{\"format\":\"cofactor-diary\",\"version\":99999999999999999999}", "too large" },
+  { "infinite-number", "{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"x\"},\"grams\":1e999,\"per_100g\":{}}]}", "too large" },
+  { "single-quotes", "{'format':'cofactor-diary'}", "member name" },
+  { "whitespace-only", "  \n\t  \r\n", "empty or only white space" },
+  { "trailing-text", "{\"format\":\"cofactor-diary\",\"version\":1} x", "more after the end" },
+  { "nul-in-name", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"Kefir\\u0000 and more\",\"per_100g\":{}}]}", "(at foods[0].name): text must not contain the character U+0000" },
   /* A valid food followed by a bad entry: the food must not land either */
   { "good-then-bad", "{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\",\"name\":\"Fine food\",\"per_100g\":{\"calcium\":10}}],\"entries\":[{\"id\":\"" ENTRY_ID "\",\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"" FOOD_ID "\",\"name\":\"Fine food\"},\"grams\":5,\"per_100g\":{}},{\"id\":\"nope\"}]}", "entries[1]" },
 };
@@ -303,6 +322,154 @@ test_imported_entries (void)
   g_clear_error (&error);
 }
 
+/* Extreme but valid values: the export is strict JSON (no "1e-300.0")
+ * and imports back to exactly the same diary */
+static void
+test_extreme_round_trip (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(CfContext) other = cf_test_context_new (TRUE);
+  g_autoptr(CfFood) food = cf_food_new_custom ("Extremes");
+  g_autoptr(CfNutrients) n = cf_nutrients_new ();
+  g_autoptr(CfPortion) crumb = cf_portion_new (0.001, "crumb", 0.001);
+  g_autoptr(CfPortion) sack = cf_portion_new (1.0 / 3, "third of a sack", 5000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const double grams[] = { 0.001, 5000, 1.0 / 3, 0.1 + 0.2, 123.456789012345678 };
+  CfFoodStore *store = cf_context_get_food_store (context);
+  GDate day;
+
+  cf_nutrients_set (n, CF_NUTRIENT_CALCIUM, 1e-300);
+  cf_nutrients_set (n, CF_NUTRIENT_MAGNESIUM, 4.9406564584124654e-324);
+  cf_nutrients_set (n, CF_NUTRIENT_VITAMIN_D, 1e8);
+  cf_nutrients_set (n, CF_NUTRIENT_ENERGY, 900);
+  cf_nutrients_set (n, CF_NUTRIENT_PROTEIN, 100.0 / 3);
+  cf_nutrients_set (n, CF_NUTRIENT_FAT, 0);
+  cf_food_set_nutrients (food, n);
+  cf_food_add_portion (food, crumb);
+  cf_food_add_portion (food, sack);
+  g_assert_true (cf_food_store_save_custom_food (store, food, &error));
+  g_assert_no_error (error);
+
+  cf_day_parse ("2026-03-14", &day, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (grams); i++)
+    {
+      g_autoptr(CfDiaryEntry) entry = cf_diary_entry_new (&day, CF_MEAL_LUNCH, food, grams[i], NULL, 0);
+
+      g_assert_true (cf_diary_add (cf_context_get_diary (context), entry, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(CfDiaryEntry) entry = cf_diary_entry_new (&day, CF_MEAL_DINNER, food, 0.001, crumb, 1);
+    gboolean added = cf_diary_add (cf_context_get_diary (context), entry, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (added);
+  }
+
+  data = cf_export_to_data (context, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_json_check (data, strlen (data), CF_MAX_JSON_DEPTH, &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (data, "e-300.0"));
+
+  g_assert_true (cf_import_from_data (other, data, -1, NULL, &error));
+  g_assert_no_error (error);
+
+  first = export_state (context);
+  second = export_state (other);
+  g_assert_cmpstr (first, ==, second);
+
+  /* Bit for bit */
+  a = cf_diary_list_range (cf_context_get_diary (context), NULL, NULL, &error);
+  b = cf_diary_list_range (cf_context_get_diary (other), NULL, NULL, &error);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      CfDiaryEntry *x = g_ptr_array_index (a, i);
+      CfDiaryEntry *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (cf_diary_entry_get_id (x), ==, cf_diary_entry_get_id (y));
+      g_assert_cmpfloat (cf_diary_entry_get_grams (x), ==, cf_diary_entry_get_grams (y));
+      for (guint k = 0; k < CF_N_NUTRIENTS; k++)
+        {
+          double vx = cf_diary_entry_get_nutrient (x, k);
+          double vy = cf_diary_entry_get_nutrient (y, k);
+
+          g_assert_true ((isnan (vx) && isnan (vy)) || vx == vy);
+        }
+    }
+}
+
+/* 100,000 nested lists (200 KB) crashed the JSON parser; now refused */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (FALSE);
+  g_autoptr(GError) error = NULL;
+  gsize n = 100000;
+  g_autofree char *data = g_malloc (2 * n);
+
+  memset (data, '[', n);
+  memset (data + n, ']', n);
+  g_assert_false (cf_import_from_data (context, data, 2 * n, NULL, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_IMPORT);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+}
+
+/* A file whose size is unknown until read: refused as it is read */
+static void
+test_endless_file (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (FALSE);
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cf_import_from_file (context, zero, NULL, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "NUL"));
+}
+
+/* Lists longer than their bound are refused before their elements are
+ * read; a name longer than any is refused too */
+static void
+test_list_bounds (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (FALSE);
+  g_autoptr(GString) portions = g_string_new (NULL);
+  g_autoptr(GString) favourites = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *food = NULL;
+  g_autofree char *favs = NULL;
+  g_autofree char *name = g_strnfill (201, 'n');
+  g_autofree char *named = NULL;
+
+  for (guint i = 0; i <= CF_MAX_PORTIONS; i++)
+    g_string_append_printf (portions, "%s{\"amount\":1,\"description\":\"m%u\",\"grams\":1}", i ? "," : "", i);
+  food = g_strdup_printf ("{\"format\":\"cofactor-diary\",\"version\":1,\"foods\":[{\"id\":\"" FOOD_ID "\","
+                          "\"name\":\"x\",\"per_100g\":{},\"portions\":[%s]}]}", portions->str);
+  g_assert_false (cf_import_from_data (context, food, -1, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "foods[0].portions: has more than 100 elements"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i <= CF_MAX_IMPORT_FAVOURITES; i++)
+    g_string_append_printf (favourites, "%s{\"food\":\"usda:01009\"}", i ? "," : "");
+  favs = g_strdup_printf ("{\"format\":\"cofactor-diary\",\"version\":1,\"favourites\":[%s]}", favourites->str);
+  g_assert_false (cf_import_from_data (context, favs, -1, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "favourites: has more than 100000 elements"));
+  g_clear_error (&error);
+
+  named = g_strdup_printf ("{\"format\":\"cofactor-diary\",\"version\":1,\"entries\":[{\"id\":\"" ENTRY_ID "\","
+                           "\"date\":\"2026-01-01\",\"meal\":\"lunch\",\"food\":{\"id\":\"usda:01009\",\"name\":\"%s\"},"
+                           "\"grams\":5,\"per_100g\":{}}]}", name);
+  g_assert_false (cf_import_from_data (context, named, -1, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "entries[0]: The food name is longer than 200 characters"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +480,10 @@ main (int   argc,
   g_test_add_func ("/cofactor/transfer/file-round-trip", test_file_round_trip);
   g_test_add_func ("/cofactor/transfer/missing-file", test_missing_file);
   g_test_add_func ("/cofactor/transfer/null-means-no-value", test_null_means_no_value);
+  g_test_add_func ("/cofactor/transfer/extreme-round-trip", test_extreme_round_trip);
+  g_test_add_func ("/cofactor/transfer/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/cofactor/transfer/endless-file", test_endless_file);
+  g_test_add_func ("/cofactor/transfer/list-bounds", test_list_bounds);
   g_test_add_func ("/cofactor/transfer/imported-entries", test_imported_entries);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {

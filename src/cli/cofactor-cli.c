@@ -12,14 +12,21 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gunixinputstream.h>
 
+#include "cf-backup.h"
 #include "cf-context.h"
 #include "cf-csv-export.h"
 #include "cf-date.h"
 #include "cf-error.h"
 #include "cf-food-groups.h"
 #include "cf-insight-engine.h"
+#include "cf-json.h"
+#include "cf-limits.h"
+#include "cf-parse.h"
 #include "cf-knowledge.h"
 #include "cf-ranking.h"
 #include "cf-targets.h"
@@ -52,20 +59,22 @@ static const CfIntake day_intakes[] = {
 static gboolean opt_json;
 static char *opt_database;
 static char *opt_foods_db;
+static char *opt_limit_text;
 static int opt_limit = 20;
 static char *opt_source;
 static char *opt_per;
 static gboolean opt_off;
+static gboolean opt_force;
 
 /* Profile for targets and insights; each overrides the user's settings
  * when the settings schema is installed */
 static char *opt_sex;
 static char *opt_birth_date;
-static double opt_age = -1;
+static char *opt_age;
 static char *opt_condition;
 static char *opt_reference;
-static double opt_weight = -1;
-static double opt_k2_goal = -1;
+static char *opt_weight;
+static char *opt_k2_goal;
 static char *opt_from;
 static char *opt_to;
 static gboolean opt_dry_run;
@@ -79,7 +88,7 @@ static const GOptionEntry global_entries[] = {
     N_("Use this diary file instead of the default one"), N_("FILE") },
   { "foods-db", 0, 0, G_OPTION_ARG_FILENAME, &opt_foods_db,
     N_("Use this food database (also $COFACTOR_FOODS_DB)"), N_("FILE") },
-  { "limit", 'n', 0, G_OPTION_ARG_INT, &opt_limit,
+  { "limit", 'n', 0, G_OPTION_ARG_STRING, &opt_limit_text,
     N_("Show at most N search results (default 20)"), N_("N") },
   { "source", 's', 0, G_OPTION_ARG_STRING, &opt_source,
     N_("Search only these sources: usda, k2, custom, comma-separated"), N_("SOURCES") },
@@ -87,19 +96,21 @@ static const GOptionEntry global_entries[] = {
     N_("Rank per 100g (default), 100kcal or serving"), N_("BASIS") },
   { "off", 0, 0, G_OPTION_ARG_NONE, &opt_off,
     N_("With favourite: remove the food from the favourites"), NULL },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force,
+    N_("With backup: back up a diary that holds less than its last backup; with restore: replace a diary that is not damaged"), NULL },
   { "sex", 0, 0, G_OPTION_ARG_STRING, &opt_sex,
     N_("Sex for targets: female, male or unspecified"), N_("SEX") },
   { "birth-date", 0, 0, G_OPTION_ARG_STRING, &opt_birth_date,
     N_("Birth date for targets (YYYY-MM-DD)"), N_("DATE") },
-  { "age", 0, 0, G_OPTION_ARG_DOUBLE, &opt_age,
+  { "age", 0, 0, G_OPTION_ARG_STRING, &opt_age,
     N_("Age in years for targets, instead of a birth date"), N_("YEARS") },
   { "condition", 0, 0, G_OPTION_ARG_STRING, &opt_condition,
     N_("none, pregnancy or lactation"), N_("CONDITION") },
   { "reference", 0, 0, G_OPTION_ARG_STRING, &opt_reference,
     N_("Reference intakes: nasem (default), efsa or dach"), N_("SET") },
-  { "weight", 0, 0, G_OPTION_ARG_DOUBLE, &opt_weight,
+  { "weight", 0, 0, G_OPTION_ARG_STRING, &opt_weight,
     N_("Body weight in kg, for targets given per kg"), N_("KG") },
-  { "k2-goal", 0, 0, G_OPTION_ARG_DOUBLE, &opt_k2_goal,
+  { "k2-goal", 0, 0, G_OPTION_ARG_STRING, &opt_k2_goal,
     N_("Personal vitamin K2 goal in µg a day"), N_("UG") },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
     N_("First day for insights (default: 29 days before --to)"), N_("DATE") },
@@ -151,6 +162,23 @@ pad (const char *text,
   return g_string_free (s, FALSE);
 }
 
+/* --limit, a whole number read strictly */
+static gboolean
+parse_limit (void)
+{
+  double limit = opt_limit;
+
+  if (opt_limit_text != NULL &&
+      (!cf_parse_decimal (opt_limit_text, &limit, NULL) || limit != floor (limit)))
+    return FALSE;
+
+  if (limit < 1 || limit > 10000)
+    return FALSE;
+
+  opt_limit = (int) limit;
+  return TRUE;
+}
+
 static gboolean
 parse_sources (CfSearchFlags *flags,
                GError       **error)
@@ -194,7 +222,7 @@ cmd_search (CfContext  *context,
 
   if (args[0] == NULL)
     return usage_error (_("search needs the text to search for"));
-  if (opt_limit < 1 || opt_limit > 10000)
+  if (!parse_limit ())
     return usage_error (_("--limit must be between 1 and 10000"));
   if (!parse_sources (&flags, &error))
     {
@@ -261,11 +289,19 @@ cmd_search (CfContext  *context,
         }
 
       if (k2->len > 0)
-        /* Translators: %s is a list such as "MK-7 939.0 µg" */
-        g_print ("%25s%s\n", "", g_strdup_printf (_("%s per 100 g"), k2->str));
+        {
+          /* Translators: %s is a list such as "MK-7 939.0 µg" */
+          g_autofree char *line = g_strdup_printf (_("%s per 100 g"), k2->str);
+
+          g_print ("%25s%s\n", "", line);
+        }
       if (cf_food_get_source (food) == CF_FOOD_SOURCE_K2 && cf_food_get_citation (food))
-        /* Translators: %s is a literature reference */
-        g_print ("%25s%s\n", "", g_strdup_printf (_("Source: %s"), cf_food_get_citation (food)));
+        {
+          /* Translators: %s is a literature reference */
+          g_autofree char *line = g_strdup_printf (_("Source: %s"), cf_food_get_citation (food));
+
+          g_print ("%25s%s\n", "", line);
+        }
     }
 
   return 0;
@@ -275,6 +311,7 @@ static int
 cmd_food (CfContext  *context,
           char      **args)
 {
+  g_autofree char *id = NULL;
   g_autoptr(CfFood) food = NULL;
   GListModel *portions;
   GPtrArray *alternatives;
@@ -284,7 +321,8 @@ cmd_food (CfContext  *context,
   if (args[0] == NULL || args[1] != NULL)
     return usage_error (_("food needs exactly one food id, e.g. usda:01009"));
 
-  food = cf_food_store_get_food (cf_context_get_food_store (context), args[0], &error);
+  id = cf_canonical_id (args[0]);
+  food = cf_food_store_get_food (cf_context_get_food_store (context), id, &error);
   if (food == NULL)
     return fail (error);
 
@@ -406,6 +444,7 @@ static int
 cmd_log (CfContext  *context,
          char      **args)
 {
+  g_autofree char *food_id = NULL;
   g_autoptr(CfFood) food = NULL;
   g_autoptr(CfPortion) portion = NULL;
   g_autoptr(CfDiaryEntry) entry = NULL;
@@ -428,7 +467,8 @@ cmd_log (CfContext  *context,
       return EXIT_FAILED;
     }
 
-  food = cf_food_store_get_food (cf_context_get_food_store (context), args[2], &error);
+  food_id = cf_canonical_id (args[2]);
+  food = cf_food_store_get_food (cf_context_get_food_store (context), food_id, &error);
   if (food == NULL)
     return fail (error);
 
@@ -617,11 +657,11 @@ cmd_day (CfContext  *context,
       if (!isnan (coverage) && coverage < 0.995)
         {
           g_autofree char *padded = pad (value, 14);
-
           /* Translators: how much of the day's food had a value for a
            * nutrient, e.g. "data for 40% of the food" */
-          g_print ("    %s %s %s\n", name, padded,
-                   g_strdup_printf (_("data for %.0f%% of the food"), coverage * 100));
+          g_autofree char *share = g_strdup_printf (_("data for %.0f%% of the food"), coverage * 100);
+
+          g_print ("    %s %s %s\n", name, padded, share);
         }
       else
         g_print ("    %s %s\n", name, value);
@@ -850,14 +890,18 @@ build_profile (CfProfile **out)
       cf_profile_set_birth_date (profile, &birth);
     }
 
-  if (opt_age >= 0)
+  if (opt_age != NULL)
     {
+      double age;
+
+      if (!cf_parse_decimal (opt_age, &age, &error))
+        return g_strdup_printf ("--age: %s", error->message);
+      if (!(age >= 0 && age <= 150))
+        return g_strdup (_("--age must be a number of years from 0 to 150"));
       if (opt_birth_date == NULL)
         cf_profile_set_birth_date (profile, NULL);
-      cf_profile_set_age (profile, opt_age);
+      cf_profile_set_age (profile, age);
     }
-  else if (opt_age != -1)
-    return g_strdup (_("--age must be 0 or more"));
 
   if (opt_condition != NULL)
     {
@@ -877,18 +921,26 @@ build_profile (CfProfile **out)
       cf_profile_set_reference_set (profile, set);
     }
 
-  if (opt_weight != -1)
+  if (opt_weight != NULL)
     {
-      if (!(opt_weight > 0 && opt_weight < 700))
+      double weight;
+
+      if (!cf_parse_decimal (opt_weight, &weight, &error))
+        return g_strdup_printf ("--weight: %s", error->message);
+      if (!(weight > 0 && weight < 700))
         return g_strdup (_("--weight must be a weight in kg"));
-      cf_profile_set_body_weight (profile, opt_weight);
+      cf_profile_set_body_weight (profile, weight);
     }
 
-  if (opt_k2_goal != -1)
+  if (opt_k2_goal != NULL)
     {
-      if (!(opt_k2_goal >= 0 && opt_k2_goal < 100000))
+      double goal;
+
+      if (!cf_parse_decimal (opt_k2_goal, &goal, &error))
+        return g_strdup_printf ("--k2-goal: %s", error->message);
+      if (!(goal >= 0 && goal < 100000))
         return g_strdup (_("--k2-goal must be an amount in µg"));
-      cf_profile_set_k2_goal (profile, opt_k2_goal);
+      cf_profile_set_k2_goal (profile, goal);
     }
 
   if (!cf_profile_validate (profile, &error))
@@ -1334,38 +1386,27 @@ cmd_insights (CfContext  *context,
   return 0;
 }
 
-/* Reads a whole file, or standard input for "-" */
+/* Reads a whole file, or standard input for "-", measuring the size
+ * while reading */
 static char *
 read_input (const char  *name,
             gsize       *length,
             GError     **error)
 {
-  g_autoptr(GString) data = NULL;
-  char buffer[8192];
-  size_t n;
+  g_autoptr(GInputStream) stream = NULL;
 
-  if (strcmp (name, "-") != 0)
+  if (strcmp (name, "-") == 0)
+    stream = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  else
     {
-      char *contents = NULL;
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (name);
 
-      if (!g_file_get_contents (name, &contents, length, error))
+      stream = G_INPUT_STREAM (g_file_read (file, NULL, error));
+      if (stream == NULL)
         return NULL;
-      return contents;
     }
 
-  data = g_string_new (NULL);
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    {
-      g_string_append_len (data, buffer, n);
-      if (data->len > 16 * 1024 * 1024)
-        {
-          g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The input is too large"));
-          return NULL;
-        }
-    }
-
-  *length = data->len;
-  return g_string_free (g_steal_pointer (&data), FALSE);
+  return cf_read_text_stream (stream, CF_MAX_FOOD_FILE_BYTES, length, error);
 }
 
 static JsonNode *
@@ -1381,17 +1422,10 @@ read_json_input (const char  *name,
   if (data == NULL)
     return NULL;
 
-  if (!g_utf8_validate (data, length, NULL))
-    {
-      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The input is not UTF-8 text"));
-      return NULL;
-    }
-
-  root = json_from_string (data, &local_error);
+  root = cf_json_parse (data, length, CF_MAX_JSON_DEPTH, &local_error);
   if (root == NULL)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("The input is not valid JSON: %s"),
-                   local_error ? local_error->message : _("it is empty"));
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("The input is not valid JSON: %s"), local_error->message);
       return NULL;
     }
 
@@ -1459,7 +1493,7 @@ cmd_rank (CfContext  *context,
 
   if (opt_per != NULL && !cf_rank_basis_from_key (opt_per, &basis))
     return usage_error (_("--per must be 100g, 100kcal or serving"));
-  if (opt_limit < 1 || opt_limit > 10000)
+  if (!parse_limit ())
     return usage_error (_("--limit must be between 1 and 10000"));
   if (!parse_sources (&flags, &error))
     {
@@ -1618,6 +1652,7 @@ static int
 cmd_favourite (CfContext  *context,
                char      **args)
 {
+  g_autofree char *id = NULL;
   CfFoodStore *store = cf_context_get_food_store (context);
   GError *error = NULL;
 
@@ -1650,25 +1685,253 @@ cmd_favourite (CfContext  *context,
       for (guint i = 0; i < foods->len; i++)
         {
           CfFood *food = g_ptr_array_index (foods, i);
-          g_autofree char *id = pad (cf_food_get_id (food), 24);
+          g_autofree char *padded = pad (cf_food_get_id (food), 24);
 
-          g_print ("%s %s\n", id, cf_food_get_display_name (food));
+          g_print ("%s %s\n", padded, cf_food_get_display_name (food));
         }
 
       return 0;
     }
 
-  if (!cf_food_store_set_favourite (store, args[0], !opt_off, &error))
+  id = cf_canonical_id (args[0]);
+  if (!cf_food_store_set_favourite (store, id, !opt_off, &error))
     return fail (error);
 
   if (opt_json)
-    g_print ("{ \"id\" : \"%s\", \"favourite\" : %s }\n", args[0], opt_off ? "false" : "true");
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, id);
+      json_builder_set_member_name (builder, "favourite");
+      json_builder_add_boolean_value (builder, !opt_off);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
   else if (opt_off)
-    g_print (_("%s is no longer a favourite\n"), args[0]);
+    g_print (_("%s is no longer a favourite\n"), id);
   else
-    g_print (_("%s is a favourite\n"), args[0]);
+    g_print (_("%s is a favourite\n"), id);
 
   return 0;
+}
+
+static char *
+get_database_path (void)
+{
+  return opt_database != NULL ? g_strdup (opt_database) : cf_get_default_database_path ();
+}
+
+static int
+cmd_backup (CfContext  *context,
+            char      **args)
+{
+  g_autoptr(CfBackup) latest = NULL;
+  CfBackupResult result;
+  GError *error = NULL;
+
+  if (args[0] != NULL)
+    return usage_error (_("backup takes no arguments"));
+
+  if (!cf_database_backup (cf_context_get_database (context), 0, opt_force, &result, &latest, &error))
+    return fail (error);
+
+  switch (result)
+    {
+    case CF_BACKUP_SMALLER:
+      {
+        g_autofree char *description = cf_backup_dup_description (latest);
+
+        g_printerr ("cofactor-cli: ");
+        /* Translators: %s is a backup, e.g. "2026-03-14 08:00 (18
+         * entries, 2 foods)" */
+        g_printerr (_("The diary holds fewer entries or foods than its last backup of %s, so it was not backed up. "
+                      "Add --force to back it up anyway (older backups are kept)."),
+                    description);
+        g_printerr ("\n");
+        return EXIT_FAILED;
+      }
+
+    case CF_BACKUP_NOT_NEEDED:
+      g_print ("%s\n", _("The diary is read-only or temporary; it was not backed up."));
+      return 0;
+
+    case CF_BACKUP_MADE:
+    case CF_BACKUP_NOT_DUE:
+    default:
+      {
+        g_autoptr(CfBackup) made = cf_find_latest_backup (cf_database_get_path (cf_context_get_database (context)), FALSE);
+
+        g_print (_("Backed up to %s\n"), made ? made->path : "?");
+        return 0;
+      }
+    }
+}
+
+static void
+json_add_backup (JsonBuilder    *builder,
+                 const CfBackup *backup)
+{
+  g_autofree char *time = g_date_time_format (backup->time, "%Y-%m-%dT%H:%M:%SZ");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, backup->path);
+  json_builder_set_member_name (builder, "time");
+  json_builder_add_string_value (builder, time);
+  json_builder_set_member_name (builder, "entries");
+  if (backup->entries < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, backup->entries);
+  json_builder_set_member_name (builder, "foods");
+  if (backup->foods < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, backup->foods);
+  json_builder_end_object (builder);
+}
+
+static int
+cmd_backups (char **args)
+{
+  g_autofree char *path = get_database_path ();
+  g_autoptr(GPtrArray) backups = NULL;
+
+  if (args[0] != NULL)
+    return usage_error (_("backups takes no arguments"));
+
+  backups = cf_list_backups (path);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < backups->len; i++)
+        json_add_backup (builder, g_ptr_array_index (backups, i));
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  if (backups->len == 0)
+    g_print (_("There is no backup of %s yet.\n"), path);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      CfBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *description = cf_backup_dup_description (backup);
+
+      g_print ("%s  %s\n", description, backup->path);
+    }
+
+  return 0;
+}
+
+static int
+cmd_restore (char **args)
+{
+  g_autofree char *path = get_database_path ();
+  g_autofree char *kept = NULL;
+  GError *error = NULL;
+
+  if (args[0] != NULL && args[1] != NULL)
+    return usage_error (_("restore takes at most one backup file"));
+
+  /* A diary that opens well is replaced only when asked to */
+  if (!opt_force)
+    {
+      g_autoptr(CfContext) context = cf_context_new (path, opt_foods_db, &error);
+
+      if (context != NULL)
+        {
+          g_printerr ("cofactor-cli: %s\n",
+                      _("The diary is not damaged. Add --force to replace it by a backup anyway (it is kept beside it)."));
+          return EXIT_FAILED;
+        }
+      g_clear_error (&error);
+    }
+
+  if (!cf_database_restore_backup (path, args[0], &kept, &error))
+    return fail (error);
+
+  if (kept != NULL)
+    /* Translators: %s is the file the replaced diary was moved to */
+    g_print (_("Restored the backup; the diary it replaced was kept as %s\n"), kept);
+  else
+    g_print ("%s\n", _("Restored the backup."));
+
+  return 0;
+}
+
+static int
+cmd_new_diary (char **args)
+{
+  g_autofree char *path = get_database_path ();
+  g_autoptr(CfContext) context = NULL;
+  GError *error = NULL;
+  GStatBuf st;
+
+  if (args[0] != NULL)
+    return usage_error (_("new-diary takes no arguments"));
+
+  if (g_stat (path, &st) == 0 && st.st_size > 0)
+    {
+      g_printerr ("cofactor-cli: ");
+      g_printerr (_("There is a diary in %s already; nothing was changed."), path);
+      g_printerr ("\n");
+      return EXIT_FAILED;
+    }
+
+  context = cf_context_new_full (path, opt_foods_db, CF_DATABASE_OPEN_NEW, &error);
+  if (context == NULL)
+    return fail (error);
+
+  g_print (_("Started a new diary in %s; its backups were kept.\n"), path);
+  return 0;
+}
+
+static const struct {
+  const char *name;
+  int       (*run) (char **args);
+} file_commands[] = {
+  { "backups", cmd_backups },
+  { "restore", cmd_restore },
+  { "new-diary", cmd_new_diary },
+};
+
+/* Why the diary cannot be opened, with what the user can do about it */
+static int
+fail_open (GError *error)
+{
+  g_autofree char *path = get_database_path ();
+  g_autoptr(CfBackup) backup = NULL;
+
+  g_printerr ("cofactor-cli: %s\n", error->message);
+
+  if (g_error_matches (error, CF_ERROR, CF_ERROR_CORRUPT) || g_error_matches (error, CF_ERROR, CF_ERROR_MISSING))
+    {
+      backup = cf_find_latest_backup (path, TRUE);
+      if (backup != NULL)
+        {
+          g_autofree char *description = cf_backup_dup_description (backup);
+
+          g_printerr ("cofactor-cli: ");
+          /* Translators: %s is a backup, e.g. "2026-03-14 08:00 (18
+           * entries, 2 foods)" */
+          g_printerr (_("Run “cofactor-cli restore” to put the backup of %s in its place; the damaged diary is kept beside it."),
+                      description);
+          g_printerr ("\n");
+        }
+    }
+
+  if (g_error_matches (error, CF_ERROR, CF_ERROR_MISSING))
+    g_printerr ("cofactor-cli: %s\n", _("Run “cofactor-cli new-diary” to start a new diary instead."));
+
+  g_error_free (error);
+  return EXIT_FAILED;
 }
 
 static const struct {
@@ -1687,6 +1950,7 @@ static const struct {
   { "food-add", cmd_food_add },
   { "recipe-add", cmd_recipe_add },
   { "favourite", cmd_favourite },
+  { "backup", cmd_backup },
 };
 
 int
@@ -1734,6 +1998,11 @@ main (int   argc,
       "                                and/or \"cooked_grams\": G, \"ingredients\": [{\"food\": ID,\n"
       "                                \"amount\": \"150g\" or \"1 cup\" or 150}, …]}; prints the new id\n"
       "  favourite [ID] [--off]        Mark a food as a favourite (--off: unmark); no ID lists them\n"
+      "  backup [--force]              Back up the diary now (kept with the automatic backups)\n"
+      "  backups                       List the backups of the diary, newest first\n"
+      "  restore [BACKUP] [--force]    Put the newest sound backup (or BACKUP) in place of a damaged or\n"
+      "                                missing diary; the diary it replaces is kept beside it\n"
+      "  new-diary                     Start a new diary where one is missing; the backups are kept\n"
       "\n"
       "Targets and insights use the profile in your settings, changed by --sex, --birth-date,\n"
       "--age, --condition, --reference, --weight and --k2-goal.\n"
@@ -1761,13 +2030,19 @@ main (int   argc,
   if (args[1] == NULL)
     return usage_error (_("No command given"));
 
+  for (guint i = 0; i < G_N_ELEMENTS (file_commands); i++)
+    {
+      if (strcmp (args[1], file_commands[i].name) == 0)
+        return file_commands[i].run (args + 2);
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       if (strcmp (args[1], commands[i].name) == 0)
         {
           context = cf_context_new (opt_database, opt_foods_db, &error);
           if (context == NULL)
-            return fail (g_steal_pointer (&error));
+            return fail_open (g_steal_pointer (&error));
 
           return commands[i].run (context, args + 2);
         }

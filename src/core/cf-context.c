@@ -65,6 +65,23 @@ cf_context_new (const char  *database_path,
                 const char  *foods_path,
                 GError     **error)
 {
+  return cf_context_new_full (database_path, foods_path, CF_DATABASE_OPEN_DEFAULT, error);
+}
+
+/**
+ * cf_context_new_full:
+ * @database_path: (nullable): as for cf_context_new()
+ * @foods_path: (nullable): as for cf_context_new()
+ * @flags: how to open the database, see cf_database_open_full()
+ *
+ * Returns: (transfer full): a context, or %NULL with @error set
+ */
+CfContext *
+cf_context_new_full (const char           *database_path,
+                     const char           *foods_path,
+                     CfDatabaseOpenFlags   flags,
+                     GError              **error)
+{
   g_autoptr(CfDatabase) database = NULL;
   g_autofree char *default_db = NULL;
   g_autofree char *default_foods = NULL;
@@ -74,7 +91,7 @@ cf_context_new (const char  *database_path,
   if (foods_path == NULL)
     foods_path = default_foods = cf_get_default_foods_path ();
 
-  database = cf_database_open (database_path, foods_path, error);
+  database = cf_database_open_full (database_path, foods_path, flags, error);
   if (database == NULL)
     return NULL;
 

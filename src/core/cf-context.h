@@ -23,6 +23,10 @@ G_DECLARE_FINAL_TYPE (CfContext, cf_context, CF, CONTEXT, GObject)
 CfContext   *cf_context_new            (const char  *database_path,
                                         const char  *foods_path,
                                         GError     **error);
+CfContext   *cf_context_new_full       (const char           *database_path,
+                                        const char           *foods_path,
+                                        CfDatabaseOpenFlags   flags,
+                                        GError              **error);
 CfContext   *cf_context_new_for_database (CfDatabase *database);
 CfDatabase  *cf_context_get_database   (CfContext   *self);
 CfFoodStore *cf_context_get_food_store (CfContext   *self);

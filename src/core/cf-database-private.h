@@ -32,6 +32,11 @@ sqlite3_stmt *_cf_prepare               (sqlite3       *db,
 gboolean      _cf_exec                  (sqlite3       *db,
                                          const char    *sql,
                                          GError       **error);
+gboolean      _cf_count_contents        (sqlite3       *db,
+                                         const char    *schema,
+                                         gint64        *entries,
+                                         gint64        *foods,
+                                         GError       **error);
 
 /* The amount in an entry of what the SQL expression @value computes
  * from its nutrient columns: the value per 100 g times the weight, or

@@ -9,10 +9,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "cf-backup.h"
 #include "cf-database-private.h"
 #include "cf-food-store-private.h"
 #include "cf-error.h"
@@ -36,9 +39,20 @@ struct _CfDatabase
   GAsyncQueue *readers;
   gboolean     has_foods;
   gboolean     in_memory;
+  gboolean     read_only;
 };
 
 G_DEFINE_FINAL_TYPE (CfDatabase, cf_database, G_TYPE_OBJECT)
+
+/* A version 4 UUID, random, in lower case */
+#define RANDOM_UUID_SQL \
+  "(lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' || lower (hex (randomblob (6))))"
+
+/* What the trigger that refuses recipe cycles says; mapped to a message
+ * for people in _cf_set_sqlite_error() */
+#define RECIPE_CYCLE_MESSAGE "cofactor: recipe cycle"
 
 /* Each migration takes the schema from version N to N + 1.  They run in
  * one transaction at start-up; never edit one that has shipped, add a
@@ -179,6 +193,35 @@ static const char *migrations[] = {
   "ALTER TABLE entry_new RENAME TO entry;"
   "CREATE INDEX entry_day ON entry (day, meal, position);"
   "CREATE INDEX entry_food ON entry (food_id, day);",
+
+  /* 4 → 5: ids in one form, lower case (imports took "custom:ABC…" and
+   * entry ids in upper case as other ids than their lower-case twins:
+   * a twin keeps its data under a new random id); and no recipe that
+   * contains itself, through any number of other recipes. */
+  "UPDATE entry SET id = " RANDOM_UUID_SQL
+  "  WHERE EXISTS (SELECT 1 FROM entry o WHERE o.rowid < entry.rowid AND lower (o.id) = lower (entry.id));"
+  "UPDATE entry SET id = lower (id) WHERE id <> lower (id);"
+  "UPDATE entry SET food_id = lower (food_id) WHERE food_id <> lower (food_id);"
+  "UPDATE custom_food SET id = 'custom:' || " RANDOM_UUID_SQL
+  "  WHERE EXISTS (SELECT 1 FROM custom_food o WHERE o.rowid < custom_food.rowid AND lower (o.id) = lower (custom_food.id));"
+  "UPDATE custom_food SET id = lower (id) WHERE id <> lower (id);"
+  "UPDATE recipe_ingredient SET food_id = lower (food_id) WHERE food_id <> lower (food_id);"
+  "DELETE FROM favourite WHERE food_id <> lower (food_id)"
+  "  AND EXISTS (SELECT 1 FROM favourite o WHERE lower (o.food_id) = lower (favourite.food_id) AND o.food_id <> favourite.food_id"
+  "              AND (o.food_id = lower (o.food_id) OR o.food_id < favourite.food_id));"
+  "UPDATE favourite SET food_id = lower (food_id) WHERE food_id <> lower (food_id);"
+  "CREATE TRIGGER recipe_ingredient_no_cycle BEFORE INSERT ON recipe_ingredient"
+  "  WHEN EXISTS ("
+  "    WITH RECURSIVE reach (id) AS ("
+  "      SELECT new.food_id"
+  "      UNION"
+  "      SELECT ri.food_id FROM recipe_ingredient ri"
+  "        JOIN custom_food f ON f.rowid = ri.recipe"
+  "        JOIN reach ON f.id = reach.id)"
+  "    SELECT 1 FROM reach JOIN custom_food r ON r.id = reach.id WHERE r.rowid = new.recipe)"
+  "BEGIN"
+  "  SELECT RAISE (ABORT, '" RECIPE_CYCLE_MESSAGE "');"
+  "END;",
 };
 
 /* Nutrients added to the catalog after the first schema, with the
@@ -329,8 +372,19 @@ _cf_set_sqlite_error (GError  **error,
       break;
 
     case SQLITE_CONSTRAINT:
+      if (db != NULL && g_strcmp0 (sqlite3_errmsg (db), RECIPE_CYCLE_MESSAGE) == 0)
+        {
+          g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                               _("A recipe cannot contain itself, not even through other recipes"));
+          return;
+        }
       code = CF_ERROR_INVALID;
       break;
+
+    case SQLITE_READONLY:
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_READ_ONLY,
+                           _("The diary is read-only (the file or its folder cannot be written), so nothing was changed"));
+      return;
 
     default:
       code = CF_ERROR_DATABASE;
@@ -394,6 +448,31 @@ migrate (CfDatabase  *self,
          GError     **error)
 {
   int version;
+
+  if (self->read_only)
+    {
+      version = get_user_version (self->db);
+      if (version < 0)
+        {
+          _cf_set_sqlite_error (error, self->db, sqlite3_errcode (self->db));
+          return FALSE;
+        }
+      if (version > (int) G_N_ELEMENTS (migrations))
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_TOO_NEW,
+                       _("The diary in “%s” was written by a newer version of Cofactor (format %d; this version reads up to %d)"),
+                       self->path, version, (int) G_N_ELEMENTS (migrations));
+          return FALSE;
+        }
+      if (version < (int) G_N_ELEMENTS (migrations))
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_READ_ONLY,
+                       _("The diary “%s” is read-only, and this version of Cofactor must update it before it can be opened; make the file and its folder writable"),
+                       self->path);
+          return FALSE;
+        }
+      return TRUE;
+    }
 
   /* Take the write lock first, so two processes starting at once do
    * not both migrate. */
@@ -566,6 +645,87 @@ cf_database_init (CfDatabase *self)
   self->readers = g_async_queue_new ();
 }
 
+/* Reads every page of the diary once (PRAGMA quick_check): damage
+ * anywhere is found at start-up, not by the first action that happens to
+ * touch it.  About 10 ms per MB. */
+static gboolean
+check_pages (CfDatabase  *self,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *result;
+  int rc;
+
+  stmt = _cf_prepare (self->db, "PRAGMA main.quick_check(1)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _cf_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT,
+                   /* Translators: %s is SQLite's description of the
+                    * first problem found */
+                   _("SQLite found damaged pages: %s"), result ? result : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A missing or empty diary beside a backup that holds something is
+ * damage (the file was deleted or truncated), not a first run: report
+ * it, and never start a new diary over it unasked. */
+static gboolean
+check_not_missing (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(CfBackup) backup = NULL;
+  g_autofree char *description = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_size > 0)
+    return TRUE;
+
+  backup = cf_find_latest_backup (path, TRUE);
+  if (backup == NULL)
+    return TRUE;
+
+  description = cf_backup_dup_description (backup);
+  g_set_error (error, CF_ERROR, CF_ERROR_MISSING,
+               /* Translators: the first %s is a file name, the second
+                * a backup, e.g. "14 March 2026 08:00 (18 entries,
+                * 2 foods)" */
+               g_file_test (path, G_FILE_TEST_EXISTS)
+                 ? _("The diary “%s” is empty, but its backup of %s is not. The diary may have been damaged; restore the backup, or start a new diary.")
+                 : _("The diary “%s” is missing, but its backup of %s is there. The diary may have been deleted; restore the backup, or start a new diary."),
+               path, description);
+  return FALSE;
+}
+
+/* Whether the diary can only be read: the file, or the folder SQLite
+ * needs for its journal, is not writable */
+static gboolean
+is_read_only (const char *path,
+              gboolean   *folder_read_only)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  *folder_read_only = access (dir, W_OK) != 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  return *folder_read_only || access (path, W_OK) != 0;
+}
+
 /**
  * cf_database_open:
  * @path: the user database file, or ":memory:" for a throw-away one
@@ -573,9 +733,7 @@ cf_database_init (CfDatabase *self)
  *   none (a diary without reference foods, for tests)
  * @error: return location for an error
  *
- * Opens (creating it if needed) the user database and brings its schema
- * up to date.  A file that is not a Cofactor database, is damaged, or
- * comes from a newer version is reported and left untouched.
+ * cf_database_open_full() with %CF_DATABASE_OPEN_DEFAULT.
  *
  * Returns: (transfer full): the database, or %NULL with @error set
  */
@@ -583,6 +741,34 @@ CfDatabase *
 cf_database_open (const char  *path,
                   const char  *foods_path,
                   GError     **error)
+{
+  return cf_database_open_full (path, foods_path, CF_DATABASE_OPEN_DEFAULT, error);
+}
+
+/**
+ * cf_database_open_full:
+ * @path: the user database file, or ":memory:" for a throw-away one
+ * @foods_path: (nullable): the reference food database, or %NULL for
+ *   none (a diary without reference foods, for tests)
+ * @flags: how to open it
+ * @error: return location for an error
+ *
+ * Opens (creating it if needed) the user database, checks every page of
+ * it and brings its schema up to date.  A file that is damaged, is not a
+ * Cofactor database, or comes from a newer version is reported
+ * (%CF_ERROR_CORRUPT, %CF_ERROR_TOO_NEW) and left untouched; so is a
+ * missing or empty file beside a backup that holds entries or foods
+ * (%CF_ERROR_MISSING), unless @flags has %CF_DATABASE_OPEN_NEW.  A
+ * diary whose file or folder cannot be written opens read-only (see
+ * cf_database_is_read_only()).
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+CfDatabase *
+cf_database_open_full (const char           *path,
+                       const char           *foods_path,
+                       CfDatabaseOpenFlags   flags,
+                       GError              **error)
 {
   g_autoptr(CfDatabase) self = NULL;
   static gint memory_counter;
@@ -614,6 +800,10 @@ cf_database_open (const char  *path,
     {
       g_autofree char *dir = g_path_get_dirname (path);
       g_autofree char *escaped = NULL;
+      gboolean folder_read_only = FALSE;
+
+      if (!(flags & CF_DATABASE_OPEN_NEW) && !check_not_missing (path, error))
+        return NULL;
 
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
@@ -625,8 +815,18 @@ cf_database_open (const char  *path,
           return NULL;
         }
 
+      self->read_only = is_read_only (path, &folder_read_only) || (flags & CF_DATABASE_OPEN_READ_ONLY);
+
       escaped = g_uri_escape_string (path, "/", FALSE);
-      self->uri = g_strdup_printf ("file:%s", escaped);
+      if (!self->read_only)
+        self->uri = g_strdup_printf ("file:%s", escaped);
+      else if (folder_read_only)
+        /* SQLite cannot make its WAL index in a read-only folder; as
+         * nobody can write the diary there either, it may read the file
+         * as one that does not change. */
+        self->uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+      else
+        self->uri = g_strdup_printf ("file:%s?mode=ro", escaped);
     }
 
   if (foods_path != NULL)
@@ -636,8 +836,10 @@ cf_database_open (const char  *path,
       self->has_foods = TRUE;
     }
 
-  self->db = open_connection (self, FALSE, error);
-  if (self->db == NULL)
+  self->db = open_connection (self, self->read_only, error);
+  if (self->db == NULL ||
+      (!self->in_memory && !check_pages (self, error)) ||
+      !migrate (self, error))
     {
       if (error && *error && (*error)->domain == CF_ERROR && (*error)->code == CF_ERROR_CORRUPT)
         /* Translators: %s is a file name; the detailed reason follows
@@ -647,17 +849,72 @@ cf_database_open (const char  *path,
       return NULL;
     }
 
-  if (!migrate (self, error))
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cf_database_is_read_only:
+ *
+ * Returns: whether the diary can only be read; every change then fails
+ *   with %CF_ERROR_READ_ONLY
+ */
+gboolean
+cf_database_is_read_only (CfDatabase *self)
+{
+  g_return_val_if_fail (CF_IS_DATABASE (self), FALSE);
+
+  return self->read_only;
+}
+
+/**
+ * cf_database_count:
+ * @entries: (out) (optional): the number of diary entries
+ * @foods: (out) (optional): the number of the user's own foods,
+ *   supplements and recipes
+ *
+ * How much the diary holds, to compare it with a backup.
+ */
+gboolean
+cf_database_count (CfDatabase  *self,
+                   gint64      *entries,
+                   gint64      *foods,
+                   GError     **error)
+{
+  g_return_val_if_fail (CF_IS_DATABASE (self), FALSE);
+
+  return _cf_count_contents (self->db, "main", entries, foods, error);
+}
+
+/* The counts behind cf_database_count(), for any open diary file */
+gboolean
+_cf_count_contents (sqlite3     *db,
+                    const char  *schema,
+                    gint64      *entries,
+                    gint64      *foods,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM %s.entry), (SELECT count(*) FROM %s.custom_food)",
+                                          schema, schema);
+  int rc;
+
+  stmt = _cf_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
     {
-      if (error && *error && (*error)->code == CF_ERROR_CORRUPT)
-        /* Translators: %s is a file name; the detailed reason follows
-         * as a further sentence, so keep the space at the end */
-        g_prefix_error (error, _("The diary “%s” is damaged or is not a Cofactor database. It was left as it is. "),
-                        path);
-      return NULL;
+      _cf_set_sqlite_error (error, db, rc);
+      return FALSE;
     }
 
-  return g_steal_pointer (&self);
+  if (entries != NULL)
+    *entries = sqlite3_column_int64 (stmt, 0);
+  if (foods != NULL)
+    *foods = sqlite3_column_int64 (stmt, 1);
+
+  return TRUE;
 }
 
 const char *
@@ -700,6 +957,12 @@ cf_database_begin (CfDatabase  *self,
                    GError     **error)
 {
   g_return_val_if_fail (CF_IS_DATABASE (self), FALSE);
+
+  if (self->read_only)
+    {
+      _cf_set_sqlite_error (error, self->db, SQLITE_READONLY);
+      return FALSE;
+    }
 
   return _cf_exec (self->db, "BEGIN IMMEDIATE", error);
 }
@@ -829,143 +1092,4 @@ cf_get_default_foods_path (void)
     return g_strdup (BUILD_FOODS_DB);
 
   return g_build_filename (PKGDATADIR, "foods.db", NULL);
-}
-
-/**
- * cf_get_backup_path:
- * @path: a diary file
- *
- * Returns: (transfer full): where the automatic backup of @path is kept
- */
-char *
-cf_get_backup_path (const char *path)
-{
-  g_return_val_if_fail (path != NULL, NULL);
-
-  return g_strconcat (path, ".backup", NULL);
-}
-
-/**
- * cf_database_backup:
- * @max_age: make a new backup only when the last one is older than this
- *   many seconds (0: always)
- * @made: (out) (optional): whether a backup was written
- *
- * Keeps a consistent copy of the diary next to it (see
- * cf_get_backup_path()), written to a temporary file first and moved
- * into place, so a backup is always whole.  The application does this
- * at start-up, so a damaged diary can be replaced by the last good one.
- */
-gboolean
-cf_database_backup (CfDatabase  *self,
-                    gint64       max_age,
-                    gboolean    *made,
-                    GError     **error)
-{
-  g_autofree char *backup = NULL;
-  g_autofree char *tmp = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GStatBuf st;
-  int rc;
-
-  g_return_val_if_fail (CF_IS_DATABASE (self), FALSE);
-
-  if (made != NULL)
-    *made = FALSE;
-
-  if (self->in_memory)
-    return TRUE;
-
-  backup = cf_get_backup_path (self->path);
-  if (max_age > 0 && g_stat (backup, &st) == 0 &&
-      (gint64) st.st_mtime + max_age > g_get_real_time () / G_USEC_PER_SEC)
-    return TRUE;
-
-  tmp = g_strconcat (backup, ".tmp", NULL);
-  g_unlink (tmp);
-
-  stmt = _cf_prepare (self->db, "VACUUM main INTO ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, tmp, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cf_set_sqlite_error (error, self->db, rc);
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  if (g_rename (tmp, backup) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not keep the backup “%s”: %s"), backup, g_strerror (saved_errno));
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  if (made != NULL)
-    *made = TRUE;
-
-  return TRUE;
-}
-
-/**
- * cf_database_restore_backup:
- * @path: a diary file that could not be opened
- * @kept_as: (out) (optional) (transfer full): where the damaged file was
- *   moved
- *
- * Puts the last automatic backup in place of a damaged diary.  The
- * damaged file is kept beside it under a new name, never deleted.
- */
-gboolean
-cf_database_restore_backup (const char  *path,
-                            char       **kept_as,
-                            GError     **error)
-{
-  g_autofree char *backup = cf_get_backup_path (path);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  g_autofree char *damaged = g_strdup_printf ("%s.damaged-%s", path, stamp);
-  g_autoptr(GFile) from = g_file_new_for_path (backup);
-  g_autoptr(GFile) to = g_file_new_for_path (path);
-  const char *suffixes[] = { "-wal", "-shm" };
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND, _("There is no backup of “%s”"), path);
-      return FALSE;
-    }
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, damaged) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not move the damaged diary aside: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* The damaged file's journal belongs to it, not to the backup */
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *journal = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *kept = g_strconcat (damaged, suffixes[i], NULL);
-
-      if (g_file_test (journal, G_FILE_TEST_EXISTS))
-        g_rename (journal, kept);
-    }
-
-  if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
-    return FALSE;
-
-  if (kept_as != NULL)
-    *kept_as = g_steal_pointer (&damaged);
-
-  return TRUE;
 }

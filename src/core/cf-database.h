@@ -18,11 +18,32 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfDatabase, cf_database, CF, DATABASE, GObject)
 
 /* The version of the user database schema this build writes */
-#define CF_DATABASE_SCHEMA_VERSION 4
+#define CF_DATABASE_SCHEMA_VERSION 5
+
+/**
+ * CfDatabaseOpenFlags:
+ * @CF_DATABASE_OPEN_DEFAULT: open the diary, or create it when there is
+ *   none and no backup says there should be one
+ * @CF_DATABASE_OPEN_NEW: start a new diary even though a backup of an
+ *   old one exists beside a missing or empty file (the user chose to)
+ * @CF_DATABASE_OPEN_READ_ONLY: never write, even where writing is
+ *   possible
+ */
+typedef enum
+{
+  CF_DATABASE_OPEN_DEFAULT   = 0,
+  CF_DATABASE_OPEN_NEW       = 1 << 0,
+  CF_DATABASE_OPEN_READ_ONLY = 1 << 1,
+} CfDatabaseOpenFlags;
 
 CfDatabase *cf_database_open                 (const char  *path,
                                               const char  *foods_path,
                                               GError     **error);
+CfDatabase *cf_database_open_full            (const char           *path,
+                                              const char           *foods_path,
+                                              CfDatabaseOpenFlags   flags,
+                                              GError              **error);
+gboolean    cf_database_is_read_only         (CfDatabase  *self);
 const char *cf_database_get_path             (CfDatabase  *self);
 const char *cf_database_get_foods_path       (CfDatabase  *self);
 int         cf_database_get_schema_version   (CfDatabase  *self);
@@ -32,14 +53,10 @@ gboolean    cf_database_commit               (CfDatabase  *self,
                                               GError     **error);
 void        cf_database_rollback             (CfDatabase  *self);
 
-gboolean    cf_database_backup               (CfDatabase  *self,
-                                              gint64       max_age,
-                                              gboolean    *made,
+gboolean    cf_database_count                (CfDatabase  *self,
+                                              gint64      *entries,
+                                              gint64      *foods,
                                               GError     **error);
-gboolean    cf_database_restore_backup       (const char  *path,
-                                              char       **kept_as,
-                                              GError     **error);
-char       *cf_get_backup_path               (const char  *path);
 
 char       *cf_get_default_database_path     (void);
 char       *cf_get_default_foods_path        (void);

@@ -9,11 +9,11 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n-lib.h>
 
 #include "cf-date.h"
 #include "cf-error.h"
+#include "cf-parse.h"
 
 /* Diary days are local calendar days, stored as YYYY-MM-DD */
 
@@ -33,7 +33,8 @@ cf_day_set_today (GDate *day)
 
 /**
  * cf_day_parse:
- * @text: `YYYY-MM-DD`, or `today`, `yesterday`, `tomorrow`
+ * @text: `YYYY-MM-DD` (read by cf_parse_date()), or `today`,
+ *   `yesterday`, `tomorrow`
  *
  * Returns: %TRUE if @text names a real calendar day between the years
  *   1900 and 9999
@@ -43,8 +44,7 @@ cf_day_parse (const char  *text,
               GDate       *day,
               GError     **error)
 {
-  guint y, m, d;
-  char extra;
+  int offset = G_MININT;
 
   g_return_val_if_fail (day != NULL, FALSE);
 
@@ -52,39 +52,24 @@ cf_day_parse (const char  *text,
 
   if (text != NULL)
     {
-      int offset = G_MININT;
-
       if (g_ascii_strcasecmp (text, "today") == 0)
         offset = 0;
       else if (g_ascii_strcasecmp (text, "yesterday") == 0)
         offset = -1;
       else if (g_ascii_strcasecmp (text, "tomorrow") == 0)
         offset = 1;
-
-      if (offset != G_MININT)
-        {
-          cf_day_set_today (day);
-          if (offset < 0)
-            g_date_subtract_days (day, -offset);
-          else if (offset > 0)
-            g_date_add_days (day, offset);
-          return TRUE;
-        }
-
-      if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
-          sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &extra) == 3 &&
-          y >= 1900 && y <= 9999 &&
-          g_date_valid_dmy (d, m, y))
-        {
-          g_date_set_dmy (day, d, m, y);
-          return TRUE;
-        }
     }
 
-  g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-               _("“%s” is not a date; use the form YYYY-MM-DD, e.g. 2026-03-14"),
-               text ? text : "");
-  return FALSE;
+  if (offset == G_MININT)
+    return cf_parse_date (text, day, error);
+
+  cf_day_set_today (day);
+  if (offset < 0)
+    g_date_subtract_days (day, -offset);
+  else if (offset > 0)
+    g_date_add_days (day, offset);
+
+  return TRUE;
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "cf-food.h"
 #include "cf-nutrients.h"
+#include "cf-parse.h"
 #include "cf-types.h"
 
 G_BEGIN_DECLS
@@ -19,8 +20,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfDiaryEntry, cf_diary_entry, CF, DIARY_ENTRY, GObject)
 
-/* The most one entry may weigh; more is taken for a typing mistake */
-#define CF_MAX_ENTRY_GRAMS 5000.0
 
 /**
  * CfEntryOrigin:
@@ -85,13 +84,5 @@ char              *cf_format_amount              (double         grams,
                                                   const char    *portion_description,
                                                   double         portion_quantity,
                                                   CfFoodKind     kind);
-gboolean           cf_validate_grams             (double         grams,
-                                                  GError       **error);
-gboolean           cf_parse_amount               (const char    *text,
-                                                  CfFood        *food,
-                                                  double        *grams,
-                                                  CfPortion    **portion,
-                                                  double        *portion_quantity,
-                                                  GError       **error);
 
 G_END_DECLS

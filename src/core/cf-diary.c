@@ -202,11 +202,21 @@ cf_diary_get_database (CfDiary *self)
   return self->database;
 }
 
+/* The bounds of cf-limits.h, for every entry however it comes: typed,
+ * logged from the command line, imported */
 static gboolean
 validate_entry (CfDiaryEntry  *entry,
                 GError       **error)
 {
+  const char *id = cf_diary_entry_get_id (entry);
   const char *name = cf_diary_entry_get_food_name (entry);
+  const char *description = cf_diary_entry_get_portion_description (entry);
+
+  if (id == NULL || !g_uuid_string_is_valid (id) || !cf_id_is_canonical (id))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("“%s” is not a UUID in lower case"), id ? id : "");
+      return FALSE;
+    }
 
   /* Only an imported entry may lack a weight; its amounts are then
    * bounded by what the largest entry could hold (below) */
@@ -218,6 +228,27 @@ validate_entry (CfDiaryEntry  *entry,
     {
       g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("The entry has no food name"));
       return FALSE;
+    }
+
+  if (g_utf8_strlen (name, -1) > CF_MAX_NAME_CHARS)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   _("The food name is longer than %d characters"), CF_MAX_NAME_CHARS);
+      return FALSE;
+    }
+
+  if (description != NULL)
+    {
+      if (*description == '\0' || !g_utf8_validate (description, -1, NULL) ||
+          g_utf8_strlen (description, -1) > CF_MAX_NAME_CHARS)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                       _("The measure must be text of at most %d characters"), CF_MAX_NAME_CHARS);
+          return FALSE;
+        }
+
+      if (!cf_validate_quantity (cf_diary_entry_get_portion_quantity (entry), error))
+        return FALSE;
     }
 
   if (!cf_food_id_is_valid (cf_diary_entry_get_food_id (entry)))

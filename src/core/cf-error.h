@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * @CF_ERROR_NOT_FOUND: no object with the given id
  * @CF_ERROR_INVALID: a value was refused (amount, name, date, …)
  * @CF_ERROR_IMPORT: an import file was refused
+ * @CF_ERROR_MISSING: the diary is missing or empty while a backup of it
+ *   holds entries or foods: damage, not a first run
+ * @CF_ERROR_READ_ONLY: the diary cannot be written (the file or its
+ *   folder is read-only)
  */
 typedef enum
 {
@@ -32,6 +36,8 @@ typedef enum
   CF_ERROR_NOT_FOUND,
   CF_ERROR_INVALID,
   CF_ERROR_IMPORT,
+  CF_ERROR_MISSING,
+  CF_ERROR_READ_ONLY,
 } CfError;
 
 GQuark cf_error_quark (void);

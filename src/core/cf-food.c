@@ -14,6 +14,7 @@
 
 #include "cf-error.h"
 #include "cf-food-private.h"
+#include "cf-parse.h"
 
 /* Longest food or brand name we accept, in characters */
 #define MAX_NAME_CHARS CF_FOOD_MAX_NAME_CHARS
@@ -855,7 +856,25 @@ cf_food_validate_full (CfFood       *self,
         return set_field (CF_FOOD_FIELD_NUTRIENT, i, field, index);
     }
 
+  /* Then together: protein, fat and carbohydrate must fit in 100 g; the
+   * error goes to the last of them that has a value */
+  if (!cf_nutrients_validate (&self->nutrients, error))
+    {
+      CfNutrient last = CF_NUTRIENT_CARBOHYDRATE;
+
+      if (isnan (self->nutrients.values[last]))
+        last = isnan (self->nutrients.values[CF_NUTRIENT_FAT]) ? CF_NUTRIENT_PROTEIN : CF_NUTRIENT_FAT;
+      return set_field (CF_FOOD_FIELD_NUTRIENT, last, field, index);
+    }
+
   n_portions = g_list_model_get_n_items (G_LIST_MODEL (self->portions));
+  if (n_portions > CF_MAX_PORTIONS)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   _("A food can have at most %d measures"), CF_MAX_PORTIONS);
+      return set_field (CF_FOOD_FIELD_PORTION_DESCRIPTION, CF_MAX_PORTIONS, field, index);
+    }
+
   for (guint i = 0; i < n_portions; i++)
     {
       g_autoptr(CfPortion) portion = g_list_model_get_item (G_LIST_MODEL (self->portions), i);
@@ -880,12 +899,15 @@ cf_food_validate_full (CfFood       *self,
           return set_field (CF_FOOD_FIELD_PORTION_AMOUNT, i, field, index);
         }
 
-      if (!isfinite (grams) || grams <= 0 || grams > CF_FOOD_MAX_PORTION_GRAMS)
+      if (!cf_validate_quantity (amount, error))
+        return set_field (CF_FOOD_FIELD_PORTION_AMOUNT, i, field, index);
+
+      if (!isfinite (grams) || grams < CF_MIN_GRAMS || grams > CF_FOOD_MAX_PORTION_GRAMS)
         {
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                       /* Translators: %.0f is a number of grams */
-                       _("A measure must weigh more than 0 g and at most %.0f g"),
-                       CF_FOOD_MAX_PORTION_GRAMS);
+                       /* Translators: %g and %.0f are numbers of grams */
+                       _("A measure must weigh from %g g to %.0f g"),
+                       CF_MIN_GRAMS, CF_FOOD_MAX_PORTION_GRAMS);
           return set_field (CF_FOOD_FIELD_PORTION_GRAMS, i, field, index);
         }
     }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "cf-limits.h"
 #include "cf-nutrients.h"
 #include "cf-portion.h"
 #include "cf-types.h"
@@ -17,10 +18,10 @@ G_BEGIN_DECLS
 
 #define CF_TYPE_FOOD (cf_food_get_type ())
 
-/* Limits checked by cf_food_validate_full() */
-#define CF_FOOD_MAX_NAME_CHARS       200
-#define CF_FOOD_MAX_NOTE_CHARS       10000
-#define CF_FOOD_MAX_PORTION_GRAMS    5000.0
+/* Limits checked by cf_food_validate_full(); see cf-limits.h */
+#define CF_FOOD_MAX_NAME_CHARS       CF_MAX_NAME_CHARS
+#define CF_FOOD_MAX_NOTE_CHARS       CF_MAX_NOTE_CHARS
+#define CF_FOOD_MAX_PORTION_GRAMS    CF_MAX_PORTION_GRAMS
 
 /**
  * CfFoodField:

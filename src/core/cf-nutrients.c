@@ -192,12 +192,15 @@ cf_nutrient_max_per_100g (CfNutrient nutrient)
  * cf_nutrients_validate:
  *
  * Checks that every value, taken as an amount per 100 g, is finite,
- * not negative and physically possible.
+ * not negative and physically possible, and that protein, fat and
+ * carbohydrate together are at most %CF_MAX_MACROS_PER_100G g.
  */
 gboolean
 cf_nutrients_validate (const CfNutrients *self,
                        GError           **error)
 {
+  double macros;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
   for (guint i = 0; i < CF_N_NUTRIENTS; i++)
@@ -227,6 +230,16 @@ cf_nutrients_validate (const CfNutrients *self,
                        cf_nutrient_get_name (i), max);
           return FALSE;
         }
+    }
+
+  macros = cf_nutrients_get_macro_sum (self);
+  if (macros > CF_MAX_MACROS_PER_100G)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   /* Translators: %.1f is a number of grams, more than 100 */
+                   _("Protein, fat and carbohydrate add up to %.1f g per 100 g, more than 100 g can hold"),
+                   macros);
+      return FALSE;
     }
 
   return TRUE;
@@ -278,6 +291,27 @@ cf_nutrients_validate_amounts (const CfNutrients *self,
     }
 
   return TRUE;
+}
+
+/**
+ * cf_nutrients_get_macro_sum:
+ *
+ * Returns: protein, fat and carbohydrate together in grams per 100 g,
+ *   counting those that have a value (0 when none has)
+ */
+double
+cf_nutrients_get_macro_sum (const CfNutrients *self)
+{
+  const CfNutrient macros[] = { CF_NUTRIENT_PROTEIN, CF_NUTRIENT_FAT, CF_NUTRIENT_CARBOHYDRATE };
+  double sum = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (macros); i++)
+    if (!isnan (self->values[macros[i]]))
+      sum += self->values[macros[i]];
+
+  return sum;
 }
 
 CfNutrientTotals *

@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "cf-limits.h"
 #include "cf-nutrient.h"
 
 G_BEGIN_DECLS
@@ -74,6 +75,7 @@ gboolean     cf_nutrients_validate   (const CfNutrients *self,
 gboolean     cf_nutrients_validate_amounts (const CfNutrients *self,
                                       double             grams,
                                       GError           **error);
+double       cf_nutrients_get_macro_sum (const CfNutrients *self);
 
 GType             cf_nutrient_totals_get_type     (void) G_GNUC_CONST;
 CfNutrientTotals *cf_nutrient_totals_new          (void);

@@ -1031,6 +1031,19 @@ cf_recipe_validate (CfRecipe     *self,
           return set_field (CF_FOOD_FIELD_INGREDIENT, i, field, index);
         }
 
+      if (g_utf8_strlen (ingredient->food_name, -1) > CF_MAX_NAME_CHARS ||
+          (ingredient->portion_description != NULL &&
+           (!g_utf8_validate (ingredient->portion_description, -1, NULL) ||
+            g_utf8_strlen (ingredient->portion_description, -1) > CF_MAX_NAME_CHARS)))
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                       _("The ingredient’s name and measure must be text of at most %d characters"), CF_MAX_NAME_CHARS);
+          return set_field (CF_FOOD_FIELD_INGREDIENT, i, field, index);
+        }
+
+      if (ingredient->portion_description != NULL && !cf_validate_quantity (ingredient->portion_quantity, error))
+        return set_field (CF_FOOD_FIELD_INGREDIENT_GRAMS, i, field, index);
+
       if (!cf_nutrients_validate (&ingredient->nutrients, &nutrient_error))
         {
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("The ingredient’s values are not possible: %s"),
@@ -1038,20 +1051,21 @@ cf_recipe_validate (CfRecipe     *self,
           return set_field (CF_FOOD_FIELD_INGREDIENT, i, field, index);
         }
 
-      if (!isfinite (ingredient->grams) || ingredient->grams <= 0 || ingredient->grams > CF_RECIPE_MAX_GRAMS)
+      if (!isfinite (ingredient->grams) || ingredient->grams < CF_MIN_GRAMS || ingredient->grams > CF_RECIPE_MAX_GRAMS)
         {
           g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                       /* Translators: %.0f is a number of grams */
-                       _("The amount must be more than 0 g and at most %.0f g"), CF_RECIPE_MAX_GRAMS);
+                       /* Translators: %g and %.0f are numbers of grams */
+                       _("The amount must be from %g g to %.0f g"), CF_MIN_GRAMS, CF_RECIPE_MAX_GRAMS);
           return set_field (CF_FOOD_FIELD_INGREDIENT_GRAMS, i, field, index);
         }
     }
 
   if (!isnan (self->cooked_grams) &&
-      (!isfinite (self->cooked_grams) || self->cooked_grams <= 0 || self->cooked_grams > CF_RECIPE_MAX_GRAMS))
+      (!isfinite (self->cooked_grams) || self->cooked_grams < CF_MIN_GRAMS || self->cooked_grams > CF_RECIPE_MAX_GRAMS))
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                   _("The cooked weight must be more than 0 g and at most %.0f g"), CF_RECIPE_MAX_GRAMS);
+                   /* Translators: %g and %.0f are numbers of grams */
+                   _("The cooked weight must be from %g g to %.0f g"), CF_MIN_GRAMS, CF_RECIPE_MAX_GRAMS);
       return set_field (CF_FOOD_FIELD_COOKED_WEIGHT, 0, field, index);
     }
 

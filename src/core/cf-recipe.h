@@ -16,10 +16,10 @@
 
 G_BEGIN_DECLS
 
-/* Limits checked by cf_recipe_validate() */
-#define CF_RECIPE_MAX_INGREDIENTS 500
-#define CF_RECIPE_MAX_GRAMS       100000.0
-#define CF_RECIPE_MAX_SERVINGS    1000.0
+/* Limits checked by cf_recipe_validate(); see cf-limits.h */
+#define CF_RECIPE_MAX_INGREDIENTS CF_MAX_INGREDIENTS
+#define CF_RECIPE_MAX_GRAMS       CF_MAX_RECIPE_GRAMS
+#define CF_RECIPE_MAX_SERVINGS    CF_MAX_SERVINGS
 
 #define CF_TYPE_RECIPE_INGREDIENT (cf_recipe_ingredient_get_type ())
 

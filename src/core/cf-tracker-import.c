@@ -19,6 +19,8 @@
 #include "cf-date.h"
 #include "cf-diary-entry-private.h"
 #include "cf-error.h"
+#include "cf-json.h"
+#include "cf-limits.h"
 #include "cf-tracker-import.h"
 
 /**
@@ -1110,7 +1112,9 @@ looks_like_json (const char *data,
   while (i < length && g_ascii_isspace (data[i]))
     i++;
 
-  return i < length && data[i] == '{';
+  /* An object is an export; a list is no export but is JSON too, and is
+   * refused by the JSON reader with its reason */
+  return i < length && (data[i] == '{' || data[i] == '[');
 }
 
 /**
@@ -1144,6 +1148,20 @@ cf_import_plan_new_for_data (CfContext   *context,
       return NULL;
     }
 
+  /* An empty file, or one of white space only, is no file of any format */
+  {
+    gboolean blank = TRUE;
+
+    for (gsize i = 0; i < length && blank; i++)
+      blank = g_ascii_isspace (data[i]);
+    if (blank)
+      {
+        g_set_error_literal (error, CF_ERROR, CF_ERROR_IMPORT,
+                             _("The file is empty or only white space"));
+        return NULL;
+      }
+  }
+
   if (looks_like_json (data, length))
     {
       self->format = CF_IMPORT_FORMAT_COFACTOR;
@@ -1170,24 +1188,16 @@ cf_import_plan_new_for_file (CfContext  *context,
                              GFile      *file,
                              GError    **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
   g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_size (info) > CF_IMPORT_MAX_BYTES)
-    {
-      g_set_error_literal (error, CF_ERROR, CF_ERROR_IMPORT, _("The file is too large to import"));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  /* Bounded while it is read: a pipe or /dev/zero is refused as soon as
+   * it passes the bound or at its first NUL byte */
+  data = cf_read_text_file (file, MIN (CF_IMPORT_MAX_BYTES, CF_MAX_IMPORT_BYTES), &length, error);
+  if (data == NULL)
     return NULL;
 
   return cf_import_plan_new_for_data (context, data, length, error);

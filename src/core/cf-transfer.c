@@ -18,6 +18,8 @@
 #include "cf-diary-entry-private.h"
 #include "cf-error.h"
 #include "cf-food-private.h"
+#include "cf-json.h"
+#include "cf-limits.h"
 #include "cf-transfer.h"
 
 /* Import and export of the user's data as JSON (format described in
@@ -25,9 +27,6 @@
  * is written, then written in one transaction: it lands whole or not at
  * all.
  */
-
-/* Largest import we read, so a wrong file cannot exhaust memory */
-#define MAX_IMPORT_BYTES (256 * 1024 * 1024)
 
 static void
 add_nutrient_member (JsonBuilder       *builder,
@@ -464,6 +463,57 @@ get_string (JsonObject  *object,
   return TRUE;
 }
 
+/* An id member, in canonical form (see cf_canonical_id()): the same
+ * UUID in upper case is the same entry or food */
+static gboolean
+get_id (JsonObject  *object,
+        const char  *name,
+        const char  *path,
+        gboolean     required,
+        char       **out,
+        GError     **error)
+{
+  const char *text;
+
+  *out = NULL;
+  if (!get_string (object, name, path, required, &text, error))
+    return FALSE;
+
+  if (text != NULL)
+    *out = cf_canonical_id (text);
+
+  return TRUE;
+}
+
+/* A list member of at most @max elements; NULL if missing or null */
+static JsonArray *
+get_bounded_array (JsonObject  *object,
+                   const char  *name,
+                   const char  *path,
+                   guint        max,
+                   GError     **error)
+{
+  JsonNode *node = get_member (object, name);
+  g_autofree char *where = path && *path ? g_strdup_printf ("%s.%s", path, name) : g_strdup (name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_import_error (error, where, _("must be a list"));
+      return NULL;
+    }
+
+  if (json_array_get_length (json_node_get_array (node)) > max)
+    {
+      set_import_error (error, where, _("has more than %u elements"), max);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
 static gboolean
 node_get_number (JsonNode *node,
                  double   *out)
@@ -688,6 +738,7 @@ read_portion_choice (JsonObject   *object,
 {
   JsonNode *node = get_member (object, "portion");
   g_autofree char *where = g_strdup_printf ("%s.portion", path);
+  GError *local_error = NULL;
   JsonObject *portion;
 
   *description = NULL;
@@ -702,9 +753,10 @@ read_portion_choice (JsonObject   *object,
       !get_string (portion, "description", where, TRUE, description, error))
     return FALSE;
 
-  if (*quantity <= 0)
+  if (!cf_validate_quantity (*quantity, &local_error))
     {
-      set_import_error (error, where, _("quantity must be more than zero"));
+      g_autofree char *member = g_strdup_printf ("%s.quantity", where);
+      prefix_import_error (error, local_error, member);
       return FALSE;
     }
 
@@ -737,13 +789,16 @@ read_recipe_members (JsonObject  *object,
       return FALSE;
     }
 
-  array = json_node_get_array (ingredients);
+  array = get_bounded_array (object, "ingredients", recipe_path, CF_MAX_INGREDIENTS, error);
+  if (array == NULL)
+    return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", ingredients_path, i);
       g_autofree char *food_path = g_strdup_printf ("%s.food", where);
       g_autoptr(CfRecipeIngredient) ingredient = NULL;
-      const char *food_id, *food_name, *kind_key, *description;
+      g_autofree char *food_id = NULL;
+      const char *food_name, *kind_key, *description;
       CfFoodKind kind = CF_FOOD_KIND_FOOD;
       double grams, quantity;
       CfNutrients nutrients;
@@ -755,7 +810,7 @@ read_recipe_members (JsonObject  *object,
 
       food = get_object (get_member (item, "food"), food_path, error);
       if (food == NULL ||
-          !get_string (food, "id", food_path, TRUE, &food_id, error) ||
+          !get_id (food, "id", food_path, TRUE, &food_id, error) ||
           !get_string (food, "name", food_path, TRUE, &food_name, error) ||
           !get_string (food, "kind", food_path, FALSE, &kind_key, error))
         return FALSE;
@@ -803,8 +858,8 @@ read_food_object (CfFoodStore  *store,
   g_autoptr(CfFood) food = NULL;
   g_autoptr(CfRecipe) recipe = NULL;
   g_autofree char *portions_path = NULL;
-  g_autofree char *generated_id = NULL;
-  const char *id, *kind_key, *name, *brand, *group, *note;
+  g_autofree char *id = NULL;
+  const char *kind_key, *name, *brand, *group, *note;
   CfFoodKind kind = CF_FOOD_KIND_FOOD;
   CfFoodField field = CF_FOOD_FIELD_NONE;
   guint field_index = 0;
@@ -817,7 +872,7 @@ read_food_object (CfFoodStore  *store,
   if (object == NULL)
     return NULL;
 
-  if (!get_string (object, "id", path, id_required, &id, error) ||
+  if (!get_id (object, "id", path, id_required, &id, error) ||
       !get_string (object, "kind", path, FALSE, &kind_key, error) ||
       !get_string (object, "name", path, TRUE, &name, error) ||
       !get_string (object, "brand", path, FALSE, &brand, error) ||
@@ -829,7 +884,7 @@ read_food_object (CfFoodStore  *store,
     {
       g_autofree char *uuid = g_uuid_string_random ();
 
-      id = generated_id = g_strconcat ("custom:", uuid, NULL);
+      id = g_strconcat ("custom:", uuid, NULL);
     }
 
   if (!g_str_has_prefix (id, "custom:") || !cf_food_id_is_valid (id))
@@ -867,15 +922,10 @@ read_food_object (CfFoodStore  *store,
   portions = get_member (object, "portions");
   if (portions != NULL && !JSON_NODE_HOLDS_NULL (portions))
     {
-      JsonArray *array;
+      JsonArray *array = get_bounded_array (object, "portions", path, CF_MAX_PORTIONS, error);
 
-      if (!JSON_NODE_HOLDS_ARRAY (portions))
-        {
-          set_import_error (error, portions_path, _("must be a list"));
-          return NULL;
-        }
-
-      array = json_node_get_array (portions);
+      if (array == NULL)
+        return NULL;
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           g_autofree char *where = g_strdup_printf ("%s[%u]", portions_path, i);
@@ -957,6 +1007,163 @@ read_food_object (CfFoodStore  *store,
   return g_steal_pointer (&food);
 }
 
+typedef struct
+{
+  char      *id;
+  GPtrArray *children;
+  guint      next;
+} Frame;
+
+static void
+frame_free (Frame *frame)
+{
+  g_free (frame->id);
+  g_ptr_array_unref (frame->children);
+  g_free (frame);
+}
+
+/* The ids of the foods of one's own among the ingredients of the recipe
+ * @id: from @in_file when it is there (it replaces the stored one), else
+ * from the store; none for what is not a recipe */
+static Frame *
+frame_new (CfFoodStore *store,
+           GHashTable  *in_file,
+           GHashTable  *names,
+           const char  *id)
+{
+  Frame *frame = g_new0 (Frame, 1);
+  g_autoptr(CfRecipe) stored = NULL;
+  CfRecipe *recipe = g_hash_table_lookup (in_file, id);
+
+  frame->id = g_strdup (id);
+  frame->children = g_ptr_array_new_with_free_func (g_free);
+
+  if (recipe == NULL)
+    recipe = stored = cf_food_store_get_recipe (store, id, NULL);
+  if (recipe == NULL)
+    return frame;
+
+  g_hash_table_replace (names, g_strdup (id), g_strdup (cf_recipe_get_name (recipe)));
+  for (guint i = 0; i < g_list_model_get_n_items (cf_recipe_get_ingredients (recipe)); i++)
+    {
+      g_autoptr(CfRecipeIngredient) ingredient = g_list_model_get_item (cf_recipe_get_ingredients (recipe), i);
+      const char *child = cf_recipe_ingredient_get_food_id (ingredient);
+
+      if (g_str_has_prefix (child, "custom:"))
+        g_ptr_array_add (frame->children, g_strdup (child));
+    }
+
+  return frame;
+}
+
+enum { VISITING = 1, DONE = 2 };
+
+/* Refuses recipes that contain themselves at any depth (A has B, B has
+ * A), taking @recipes (NULL for foods that are not recipes) as they are
+ * about to be saved, over what is stored.  An iterative depth-first
+ * search, so no chain of recipes can exhaust the stack; @paths give
+ * where in the file the ingredients of each recipe are. */
+static gboolean
+check_recipe_cycles (CfFoodStore  *store,
+                     GPtrArray    *recipes,
+                     GPtrArray    *paths,
+                     GError      **error)
+{
+  g_autoptr(GHashTable) in_file = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) state = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < recipes->len; i++)
+    {
+      CfRecipe *recipe = g_ptr_array_index (recipes, i);
+
+      if (recipe != NULL)
+        g_hash_table_insert (in_file, (gpointer) cf_recipe_get_id (recipe), recipe);
+    }
+
+  for (guint i = 0; i < recipes->len; i++)
+    {
+      CfRecipe *recipe = g_ptr_array_index (recipes, i);
+      g_autoptr(GPtrArray) stack = NULL;
+
+      if (recipe == NULL || g_hash_table_contains (state, cf_recipe_get_id (recipe)))
+        continue;
+
+      stack = g_ptr_array_new_with_free_func ((GDestroyNotify) frame_free);
+      g_hash_table_insert (state, g_strdup (cf_recipe_get_id (recipe)), GINT_TO_POINTER (VISITING));
+      g_ptr_array_add (stack, frame_new (store, in_file, names, cf_recipe_get_id (recipe)));
+
+      while (stack->len > 0)
+        {
+          Frame *top = g_ptr_array_index (stack, stack->len - 1);
+          const char *child;
+
+          if (top->next == top->children->len)
+            {
+              g_hash_table_replace (state, g_strdup (top->id), GINT_TO_POINTER (DONE));
+              g_ptr_array_remove_index (stack, stack->len - 1);
+              continue;
+            }
+
+          child = g_ptr_array_index (top->children, top->next++);
+          switch (GPOINTER_TO_INT (g_hash_table_lookup (state, child)))
+            {
+            case VISITING:
+              {
+                g_autoptr(GString) trail = g_string_new (NULL);
+                const char *where = g_ptr_array_index (paths, i);
+                guint first = 0;
+
+                while (g_strcmp0 (((Frame *) g_ptr_array_index (stack, first))->id, child) != 0)
+                  first++;
+                for (guint k = first; k < stack->len; k++)
+                  {
+                    const char *id = ((Frame *) g_ptr_array_index (stack, k))->id;
+                    const char *name = g_hash_table_lookup (names, id);
+
+                    g_string_append_printf (trail, "“%s” → ", name ? name : id);
+                  }
+                g_string_append_printf (trail, "“%s”", (char *) g_hash_table_lookup (names, child));
+
+                set_import_error (error, where,
+                                  /* Translators: %s is a chain of recipes, e.g.
+                                   * “Soup” → “Stock” → “Soup” */
+                                  _("a recipe cannot contain itself, not even through other recipes: %s"),
+                                  trail->str);
+                return FALSE;
+              }
+
+            case DONE:
+              break;
+
+            default:
+              g_hash_table_insert (state, g_strdup (child), GINT_TO_POINTER (VISITING));
+              g_ptr_array_add (stack, frame_new (store, in_file, names, child));
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_one_recipe (CfFoodStore  *store,
+                  CfRecipe     *recipe,
+                  const char   *path,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) recipes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+  if (recipe == NULL)
+    return TRUE;
+
+  g_ptr_array_add (recipes, recipe);
+  g_ptr_array_add (paths, (gpointer) path);
+
+  return check_recipe_cycles (store, recipes, paths, error);
+}
+
 static CfFood *
 read_food (CfFoodStore  *store,
            JsonNode     *node,
@@ -979,12 +1186,13 @@ read_favourite (JsonNode    *node,
                 GError     **error)
 {
   g_autofree char *path = g_strdup_printf ("favourites[%u]", index);
-  const char *id, *added;
+  g_autofree char *id = NULL;
+  const char *added;
   JsonObject *object;
 
   object = get_object (node, path, error);
   if (object == NULL ||
-      !get_string (object, "food", path, TRUE, &id, error) ||
+      !get_id (object, "food", path, TRUE, &id, error) ||
       !get_string (object, "added", path, FALSE, &added, error))
     return NULL;
 
@@ -1025,7 +1233,7 @@ read_favourite (JsonNode    *node,
   else
     *added_out = NULL;
 
-  return g_strdup (id);
+  return g_steal_pointer (&id);
 }
 
 /**
@@ -1047,13 +1255,23 @@ cf_json_read_food (CfFoodStore  *store,
                    CfRecipe    **recipe,
                    GError      **error)
 {
+  g_autoptr(CfRecipe) read_recipe = NULL;
+  g_autoptr(CfFood) food = NULL;
+
   g_return_val_if_fail (CF_IS_FOOD_STORE (store), NULL);
   g_return_val_if_fail (node != NULL, NULL);
 
   if (recipe != NULL)
     *recipe = NULL;
 
-  return read_food_object (store, node, "food", FALSE, NULL, recipe, error);
+  food = read_food_object (store, node, "food", FALSE, NULL, &read_recipe, error);
+  if (food == NULL || !check_one_recipe (store, read_recipe, "food.recipe.ingredients", error))
+    return NULL;
+
+  if (recipe != NULL)
+    *recipe = g_steal_pointer (&read_recipe);
+
+  return g_steal_pointer (&food);
 }
 
 /**
@@ -1078,7 +1296,8 @@ cf_json_read_recipe_spec (CfFoodStore  *store,
   const char *path = "recipe";
   g_autoptr(CfRecipe) recipe = NULL;
   g_autofree char *ingredients_path = NULL;
-  const char *id, *name, *group, *note;
+  g_autofree char *id = NULL;
+  const char *name, *group, *note;
   double cooked, servings;
   CfFoodField field = CF_FOOD_FIELD_NONE;
   guint field_index = 0;
@@ -1092,7 +1311,7 @@ cf_json_read_recipe_spec (CfFoodStore  *store,
 
   object = get_object (node, path, error);
   if (object == NULL ||
-      !get_string (object, "id", path, FALSE, &id, error) ||
+      !get_id (object, "id", path, FALSE, &id, error) ||
       !get_string (object, "name", path, TRUE, &name, error) ||
       !get_string (object, "group", path, FALSE, &group, error) ||
       !get_string (object, "note", path, FALSE, &note, error) ||
@@ -1120,20 +1339,22 @@ cf_json_read_recipe_spec (CfFoodStore  *store,
       return NULL;
     }
 
-  array = json_node_get_array (ingredients);
+  array = get_bounded_array (object, "ingredients", path, CF_MAX_INGREDIENTS, error);
+  if (array == NULL)
+    return NULL;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", ingredients_path, i);
       g_autofree char *amount_path = g_strdup_printf ("%s.amount", where);
       g_autoptr(CfFood) food = NULL;
       g_autoptr(CfPortion) portion = NULL;
-      const char *food_id;
+      g_autofree char *food_id = NULL;
       double grams = 0, quantity = 0;
       JsonObject *item;
       JsonNode *amount;
 
       item = get_object (json_array_get_element (array, i), where, error);
-      if (item == NULL || !get_string (item, "food", where, TRUE, &food_id, error))
+      if (item == NULL || !get_id (item, "food", where, TRUE, &food_id, error))
         return NULL;
 
       food = cf_food_store_get_food (store, food_id, &local_error);
@@ -1179,6 +1400,9 @@ cf_json_read_recipe_spec (CfFoodStore  *store,
       prefix_import_error (error, local_error, where);
       return NULL;
     }
+
+  if (!check_one_recipe (store, recipe, "recipe.ingredients", error))
+    return NULL;
 
   return g_steal_pointer (&recipe);
 }
@@ -1227,7 +1451,9 @@ read_entry (JsonNode     *node,
 {
   g_autofree char *path = g_strdup_printf ("entries[%u]", index);
   g_autofree char *food_path = NULL;
-  const char *id, *date, *meal_key, *food_id, *food_name, *kind_key, *description = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *food_id = NULL;
+  const char *date, *meal_key, *food_name, *kind_key, *description = NULL;
   const char *origin_amount = NULL, *origin_meal = NULL;
   CfEntryOrigin origin = CF_ENTRY_ORIGIN_NONE;
   CfDiaryEntry *entry;
@@ -1243,7 +1469,7 @@ read_entry (JsonNode     *node,
   if (object == NULL)
     return NULL;
 
-  if (!get_string (object, "id", path, TRUE, &id, error) ||
+  if (!get_id (object, "id", path, TRUE, &id, error) ||
       !get_string (object, "date", path, TRUE, &date, error) ||
       !get_string (object, "meal", path, TRUE, &meal_key, error))
     return NULL;
@@ -1262,7 +1488,7 @@ read_entry (JsonNode     *node,
       return NULL;
     }
 
-  if (!cf_day_parse (date, &day, &local_error) || strlen (date) != 10)
+  if (!cf_parse_date (date, &day, &local_error))
     {
       g_autofree char *where = g_strdup_printf ("%s.date", path);
       g_clear_error (&local_error);
@@ -1280,7 +1506,7 @@ read_entry (JsonNode     *node,
   food_path = g_strdup_printf ("%s.food", path);
   food = get_object (get_member (object, "food"), food_path, error);
   if (food == NULL ||
-      !get_string (food, "id", food_path, TRUE, &food_id, error) ||
+      !get_id (food, "id", food_path, TRUE, &food_id, error) ||
       !get_string (food, "name", food_path, TRUE, &food_name, error) ||
       !get_string (food, "kind", food_path, FALSE, &kind_key, error))
     return NULL;
@@ -1334,9 +1560,10 @@ read_entry (JsonNode     *node,
           !get_string (portion, "description", where, TRUE, &description, error))
         return NULL;
 
-      if (quantity <= 0)
+      if (!cf_validate_quantity (quantity, &local_error))
         {
-          set_import_error (error, where, _("quantity must be more than zero"));
+          g_autofree char *member = g_strdup_printf ("%s.quantity", where);
+          prefix_import_error (error, local_error, member);
           return NULL;
         }
     }
@@ -1356,25 +1583,6 @@ unref_if_set (gpointer object)
 {
   if (object != NULL)
     g_object_unref (object);
-}
-
-static JsonArray *
-get_array (JsonObject  *root,
-           const char  *name,
-           GError     **error)
-{
-  JsonNode *node = get_member (root, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_import_error (error, name, _("must be a list"));
-      return NULL;
-    }
-
-  return json_node_get_array (node);
 }
 
 static gboolean import_data (CfContext       *context,
@@ -1429,10 +1637,11 @@ import_data (CfContext       *context,
              CfImportCounts  *counts,
              GError         **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) document = NULL;
   g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) recipes = g_ptr_array_new_with_free_func (unref_if_set);
+  g_autoptr(GPtrArray) food_paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) favourites = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) favourite_times = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen_favourites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1458,26 +1667,21 @@ import_data (CfContext       *context,
       return FALSE;
     }
 
-  if (!g_utf8_validate (data, length, NULL))
+  /* Strict JSON, nested no deeper than the format needs */
+  document = cf_json_parse (data, length, CF_MAX_JSON_DEPTH, &local_error);
+  if (document == NULL)
     {
-      set_import_error (error, NULL, _("The file is not UTF-8 text, so it is not a Cofactor export"));
-      return FALSE;
-    }
-
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* json-glib's message starts with <data>:LINE:COLUMN */
       set_import_error (error, NULL, _("The file is not valid JSON: %s"), local_error->message);
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (document))
     {
       set_import_error (error, NULL, _("The file is not a Cofactor export"));
       return FALSE;
     }
 
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (document);
   if (!get_string (root, "format", "", FALSE, &format, error))
     return FALSE;
 
@@ -1503,7 +1707,7 @@ import_data (CfContext       *context,
       return FALSE;
     }
 
-  array = get_array (root, "foods", error);
+  array = get_bounded_array (root, "foods", NULL, CF_MAX_IMPORT_FOODS, error);
   if (array == NULL && error && *error)
     return FALSE;
   for (guint i = 0; array && i < json_array_get_length (array); i++)
@@ -1517,9 +1721,13 @@ import_data (CfContext       *context,
       g_ptr_array_add (foods, food);
       /* NULL for a food that is not a recipe: one slot per food */
       g_ptr_array_add (recipes, recipe);
+      g_ptr_array_add (food_paths, g_strdup_printf ("foods[%u].recipe.ingredients", i));
     }
 
-  array = get_array (root, "favourites", error);
+  if (!check_recipe_cycles (cf_context_get_food_store (context), recipes, food_paths, error))
+    return FALSE;
+
+  array = get_bounded_array (root, "favourites", NULL, CF_MAX_IMPORT_FAVOURITES, error);
   if (array == NULL && error && *error)
     return FALSE;
   for (guint i = 0; array && i < json_array_get_length (array); i++)
@@ -1533,7 +1741,7 @@ import_data (CfContext       *context,
       g_ptr_array_add (favourite_times, added);
     }
 
-  array = get_array (root, "entries", error);
+  array = get_bounded_array (root, "entries", NULL, CF_MAX_IMPORT_ENTRIES, error);
   if (array == NULL && error && *error)
     return FALSE;
   for (guint i = 0; array && i < json_array_get_length (array); i++)
@@ -1624,24 +1832,16 @@ cf_import_from_file (CfContext       *context,
                      CfImportCounts  *counts,
                      GError         **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
   g_return_val_if_fail (CF_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-
-  if (g_file_info_get_size (info) > MAX_IMPORT_BYTES)
-    {
-      set_import_error (error, NULL, _("The file is too large to be a Cofactor export"));
-      return FALSE;
-    }
-
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  /* The size is measured while reading: a file system may not know it
+   * beforehand (/dev/zero, a pipe) */
+  data = cf_read_text_file (file, CF_MAX_IMPORT_BYTES, &length, error);
+  if (data == NULL)
     return FALSE;
 
   return cf_import_from_data (context, data, length, counts, error);
@@ -1650,17 +1850,14 @@ cf_import_from_file (CfContext       *context,
 /**
  * cf_json_to_string:
  *
- * Returns: (transfer full): the builder's document, indented
+ * Returns: (transfer full): the builder's document, indented, as strict
+ *   JSON (RFC 8259) that always reads back
  */
 char *
 cf_json_to_string (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
+  /* Not json-glib's generator: it writes numbers such as "1e-300.0" */
+  return cf_json_write (root, TRUE);
 }

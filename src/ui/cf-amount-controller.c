@@ -105,18 +105,19 @@ validate (CfAmountController *self)
 {
   g_autoptr(GError) error = NULL;
   Choice *choice = get_choice (self);
-  gboolean valid;
+  const char *text;
   double quantity;
 
   if (self->food == NULL || choice == NULL)
     return;
 
-  valid = cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &quantity);
-
-  if (valid && isnan (quantity))
-    cf_amount_controller_set_error (self, _("Enter an amount"));
-  else if (!valid)
-    cf_amount_controller_set_error (self, _("Enter a number, e.g. 1.5"));
+  /* The core's reading of numbers, and its message, as for the CLI and
+   * import */
+  text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
+  if (!cf_parse_decimal (text, &quantity, &error))
+    cf_amount_controller_set_error (self, cf_text_is_blank (text) ? _("Enter an amount") : error->message);
+  else if (choice->portion != NULL && !cf_validate_quantity (quantity, &error))
+    cf_amount_controller_set_error (self, error->message);
   else if (!cf_validate_grams (quantity * choice->grams_per_unit, &error))
     cf_amount_controller_set_error (self, error->message);
   else

@@ -14,10 +14,12 @@
 
 #include "cf-about.h"
 #include "cf-application.h"
+#include "cf-backup.h"
+#include "cf-error.h"
 #include "cf-date.h"
 #include "cf-demo.h"
 #include "cf-preferences-window.h"
-#include "cf-window.h"
+#include "cf-window-private.h"
 
 /* Days of sample data behind --demo */
 #define DEMO_DAYS 14
@@ -33,6 +35,7 @@ struct _CfApplication
   GError         *context_error;
   GSettings      *settings;
   char           *demo_dir;
+  char           *backup_error;
   gboolean        demo;
 };
 
@@ -116,19 +119,167 @@ cf_application_startup (GApplication *app)
     self->context = cf_context_new (NULL, NULL, &self->context_error);
 
   if (self->context == NULL)
+    g_message ("Could not open the diary: %s", self->context_error->message);
+}
+
+/* Whether putting a backup in place can mend why the diary could not be
+ * opened: damage, or a missing file, with a sound backup at hand */
+static gboolean
+can_restore (CfApplication *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CfBackup) backup = NULL;
+
+  if (self->demo || self->context_error == NULL ||
+      !(g_error_matches (self->context_error, CF_ERROR, CF_ERROR_CORRUPT) ||
+        g_error_matches (self->context_error, CF_ERROR, CF_ERROR_MISSING)))
+    return FALSE;
+
+  path = cf_get_default_database_path ();
+  backup = cf_find_latest_backup (path, TRUE);
+
+  return backup != NULL;
+}
+
+static void
+backup_toast (CfWindow   *window,
+              const char *title,
+              const char *button,
+              const char *action)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, button);
+  adw_toast_set_action_name (toast, action);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  cf_window_add_toast (window, toast);
+}
+
+/* Adds a generation to the backups and tells @window when that did not
+ * happen: a failure, or a diary that holds less than its last backup
+ * (never backed up over without asking) */
+static void
+back_up (CfApplication *self,
+         CfWindow      *window,
+         gboolean       force)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfBackup) latest = NULL;
+  CfBackupResult result;
+
+  if (self->demo || self->context == NULL)
+    return;
+
+  g_clear_pointer (&self->backup_error, g_free);
+
+  if (!cf_database_backup (cf_context_get_database (self->context), force ? 0 : BACKUP_MAX_AGE, force,
+                           &result, &latest, &error))
     {
-      g_warning ("Could not open the diary: %s", self->context_error->message);
+      g_message ("Could not back up the diary: %s", error->message);
+      self->backup_error = g_strdup (error->message);
+      backup_toast (window, _("The diary could not be backed up"), _("_Details"), "app.show-backup-error");
       return;
     }
 
-  /* Keep the last good diary, to offer if it is ever damaged */
-  if (!self->demo)
-    {
-      g_autoptr(GError) error = NULL;
+  if (result == CF_BACKUP_SMALLER)
+    backup_toast (window, _("The diary holds less than its last backup, so it was not backed up"),
+                  _("_Back Up Anyway"), "app.back-up-anyway");
+  else if (result == CF_BACKUP_MADE && force)
+    cf_window_add_toast (window, adw_toast_new (_("Backed up")));
+}
 
-      if (!cf_database_backup (cf_context_get_database (self->context), BACKUP_MAX_AGE, NULL, &error))
-        g_warning ("Could not back up the diary: %s", error->message);
+static gboolean
+back_up_idle_cb (gpointer user_data)
+{
+  CfApplication *self = CF_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (CF_IS_WINDOW (window))
+    back_up (self, CF_WINDOW (window), FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+back_up_anyway_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CfApplication *self = CF_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (CF_IS_WINDOW (window))
+    back_up (self, CF_WINDOW (window), TRUE);
+}
+
+static void
+show_backup_error_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  CfApplication *self = CF_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  if (self->backup_error == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (window, _("The Diary Could Not Be Backed Up"), self->backup_error);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows a window on the diary that has just been opened in place of
+ * @old, which showed why it could not be */
+static CfWindow *
+replace_window (CfApplication *self,
+                GtkWindow     *old)
+{
+  CfWindow *window;
+
+  g_clear_error (&self->context_error);
+  window = cf_window_new (self, self->context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  if (old != NULL)
+    gtk_window_destroy (old);
+
+  return window;
+}
+
+static void
+show_failure (GtkWindow  *parent,
+              const char *heading,
+              GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_diary_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CfApplication *self = CF_APPLICATION (user_data);
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (self->context != NULL || self->demo ||
+      !g_error_matches (self->context_error, CF_ERROR, CF_ERROR_MISSING))
+    return;
+
+  /* The backups stay where they are */
+  self->context = cf_context_new_full (NULL, NULL, CF_DATABASE_OPEN_NEW, &error);
+  if (self->context == NULL)
+    {
+      show_failure (old, _("A New Diary Could Not Be Started"), error);
+      return;
     }
+
+  replace_window (self, old);
 }
 
 static void
@@ -143,31 +294,27 @@ restore_backup_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   CfWindow *window;
 
-  if (self->context != NULL || self->demo)
+  if (self->context != NULL || !can_restore (self))
     return;
 
-  if (!cf_database_restore_backup (path, &kept, &error) ||
+  if (!cf_database_restore_backup (path, NULL, &kept, &error) ||
       !(self->context = cf_context_new (NULL, NULL, &error)))
     {
-      GtkWidget *dialog = adw_message_dialog_new (old, _("The Backup Could Not Be Restored"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_failure (old, _("The Backup Could Not Be Restored"), error);
       return;
     }
 
-  g_clear_error (&self->context_error);
-  window = cf_window_new (self, self->context, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  if (old != NULL)
-    gtk_window_destroy (old);
+  window = replace_window (self, old);
 
-  {
-    /* Translators: a toast; %s is the file the damaged diary was moved to */
-    g_autofree char *name = g_path_get_basename (kept);
-    g_autofree char *title = g_strdup_printf (_("Backup restored; the damaged diary was kept as %s"), name);
-    cf_window_add_toast (window, adw_toast_new (title));
-  }
+  if (kept != NULL)
+    {
+      /* Translators: a toast; %s is the file the damaged diary was moved to */
+      g_autofree char *name = g_path_get_basename (kept);
+      g_autofree char *title = g_strdup_printf (_("Backup restored; the damaged diary was kept as %s"), name);
+      cf_window_add_toast (window, adw_toast_new (title));
+    }
+  else
+    cf_window_add_toast (window, adw_toast_new (_("Backup restored")));
 }
 
 static void
@@ -177,8 +324,17 @@ cf_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (cf_window_new (self, self->context,
-                                        self->context_error ? self->context_error->message : NULL));
+    {
+      window = GTK_WINDOW (cf_window_new (self, self->context,
+                                          self->context_error ? self->context_error->message : NULL));
+      if (self->context == NULL)
+        _cf_window_offer_recovery (CF_WINDOW (window), can_restore (self),
+                                   !self->demo && g_error_matches (self->context_error, CF_ERROR, CF_ERROR_MISSING));
+      else
+        /* Keep the last good diary, to offer if it is ever damaged; once
+         * the window is up, as it reads the whole diary */
+        g_idle_add_full (G_PRIORITY_LOW, back_up_idle_cb, g_object_ref (self), g_object_unref);
+    }
 
   gtk_window_present (window);
 }
@@ -243,6 +399,9 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "restore-backup", restore_backup_activated },
+  { "new-diary", new_diary_activated },
+  { "back-up-anyway", back_up_anyway_activated },
+  { "show-backup-error", show_backup_error_activated },
 };
 
 static void
@@ -263,6 +422,7 @@ cf_application_finalize (GObject *object)
   CfApplication *self = (CfApplication *) object;
 
   g_free (self->demo_dir);
+  g_free (self->backup_error);
 
   G_OBJECT_CLASS (cf_application_parent_class)->finalize (object);
 }

@@ -20,28 +20,38 @@
  * @text: what the user typed
  * @value: (out): the number, or NaN for empty text
  *
- * Reads a number typed into a field: space around it is ignored and a
- * comma is taken as the decimal point, as many locales write it.
+ * Reads a number typed into a field with cf_parse_decimal(), the one
+ * strict reading of numbers: space around it is ignored and a comma is
+ * taken as the decimal point, as many locales write it.
  *
- * Returns: %FALSE unless @text is empty or one finite number
+ * Returns: %FALSE unless @text is empty or one such number
  */
 gboolean
 cf_parse_number (const char *text,
                  double     *value)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  char *end = NULL;
-
   g_return_val_if_fail (value != NULL, FALSE);
 
   *value = NAN;
-  if (*copy == '\0')
+  if (cf_text_is_blank (text))
     return TRUE;
 
-  g_strdelimit (copy, ",", '.');
-  *value = g_ascii_strtod (copy, &end);
+  return cf_parse_decimal (text, value, NULL);
+}
 
-  return end != NULL && *end == '\0' && isfinite (*value);
+/**
+ * cf_text_is_blank:
+ *
+ * Returns: whether @text is %NULL, empty or only white space
+ */
+gboolean
+cf_text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
 }
 
 /**
@@ -62,6 +72,33 @@ cf_error_label_new (void)
   gtk_widget_set_margin_top (label, 6);
 
   return label;
+}
+
+/**
+ * cf_banner_new:
+ * @message: what the banner says
+ *
+ * A strip across a window that states something lasting about what it
+ * shows (AdwBanner needs libadwaita 1.3).
+ *
+ * Returns: (transfer floating): the banner
+ */
+GtkWidget *
+cf_banner_new (const char *message)
+{
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
+                                 NULL);
+  GtkWidget *label = gtk_label_new (message);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "cf-banner");
+
+  return box;
 }
 
 /**

@@ -10,15 +10,18 @@
 #include <adwaita.h>
 
 #include "cf-food.h"
+#include "cf-parse.h"
 
 G_BEGIN_DECLS
 
 gboolean     cf_parse_number           (const char          *text,
                                         double              *value);
+gboolean     cf_text_is_blank          (const char          *text);
 GtkWidget   *cf_error_label_new        (void);
 void         cf_show_error             (GtkLabel            *label,
                                         GtkWidget           *field,
                                         const char          *message);
+GtkWidget   *cf_banner_new             (const char          *message);
 AdwEntryRow *cf_entry_row_new          (AdwPreferencesGroup *group,
                                         const char          *title);
 char        *cf_food_dup_source_summary (CfFood             *food);

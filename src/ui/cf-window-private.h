@@ -22,4 +22,8 @@ gboolean _cf_window_export_csv_file (CfWindow   *self,
                                      GFile      *file,
                                      CfCsvTable  table);
 
+void     _cf_window_offer_recovery (CfWindow *self,
+                                    gboolean  restore,
+                                    gboolean  start_new);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "cf-insights-view.h"
 #include "cf-tracker-import.h"
 #include "cf-transfer.h"
+#include "cf-ui-util.h"
 #include "cf-window-private.h"
 
 struct _CfWindow
@@ -416,11 +417,8 @@ cf_window_constructed (GObject *object)
 
   if (self->context == NULL)
     {
-      g_autofree char *path = cf_get_default_database_path ();
-      g_autofree char *backup = cf_get_backup_path (path);
-
-      /* The damaged file is never overwritten; a backup can take its place */
-      gtk_widget_set_visible (self->restore_button, g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+      /* The damaged file is never overwritten; the application offers a
+       * backup where one can help (_cf_window_offer_recovery()) */
       adw_status_page_set_description (self->error_page, self->error_message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
@@ -441,6 +439,12 @@ cf_window_constructed (GObject *object)
 
   if (self->settings != NULL)
     g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+
+  if (cf_database_is_read_only (cf_context_get_database (self->context)))
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->main_stack))),
+                                cf_banner_new (_("This diary is read-only: you can look at it, but no change can be saved. "
+                                                 "Make the file and its folder writable, then start Cofactor again.")),
+                                gtk_widget_get_prev_sibling (GTK_WIDGET (self->main_stack)));
 }
 
 static void
@@ -681,4 +685,37 @@ cf_window_get_insights_view (CfWindow *self)
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
 
   return self->insights_view;
+}
+
+/**
+ * _cf_window_offer_recovery:
+ * @restore: whether to offer the last sound backup
+ * @start_new: whether to offer a new diary (for one that is missing)
+ *
+ * Offers what can mend a diary that could not be opened.
+ */
+void
+_cf_window_offer_recovery (CfWindow *self,
+                           gboolean  restore,
+                           gboolean  start_new)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  gtk_widget_set_visible (self->restore_button, restore);
+
+  if (start_new)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start a New Diary"));
+
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.new-diary");
+
+      g_object_ref (self->restore_button);
+      adw_status_page_set_child (self->error_page, box);
+      gtk_box_append (GTK_BOX (box), self->restore_button);
+      gtk_box_append (GTK_BOX (box), button);
+      g_object_unref (self->restore_button);
+    }
 }

@@ -1,0 +1,511 @@
+/* test-ui-recovery.c
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The application started, under Xvfb, on diaries in trouble: missing,
+ * damaged, too new, read-only, holding less than the last backup, or
+ * with a backup that cannot be written.  Each time the window says what
+ * is wrong and offers what can help, and nothing is lost. */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "cf-application.h"
+#include "cf-backup.h"
+#include "cf-date.h"
+#include "cf-test-util.h"
+#include "cf-ui-test-util.h"
+#include "cf-window-private.h"
+
+typedef void (*CheckFunc) (CfApplication *app,
+                           CfWindow      *window,
+                           gpointer       data);
+
+typedef struct
+{
+  CfApplication *app;
+  CheckFunc      check;
+  gpointer       data;
+} Run;
+
+/* Whether a label under @widget shows @text (a toast, a page) */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL &&
+      gtk_widget_get_visible (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The button under @widget labelled @label, whether shown or not */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* As a click does */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static GtkWidget *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The error page is what the window shows, not the diary */
+static gboolean
+shows_error_page (CfWindow *window)
+{
+  GtkWidget *page = find_status_page (GTK_WIDGET (window));
+
+  return page != NULL && gtk_widget_get_mapped (page) &&
+         cf_window_get_diary_view (window) == NULL;
+}
+
+static const char *
+error_description (CfWindow *window)
+{
+  return adw_status_page_get_description (ADW_STATUS_PAGE (find_status_page (GTK_WIDGET (window))));
+}
+
+static gboolean
+button_shown (CfWindow   *window,
+              const char *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (window), label);
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
+static gboolean
+check_idle_cb (gpointer data)
+{
+  Run *run = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+  GList *windows;
+
+  /* Let the window draw and the start-up backup run */
+  for (guint i = 0; i < 20; i++)
+    {
+      cf_test_spin ();
+      g_usleep (5000);
+    }
+
+  g_assert_true (CF_IS_WINDOW (window));
+  run->check (run->app, CF_WINDOW (window), run->data);
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (run->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (run->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activated_cb (GApplication *app,
+              Run          *run)
+{
+  g_idle_add_full (G_PRIORITY_LOW + 10, check_idle_cb, run, NULL);
+}
+
+/* Starts the application on the diary in @dir, as a user would, and
+ * runs @check once its window is up */
+static void
+run_app (const char *dir,
+         CheckFunc   check,
+         gpointer    data)
+{
+  Run run = { NULL, check, data };
+
+  g_setenv ("COFACTOR_DATA_DIR", dir, TRUE);
+  run.app = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (run.app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (run.app, "activate", G_CALLBACK (activated_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 0, NULL), ==, 0);
+  g_clear_object (&run.app);
+  g_unsetenv ("COFACTOR_DATA_DIR");
+}
+
+/* A diary in @dir with @n entries, and its backup */
+static void
+make_backed_up_diary (const char *dir,
+                      guint       n)
+{
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(CfContext) context = NULL;
+  g_autoptr(CfFood) food = NULL;
+  g_autoptr(GError) error = NULL;
+  CfBackupResult result;
+  GDate day;
+
+  context = cf_context_new (path, NULL, &error);
+  g_assert_no_error (error);
+  food = cf_food_store_get_food (cf_context_get_food_store (context), "usda:01009", &error);
+  g_assert_no_error (error);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 14, 3, 2026);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfDiaryEntry) entry = cf_diary_entry_new (&day, CF_MEAL_LUNCH, food, 30, NULL, 0);
+
+      g_assert_true (cf_diary_add (cf_context_get_diary (context), entry, &error));
+    }
+  g_assert_true (cf_database_backup (cf_context_get_database (context), 0, FALSE, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, CF_BACKUP_MADE);
+}
+
+static guint
+count_backups (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(GPtrArray) backups = cf_list_backups (path);
+
+  return backups->len;
+}
+
+static void
+check_missing (CfApplication *app,
+               CfWindow      *window,
+               gpointer       data)
+{
+  GtkWidget *restore;
+  GtkWindow *restored;
+  gint64 entries = 0;
+
+  /* Not the first-run page of an empty diary: the damage, and the way
+   * back */
+  g_assert_true (shows_error_page (window));
+  g_assert_null (cf_application_get_context (app));
+  g_assert_nonnull (strstr (error_description (window), "is missing"));
+  g_assert_nonnull (strstr (error_description (window), "18 entries"));
+  g_assert_true (button_shown (window, "_Restore Last Backup"));
+  g_assert_true (button_shown (window, "_Start a New Diary"));
+
+  restore = find_button (GTK_WIDGET (window), "_Restore Last Backup");
+  click (restore);
+  cf_test_spin ();
+
+  restored = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CF_IS_WINDOW (restored));
+  g_assert_nonnull (cf_application_get_context (app));
+  g_assert_nonnull (cf_window_get_diary_view (CF_WINDOW (restored)));
+  g_assert_true (shows_label (GTK_WIDGET (restored), "Backup restored"));
+  g_assert_true (cf_database_count (cf_context_get_database (cf_application_get_context (app)), &entries, NULL, NULL));
+  g_assert_cmpint (entries, ==, 18);
+}
+
+/* The diary deleted, or emptied, beside a backup of 18 entries */
+static void
+test_missing_diary (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+
+  make_backed_up_diary (dir, 18);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  run_app (dir, check_missing, NULL);
+  g_assert_cmpuint (count_backups (dir), ==, 1);
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+check_start_new (CfApplication *app,
+                 CfWindow      *window,
+                 gpointer       data)
+{
+  GtkWindow *fresh;
+
+  g_assert_true (shows_error_page (window));
+  g_assert_nonnull (strstr (error_description (window), "is empty"));
+  click (find_button (GTK_WIDGET (window), "_Start a New Diary"));
+  cf_test_spin ();
+
+  fresh = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (cf_window_get_diary_view (CF_WINDOW (fresh)));
+}
+
+static void
+test_start_new_diary (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+
+  make_backed_up_diary (dir, 18);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  run_app (dir, check_start_new, NULL);
+
+  /* The backup with the 18 entries is still there */
+  {
+    g_autoptr(CfBackup) backup = cf_find_latest_backup (path, TRUE);
+    g_autoptr(GPtrArray) backups = cf_list_backups (path);
+    gint64 most = 0;
+
+    g_assert_nonnull (backup);
+    for (guint i = 0; i < backups->len; i++)
+      most = MAX (most, ((CfBackup *) g_ptr_array_index (backups, i))->entries);
+    g_assert_cmpint (most, ==, 18);
+  }
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+check_damaged (CfApplication *app,
+               CfWindow      *window,
+               gpointer       data)
+{
+  g_assert_true (shows_error_page (window));
+  g_assert_nonnull (strstr (error_description (window), "damaged"));
+  g_assert_true (button_shown (window, "_Restore Last Backup"));
+  g_assert_false (button_shown (window, "_Start a New Diary"));
+}
+
+/* A few pages of the diary overwritten */
+static void
+test_damaged_diary (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  char page[4096];
+  FILE *f;
+
+  make_backed_up_diary (dir, 200);
+  memset (page, 0x77, sizeof page);
+  f = fopen (path, "r+b");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, 5 * sizeof page, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (page, 1, sizeof page, f), ==, sizeof page);
+  g_assert_cmpuint (fwrite (page, 1, sizeof page, f), ==, sizeof page);
+  fclose (f);
+
+  run_app (dir, check_damaged, NULL);
+  g_assert_cmpuint (count_backups (dir), ==, 1);
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+check_too_new (CfApplication *app,
+               CfWindow      *window,
+               gpointer       data)
+{
+  g_assert_true (shows_error_page (window));
+  g_assert_nonnull (strstr (error_description (window), "newer version"));
+  /* A backup cannot help with that */
+  g_assert_false (button_shown (window, "_Restore Last Backup"));
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  sqlite3 *raw = NULL;
+
+  make_backed_up_diary (dir, 1);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  run_app (dir, check_too_new, NULL);
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+check_backup_failed (CfApplication *app,
+                     CfWindow      *window,
+                     gpointer       data)
+{
+  g_assert_nonnull (cf_window_get_diary_view (window));
+  g_assert_true (shows_label (GTK_WIDGET (window), "The diary could not be backed up"));
+}
+
+/* The backup cannot be written (here something is in the way of its
+ * folder; a full disk is alike): the user is told */
+static void
+test_backup_failure (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autofree char *folder = NULL;
+
+  make_backed_up_diary (dir, 1);
+  folder = cf_get_backup_dir (path);
+  cf_test_remove_tree (folder);
+  g_assert_true (g_file_set_contents (folder, "in the way", -1, NULL));
+
+  run_app (dir, check_backup_failed, NULL);
+
+  cf_test_remove_tree (dir);
+}
+
+static void
+check_smaller (CfApplication *app,
+               CfWindow      *window,
+               gpointer       data)
+{
+  const char *dir = data;
+  GtkWidget *button;
+
+  g_assert_nonnull (cf_window_get_diary_view (window));
+  g_assert_true (shows_label (GTK_WIDGET (window), "holds less than its last backup"));
+  g_assert_cmpuint (count_backups (dir), ==, 1);
+
+  /* Asked, the user goes ahead: a new backup beside the old one */
+  g_usleep (1100 * 1000);
+  button = find_button (GTK_WIDGET (window), "_Back Up Anyway");
+  g_assert_nonnull (button);
+  click (button);
+  cf_test_spin ();
+  g_assert_cmpuint (count_backups (dir), ==, 2);
+}
+
+/* The diary holds fewer entries than its last backup (even a day old):
+ * no backup over it without asking */
+static void
+test_backup_smaller (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  sqlite3 *raw = NULL;
+
+  make_backed_up_diary (dir, 18);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM entry", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  /* Make the backup two days old, so a new one is due */
+  backups = cf_list_backups (path);
+  {
+    CfBackup *backup = g_ptr_array_index (backups, 0);
+    g_autoptr(GDateTime) old = g_date_time_add_days (backup->time, -2);
+    g_autofree char *stamp = g_date_time_format (old, "%Y%m%dT%H%M%SZ");
+    g_autofree char *folder = cf_get_backup_dir (path);
+    g_autofree char *name = g_strdup_printf ("cofactor-%s.db", stamp);
+    g_autofree char *target = g_build_filename (folder, name, NULL);
+
+    g_assert_cmpint (g_rename (backup->path, target), ==, 0);
+  }
+
+  run_app (dir, check_smaller, dir);
+
+  cf_test_remove_tree (dir);
+}
+
+/* A read-only diary: the views, and a banner saying so */
+static void
+test_read_only_banner (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cofactor.db", NULL);
+  g_autoptr(CfContext) context = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  g_autoptr(GError) error = NULL;
+  CfWindow *window;
+
+  make_backed_up_diary (dir, 1);
+  context = cf_context_new_full (path, NULL, CF_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  window = cf_window_new_for_context (context, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+  g_assert_nonnull (cf_window_get_diary_view (window));
+  g_assert_true (shows_label (GTK_WIDGET (window), "This diary is read-only"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  /* A diary that can be written has no banner */
+  g_clear_object (&context);
+  context = cf_context_new (path, NULL, &error);
+  window = cf_window_new_for_context (context, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+  g_assert_false (shows_label (GTK_WIDGET (window), "read-only"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  cf_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's MIME and
+   * icon data; the diary itself is in a temporary folder */
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display: run the UI tests under Xvfb (xvfb-run)");
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add_func ("/cofactor/ui/recovery/missing-diary", test_missing_diary);
+  g_test_add_func ("/cofactor/ui/recovery/start-new-diary", test_start_new_diary);
+  g_test_add_func ("/cofactor/ui/recovery/damaged-diary", test_damaged_diary);
+  g_test_add_func ("/cofactor/ui/recovery/too-new", test_too_new);
+  g_test_add_func ("/cofactor/ui/recovery/backup-failure", test_backup_failure);
+  g_test_add_func ("/cofactor/ui/recovery/backup-smaller", test_backup_smaller);
+  g_test_add_func ("/cofactor/ui/recovery/read-only-banner", test_read_only_banner);
+
+  return g_test_run ();
+}
