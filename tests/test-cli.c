@@ -278,6 +278,8 @@ test_errors (void)
     { "food", NULL },
     { "search", NULL },
     { "--no-such-option", NULL },
+    { "search", "egg\xc3", NULL },
+    { "log", "today\xf0", NULL },
   };
 
   RUN (&before, "export", "-");

@@ -48,6 +48,7 @@ test_decimal_refuses (void)
     const char *message;
   } invalid[] = {
     { "1,000", "could be read two ways; write 1000 or 1" },
+    { "5\xf0", "not UTF-8" },
     { "1.500", "could be read two ways; write 1500 or 1.5" },
     { "12,250", "write 12250 or 12,25" },
     { "0x10", "decimal digits" },
@@ -123,6 +124,8 @@ test_amount (void)
     { "20000 cup chopped", "from 0.001 to 10000" },
     { "2 parsecs", "Unknown unit" },
     { "", "Enter an amount" },
+    { "5 g\xf0", "not UTF-8" },
+    { "\xc3", "not UTF-8" },
   };
 
   g_assert_no_error (error);

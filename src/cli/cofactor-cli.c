@@ -2020,6 +2020,13 @@ main (int   argc,
 
   for (guint i = 1; args[i] != NULL; i++)
     {
+      /* Names, amounts and dates are read as UTF-8 everywhere */
+      if (!g_utf8_validate (args[i], -1, NULL))
+        {
+          /* Translators: %u is the position of the argument on the command line, 1 for the first */
+          g_autofree char *message = g_strdup_printf (_("Argument %u is not text in UTF-8"), i);
+          return usage_error (message);
+        }
       if (args[i][0] == '-' && args[i][1] != '\0' && !g_ascii_isdigit (args[i][1]) && args[i][1] != '.')
         {
           g_autofree char *message = g_strdup_printf (_("Unknown option %s"), args[i]);

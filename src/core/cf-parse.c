@@ -46,6 +46,16 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* Text from a command line or a file may be any bytes; counting
+ * characters in bytes that are not UTF-8 reads past their end */
+static gboolean
+refuse_invalid_text (GError **error)
+{
+  g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                       _("The amount has characters that are not text (it is not UTF-8)"));
+  return FALSE;
+}
+
 /* Reads the number at the start of @text (after space); @end is set to
  * what follows it */
 static gboolean
@@ -162,6 +172,9 @@ cf_parse_decimal (const char  *text,
       g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("Enter a number"));
       return FALSE;
     }
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return refuse_invalid_text (error);
 
   if (g_utf8_strlen (text, -1) > CF_MAX_AMOUNT_CHARS)
     return refuse (error, "…", _("it is too long"));
@@ -295,6 +308,9 @@ cf_parse_amount (const char  *text,
   *grams = 0;
   *portion = NULL;
   *portion_quantity = 0;
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return refuse_invalid_text (error);
 
   stripped = g_strstrip (g_strdup (text ? text : ""));
   if (*stripped == '\0')
