@@ -487,6 +487,104 @@ test_narrow (void)
   cf_test_spin ();
 }
 
+/* A label shown with @text */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  return ++(*frames) < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+three_frames (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* At 360 px, the diary's date of a day of each month of this year is
+ * shown whole beside the Today button, not cut short with an ellipsis */
+static void
+test_narrow_dates (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  g_autoptr(GError) error = NULL;
+  CfWindow *window;
+  CfDiaryView *view;
+  GDate today;
+
+  /* Something logged, so that the day is shown rather than the first
+   * run's welcome */
+  cf_day_set_today (&today);
+  cf_demo_fill (context, &today, 1, &error);
+  g_assert_no_error (error);
+
+  window = cf_window_new_for_context (context, settings);
+  view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  /* The window opens on the view shown last (another test's) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "diary");
+  cf_test_spin ();
+
+  for (guint month = G_DATE_JANUARY; month <= G_DATE_DECEMBER; month++)
+    {
+      /* A day that is neither today, yesterday nor tomorrow */
+      guint d = g_date_get_month (&today) == month && ABS ((int) g_date_get_day (&today) - 17) <= 1 ? 24 : 17;
+      g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&today), month, d, 12, 0, 0);
+      /* The diary's short date in the current year */
+      g_autofree char *text = g_strstrip (g_date_time_format (dt, _("%a %e %b")));
+      GtkLabel *label;
+      guint frames;
+      int natural = 0;
+      GDate day;
+
+      g_date_set_dmy (&day, d, month, g_date_get_year (&today));
+      cf_diary_view_set_day (view, &day);
+      cf_test_spin ();
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+      label = find_label (GTK_WIDGET (view), text);
+      if (label == NULL)
+        g_error ("The date “%s” is not shown", text);
+      /* The new text is laid out on the next frames */
+      frames = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (label), count_frame, &frames, NULL);
+      cf_test_spin_until (three_frames, &frames);
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_test_message ("“%s”: %d px of %d", text, gtk_widget_get_width (GTK_WIDGET (label)), natural);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("The date “%s” is cut short at 360 px", text);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
 static gboolean
 has_decimal (GPtrArray *strings,
              char       point)
@@ -545,6 +643,7 @@ test_formats (void)
   window = cf_window_new_for_context (context, settings);
   cf_diary_view_set_day (CF_DIARY_VIEW (cf_window_get_diary_view (window)), &day);
   gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "diary");
   cf_test_spin ();
 
   collect (strings, cf_window_get_diary_view (window));
@@ -619,11 +718,22 @@ main (int   argc,
     }
   adw_init ();
 
+  /* The app's style sheet, which AdwApplication would load: the widths
+   * measured here depend on it */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/cofactor/Cofactor/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   g_test_add_func ("/cofactor/i18n/formats", test_formats);
   g_test_add_func ("/cofactor/i18n/views", test_views);
   g_test_add_func ("/cofactor/i18n/food-dialog", test_food_dialog);
   g_test_add_func ("/cofactor/i18n/search", test_search);
   g_test_add_func ("/cofactor/i18n/narrow", test_narrow);
+  g_test_add_func ("/cofactor/i18n/narrow-dates", test_narrow_dates);
 
   return g_test_run ();
 }
