@@ -36,6 +36,7 @@
 #include "cf-food-results.h"
 #include "cf-foods-view.h"
 #include "cf-insights-view.h"
+#include "cf-life-stages.h"
 #include "cf-nutrient.h"
 #include "cf-nutrient-format.h"
 #include "cf-test-util.h"
@@ -57,33 +58,34 @@ typedef struct
   const char *views[3];   /* Diary, Foods, Insights as the switcher shows them */
   const char *vitamin_d;  /* 2.5 µg of vitamin D */
   const char *december;   /* the locale's abbreviated December */
+  const char *stage;      /* the reference tables' "females 31-50 y" */
   Search      searches[3];
 } Language;
 
 /* The words differ from those of test-food-names.c; one of each
  * language is typed without its accents or in another form */
 static const Language languages[] = {
-  { "de", "de_DE.UTF-8", { "Tagebuch", "Lebensmittel", "Auswertung" }, "2,5\u00a0µg", "Dez",
+  { "de", "de_DE.UTF-8", { "Tagebuch", "Lebensmittel", "Auswertung" }, "2,5\u00a0µg", "Dez", "weiblich, 31–50 Jahre",
     { { "Apfel", "usda:09003", "Apfel" },
       { "Karotte", "usda:11124", "Karotte" },
       { "Weisskohl", "usda:11109", "Weißkohl" } } },
-  { "es", "es_ES.UTF-8", { "Diario", "Alimentos", "Observaciones" }, "2,5\u00a0µg", "dic",
+  { "es", "es_ES.UTF-8", { "Diario", "Alimentos", "Observaciones" }, "2,5\u00a0µg", "dic", "mujeres, 31–50 años",
     { { "manzana", "usda:09003", "Manzana" },
       { "zanahoria", "usda:11124", "Zanahoria cruda" },
       { "brocoli", "usda:11090", "Brócoli crudo" } } },
-  { "fr", "fr_FR.UTF-8", { "Journal", "Aliments", "Analyses" }, "2,5\u00a0µg", "déc.",
+  { "fr", "fr_FR.UTF-8", { "Journal", "Aliments", "Analyses" }, "2,5\u00a0µg", "déc.", "sexe féminin, 31–50 ans",
     { { "carotte", "usda:11124", "Carotte" },
       { "oeuf dur", "usda:01129", "Œuf dur" },
       { "chou blanc", "usda:11109", "Chou blanc" } } },
-  { "it", "it_IT.UTF-8", { "Diario", "Alimenti", "Analisi" }, "2,5\u00a0µg", "dic",
+  { "it", "it_IT.UTF-8", { "Diario", "Alimenti", "Analisi" }, "2,5\u00a0µg", "dic", "femmine, 31–50 anni",
     { { "mela", "usda:09003", "Mela" },
       { "carota", "usda:11124", "Carota" },
       { "uovo sodo", "usda:01129", "Uovo sodo" } } },
-  { "nl", "nl_NL.UTF-8", { "Dagboek", "Voedingsmiddelen", "Inzichten" }, "2,5\u00a0µg", "dec",
+  { "nl", "nl_NL.UTF-8", { "Dagboek", "Voedingsmiddelen", "Inzichten" }, "2,5\u00a0µg", "dec", "vrouwelijk, 31–50 jaar",
     { { "appel", "usda:09003", "Appel" },
       { "wortel", "usda:11124", "Wortel" },
       { "witte kool", "usda:11109", "Witte kool" } } },
-  { "pt_BR", "pt_BR.UTF-8", { "Diário", "Alimentos", "Análises" }, "2,5\u00a0µg", "dez",
+  { "pt_BR", "pt_BR.UTF-8", { "Diário", "Alimentos", "Análises" }, "2,5\u00a0µg", "dez", "sexo feminino, 31–50 anos",
     { { "maca", "usda:09003", "Maçã" },
       { "cenoura", "usda:11124", "Cenoura crua" },
       { "repolho", "usda:11109", "Repolho" } } },
@@ -363,6 +365,16 @@ test_views (void)
     cf_test_spin ();
     collect (strings, insights);
     assert_translated (strings, "insights view", NULL, insights_messages);
+
+    /* The reference tables' life stages ("males 31-50 y") are shown
+     * in the language too */
+    {
+      g_autoptr(GRegex) english_stage = g_regex_new ("\\b(males|females|adults) [0-9<>=]", 0, 0, NULL);
+
+      for (guint i = 0; i < strings->len; i++)
+        if (g_regex_match (english_stage, g_ptr_array_index (strings, i), 0, NULL))
+          g_error ("insights view: “%s” names a life stage in English", (char *) g_ptr_array_index (strings, i));
+    }
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -610,6 +622,7 @@ static void
 test_formats (void)
 {
   g_autofree char *amount = NULL;
+  g_autofree char *stage = NULL;
   g_autoptr(CfContext) context = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
@@ -625,6 +638,8 @@ test_formats (void)
 
   amount = cf_nutrient_format_value (CF_NUTRIENT_VITAMIN_D, 2.5);
   g_assert_cmpstr (amount, ==, language->vitamin_d);
+  stage = cf_life_stage_dup_display_name ("females 31-50 y");
+  g_assert_cmpstr (stage, ==, language->stage);
   g_assert_cmpstr (cf_format_entry_number (buf, sizeof buf, "%g", 1.5), ==, "1,5");
 
   /* The diary of a day in December of another year: its date and its
