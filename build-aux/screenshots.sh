@@ -2,8 +2,12 @@
 # Starts Cofactor under Xvfb with the --demo profile and writes
 # screenshots of each view, light and dark, plus the add-food dialog and
 # a narrow (360 px) window, into a folder (default data/screenshots).
+# With --language LL (a language of po/LINGUAS, or "all" for each of
+# them) it shoots the diary in that language and its locale's formats
+# instead: diary-LL.png (today) and diary-narrow-LL.png (360 px, two days
+# back).
 #
-#   build-aux/screenshots.sh [OUTPUT_DIR]
+#   build-aux/screenshots.sh [--language LL|all] [OUTPUT_DIR]
 #
 # Needs a build in _build (build-aux/run.sh or test.sh makes one) and
 # installs xvfb, xdotool and imagemagick if they are missing.
@@ -11,21 +15,51 @@ set -euo pipefail
 
 top="$(cd "$(dirname "$0")/.." && pwd)"
 build="${COFACTOR_BUILD_DIR:-$top/_build}"
+language=""
+if [ "${1:-}" = --language ]; then
+  language=${2:?"--language needs a language, e.g. de, or all"}
+  shift 2
+fi
 out="$(realpath -m "${1:-$top/data/screenshots}")"
+if [ "$language" = all ]; then
+  for l in $(grep -v '^#' "$top/po/LINGUAS"); do
+    "$0" --language "$l" "$out"
+  done
+  exit 0
+fi
 
 missing=()
 for p in xvfb xauth xdotool imagemagick; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "screenshots: run this as root first (su -c '...'), then again:" >&2
+      echo "    apt-get install --no-install-recommends ${missing[*]}" >&2
+      exit 1
+    fi
+    sudo_cmd=(sudo)
+  fi
   "${sudo_cmd[@]}" apt-get update -q
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 if [ "${_COFACTOR_IN_XVFB:-}" != 1 ]; then
   export _COFACTOR_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" "$0" "$out"
+  exec xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" "$0" ${language:+--language "$language"} "$out"
+fi
+
+# The language's messages, and its locale's numbers and dates (the
+# set-up generates these locales)
+lang_env=()
+if [ -n "$language" ]; then
+  case $language in
+    *_*) locale_name=$language.UTF-8 ;;
+    *) locale_name=${language}_$(echo "$language" | tr '[:lower:]' '[:upper:]').UTF-8 ;;
+  esac
+  lang_env=(LANGUAGE="$language" LANG="$locale_name" LC_ALL=)
 fi
 
 mkdir -p "$out"
@@ -43,7 +77,7 @@ shoot () {
     > "$config/glib-2.0/settings/keyfile"
   # The binary itself, not through "meson devenv", so that killing it
   # ends the app
-  GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$config" ADW_DEBUG_COLOR_SCHEME=$scheme \
+  env "${lang_env[@]}" GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$config" ADW_DEBUG_COLOR_SCHEME=$scheme \
     GSETTINGS_SCHEMA_DIR="$build/data" COFACTOR_LOCALEDIR="$build/po" \
     "$build/src/ui/cofactor" --demo >/dev/null 2>&1 &
   local pid=$!
@@ -74,6 +108,13 @@ shoot () {
   kill $pid
   wait $pid 2>/dev/null || true
 }
+
+if [ -n "$language" ]; then
+  shoot default 1000 700 "diary-$language:alt+1"
+  # Two days back: the date in the locale's words, and the Today button
+  shoot default 360 700 "diary-narrow-$language:alt+1 alt+Left alt+Left"
+  exit 0
+fi
 
 # foods: "Richest in Vitamin K2", the first order after "Best match"
 shoot default 1000 700 diary:alt+1 "foods:alt+2 sleep:1 click:450,154 sleep:1 Down Return sleep:1" \

@@ -151,6 +151,30 @@ def check_flathub_rules(path, app_id):
     return errors
 
 
+XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
+
+
+def check_translations(path):
+    """Every language of po/LINGUAS translates every text of the file."""
+    errors = 0
+    linguas = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'po', 'LINGUAS')
+    with open(linguas, encoding='utf-8') as f:
+        languages = [l.strip() for l in f if l.strip() and not l.startswith('#')]
+    root = ET.parse(path).getroot()
+    english = sum(1 for e in root.iter() if e.get(XML_LANG) is None and
+                  e.tag in ('name', 'summary', 'p', 'li', 'caption'))
+    for lang in languages:
+        found = sum(1 for e in root.iter() if e.get(XML_LANG) == lang)
+        if found == 0:
+            errors += fail(f'no {lang} translation merged')
+        print(f'{lang}: {found} translated texts')
+    counts = {sum(1 for e in root.iter() if e.get(XML_LANG) == lang) for lang in languages}
+    if len(counts) > 1:
+        errors += fail(f'the languages translate different numbers of texts: {sorted(counts)}')
+    print(f'{english} English texts')
+    return errors
+
+
 def main():
     if len(sys.argv) != 4:
         print('usage: check-metainfo.py APPSTREAMCLI METAINFO APP_ID', file=sys.stderr)
@@ -158,6 +182,7 @@ def main():
     appstreamcli, path, app_id = sys.argv[1:]
     errors = run_appstreamcli(appstreamcli, path)
     errors += check_flathub_rules(path, app_id)
+    errors += check_translations(path)
     if errors:
         print(f'{errors} problem(s) in {path}')
         return 1

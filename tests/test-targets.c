@@ -393,7 +393,7 @@ test_limit_fallback (void)
   {
     g_autofree char *label = cf_target_dup_limit_source_label (t);
 
-    g_assert_cmpstr (label, ==, "EFSA, adult women >=18 y");
+    g_assert_cmpstr (label, ==, "EFSA, adult women, 18 years and older");
   }
 
   /* EFSA in pregnancy and lactation: no vitamin D limit of its own for

@@ -36,6 +36,7 @@
 #include "cf-food-results.h"
 #include "cf-foods-view.h"
 #include "cf-insights-view.h"
+#include "cf-life-stages.h"
 #include "cf-nutrient.h"
 #include "cf-nutrient-format.h"
 #include "cf-test-util.h"
@@ -57,33 +58,34 @@ typedef struct
   const char *views[3];   /* Diary, Foods, Insights as the switcher shows them */
   const char *vitamin_d;  /* 2.5 µg of vitamin D */
   const char *december;   /* the locale's abbreviated December */
+  const char *stage;      /* the reference tables' "females 31-50 y" */
   Search      searches[3];
 } Language;
 
 /* The words differ from those of test-food-names.c; one of each
  * language is typed without its accents or in another form */
 static const Language languages[] = {
-  { "de", "de_DE.UTF-8", { "Tagebuch", "Lebensmittel", "Auswertung" }, "2,5\u00a0µg", "Dez",
+  { "de", "de_DE.UTF-8", { "Tagebuch", "Lebensmittel", "Auswertung" }, "2,5\u00a0µg", "Dez", "weiblich, 31–50 Jahre",
     { { "Apfel", "usda:09003", "Apfel" },
       { "Karotte", "usda:11124", "Karotte" },
       { "Weisskohl", "usda:11109", "Weißkohl" } } },
-  { "es", "es_ES.UTF-8", { "Diario", "Alimentos", "Observaciones" }, "2,5\u00a0µg", "dic",
+  { "es", "es_ES.UTF-8", { "Diario", "Alimentos", "Observaciones" }, "2,5\u00a0µg", "dic", "mujeres, 31–50 años",
     { { "manzana", "usda:09003", "Manzana" },
       { "zanahoria", "usda:11124", "Zanahoria cruda" },
       { "brocoli", "usda:11090", "Brócoli crudo" } } },
-  { "fr", "fr_FR.UTF-8", { "Journal", "Aliments", "Analyses" }, "2,5\u00a0µg", "déc.",
+  { "fr", "fr_FR.UTF-8", { "Journal", "Aliments", "Analyses" }, "2,5\u00a0µg", "déc.", "sexe féminin, 31–50 ans",
     { { "carotte", "usda:11124", "Carotte" },
       { "oeuf dur", "usda:01129", "Œuf dur" },
       { "chou blanc", "usda:11109", "Chou blanc" } } },
-  { "it", "it_IT.UTF-8", { "Diario", "Alimenti", "Analisi" }, "2,5\u00a0µg", "dic",
+  { "it", "it_IT.UTF-8", { "Diario", "Alimenti", "Analisi" }, "2,5\u00a0µg", "dic", "femmine, 31–50 anni",
     { { "mela", "usda:09003", "Mela" },
       { "carota", "usda:11124", "Carota" },
       { "uovo sodo", "usda:01129", "Uovo sodo" } } },
-  { "nl", "nl_NL.UTF-8", { "Dagboek", "Voedingsmiddelen", "Inzichten" }, "2,5\u00a0µg", "dec",
+  { "nl", "nl_NL.UTF-8", { "Dagboek", "Voedingsmiddelen", "Inzichten" }, "2,5\u00a0µg", "dec", "vrouwelijk, 31–50 jaar",
     { { "appel", "usda:09003", "Appel" },
       { "wortel", "usda:11124", "Wortel" },
       { "witte kool", "usda:11109", "Witte kool" } } },
-  { "pt_BR", "pt_BR.UTF-8", { "Diário", "Alimentos", "Análises" }, "2,5\u00a0µg", "dez",
+  { "pt_BR", "pt_BR.UTF-8", { "Diário", "Alimentos", "Análises" }, "2,5\u00a0µg", "dez", "sexo feminino, 31–50 anos",
     { { "maca", "usda:09003", "Maçã" },
       { "cenoura", "usda:11124", "Cenoura crua" },
       { "repolho", "usda:11109", "Repolho" } } },
@@ -363,6 +365,16 @@ test_views (void)
     cf_test_spin ();
     collect (strings, insights);
     assert_translated (strings, "insights view", NULL, insights_messages);
+
+    /* The reference tables' life stages ("males 31-50 y") are shown
+     * in the language too */
+    {
+      g_autoptr(GRegex) english_stage = g_regex_new ("\\b(males|females|adults) [0-9<>=]", 0, 0, NULL);
+
+      for (guint i = 0; i < strings->len; i++)
+        if (g_regex_match (english_stage, g_ptr_array_index (strings, i), 0, NULL))
+          g_error ("insights view: “%s” names a life stage in English", (char *) g_ptr_array_index (strings, i));
+    }
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -487,6 +499,104 @@ test_narrow (void)
   cf_test_spin ();
 }
 
+/* A label shown with @text */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  return ++(*frames) < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+three_frames (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* At 360 px, the diary's date of a day of each month of this year is
+ * shown whole beside the Today button, not cut short with an ellipsis */
+static void
+test_narrow_dates (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  g_autoptr(GError) error = NULL;
+  CfWindow *window;
+  CfDiaryView *view;
+  GDate today;
+
+  /* Something logged, so that the day is shown rather than the first
+   * run's welcome */
+  cf_day_set_today (&today);
+  cf_demo_fill (context, &today, 1, &error);
+  g_assert_no_error (error);
+
+  window = cf_window_new_for_context (context, settings);
+  view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  /* The window opens on the view shown last (another test's) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "diary");
+  cf_test_spin ();
+
+  for (guint month = G_DATE_JANUARY; month <= G_DATE_DECEMBER; month++)
+    {
+      /* A day that is neither today, yesterday nor tomorrow */
+      guint d = g_date_get_month (&today) == month && ABS ((int) g_date_get_day (&today) - 17) <= 1 ? 24 : 17;
+      g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&today), month, d, 12, 0, 0);
+      /* The diary's short date in the current year */
+      g_autofree char *text = g_strstrip (g_date_time_format (dt, _("%a %e %b")));
+      GtkLabel *label;
+      guint frames;
+      int natural = 0;
+      GDate day;
+
+      g_date_set_dmy (&day, d, month, g_date_get_year (&today));
+      cf_diary_view_set_day (view, &day);
+      cf_test_spin ();
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+      label = find_label (GTK_WIDGET (view), text);
+      if (label == NULL)
+        g_error ("The date “%s” is not shown", text);
+      /* The new text is laid out on the next frames */
+      frames = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (label), count_frame, &frames, NULL);
+      cf_test_spin_until (three_frames, &frames);
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_test_message ("“%s”: %d px of %d", text, gtk_widget_get_width (GTK_WIDGET (label)), natural);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("The date “%s” is cut short at 360 px", text);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
 static gboolean
 has_decimal (GPtrArray *strings,
              char       point)
@@ -512,6 +622,7 @@ static void
 test_formats (void)
 {
   g_autofree char *amount = NULL;
+  g_autofree char *stage = NULL;
   g_autoptr(CfContext) context = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
@@ -527,6 +638,8 @@ test_formats (void)
 
   amount = cf_nutrient_format_value (CF_NUTRIENT_VITAMIN_D, 2.5);
   g_assert_cmpstr (amount, ==, language->vitamin_d);
+  stage = cf_life_stage_dup_display_name ("females 31-50 y");
+  g_assert_cmpstr (stage, ==, language->stage);
   g_assert_cmpstr (cf_format_entry_number (buf, sizeof buf, "%g", 1.5), ==, "1,5");
 
   /* The diary of a day in December of another year: its date and its
@@ -545,6 +658,7 @@ test_formats (void)
   window = cf_window_new_for_context (context, settings);
   cf_diary_view_set_day (CF_DIARY_VIEW (cf_window_get_diary_view (window)), &day);
   gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "diary");
   cf_test_spin ();
 
   collect (strings, cf_window_get_diary_view (window));
@@ -619,11 +733,22 @@ main (int   argc,
     }
   adw_init ();
 
+  /* The app's style sheet, which AdwApplication would load: the widths
+   * measured here depend on it */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/cofactor/Cofactor/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   g_test_add_func ("/cofactor/i18n/formats", test_formats);
   g_test_add_func ("/cofactor/i18n/views", test_views);
   g_test_add_func ("/cofactor/i18n/food-dialog", test_food_dialog);
   g_test_add_func ("/cofactor/i18n/search", test_search);
   g_test_add_func ("/cofactor/i18n/narrow", test_narrow);
+  g_test_add_func ("/cofactor/i18n/narrow-dates", test_narrow_dates);
 
   return g_test_run ();
 }

@@ -621,7 +621,7 @@ test_sources_and_cautions (void)
   cf_test_spin_until (is_loaded, view);
   g_assert_true (cf_insights_view_set_nutrient (view, CF_TARGET_VITAMIN_D));
   cf_test_spin ();
-  g_assert_nonnull (strstr (cf_chart_get_summary_description (chart), "(EFSA, adults >=18 y; D-A-CH sets none)"));
+  g_assert_nonnull (strstr (cf_chart_get_summary_description (chart), "(EFSA, adults, 18 years and older; D-A-CH sets none)"));
 
   /* The paradox page labels the consumer articles as background */
   {

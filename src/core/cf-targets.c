@@ -15,6 +15,7 @@
 #include "cf-date.h"
 #include "cf-error.h"
 #include "cf-key-nutrients.h"
+#include "cf-life-stages.h"
 #include "cf-targets.h"
 
 /**
@@ -1191,6 +1192,8 @@ cf_target_get_name (const CfTarget *self)
 char *
 cf_target_dup_source_label (const CfTarget *self)
 {
+  g_autofree char *stage = NULL;
+
   g_return_val_if_fail (self != NULL, NULL);
 
   if (self->overridden)
@@ -1204,13 +1207,14 @@ cf_target_dup_source_label (const CfTarget *self)
   if (!self->from_table)
     return g_strdup (self->citation ? self->citation : _("No reference value"));
 
+  stage = cf_life_stage_dup_display_name (self->life_stage);
   /* Translators: the source of a target: the reference body (e.g.
    * "NASEM"), the kind of value (e.g. "Adequate Intake (AI)") and the
-   * life stage as the table names it (e.g. "females 31-50 y") */
+   * life stage (e.g. "females, 31–50 years") */
   return g_strdup_printf (_("%s, %s, %s"),
                           cf_reference_set_get_short_name (self->set),
                           cf_value_type_get_name (self->value_type),
-                          self->life_stage);
+                          stage);
 }
 
 /**
@@ -1223,16 +1227,18 @@ cf_target_dup_source_label (const CfTarget *self)
 char *
 cf_target_dup_limit_source_label (const CfTarget *self)
 {
+  g_autofree char *stage = NULL;
+
   g_return_val_if_fail (self != NULL, NULL);
 
   if (isnan (self->limit) || self->limit_life_stage == NULL)
     return NULL;
 
+  stage = cf_life_stage_dup_display_name (self->limit_life_stage);
   /* Translators: the source of an upper limit: the reference body
-   * (e.g. "EFSA") and the life stage as its table names it (e.g.
-   * "adults >=18 y") */
-  return g_strdup_printf (_("%s, %s"), cf_reference_set_get_short_name (self->limit_set),
-                          self->limit_life_stage);
+   * (e.g. "EFSA") and the life stage (e.g. "adults, 18 years and
+   * older") */
+  return g_strdup_printf (_("%s, %s"), cf_reference_set_get_short_name (self->limit_set), stage);
 }
 
 /**

@@ -367,7 +367,9 @@ reload (CfDiaryView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
 
   cf_day_set_today (&today);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->today_button), g_date_compare (&today, &self->day) != 0);
+  /* Only where it leads elsewhere: on today it would repeat the title,
+   * which needs the room in a narrow window ("Aujourd’hui") */
+  gtk_widget_set_visible (GTK_WIDGET (self->today_button), g_date_compare (&today, &self->day) != 0);
 
   dt = g_date_time_new_local (g_date_get_year (&self->day), g_date_get_month (&self->day),
                               g_date_get_day (&self->day), 12, 0, 0);
