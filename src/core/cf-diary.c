@@ -52,8 +52,51 @@ static guint signals[N_SIGNALS];
 
 #define ENTRY_COLUMNS \
   "id, day, meal, position, food_id, food_name, grams, portion_quantity, portion_description, food_kind," \
-  " origin, origin_amount, origin_meal"
-#define ENTRY_NUTRIENTS_FIRST 13
+  " origin, origin_amount, origin_meal, borrowed, assumed"
+#define ENTRY_NUTRIENTS_FIRST 15
+
+/* The nutrient keys of the values of @kind, separated by spaces, or
+ * NULL when there are none */
+static char *
+value_kinds_to_text (CfDiaryEntry *entry,
+                     CfValueKind   kind)
+{
+  GString *text = NULL;
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      if (cf_diary_entry_get_value_kind (entry, i) != kind)
+        continue;
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append_c (text, ' ');
+      g_string_append (text, cf_nutrient_get_key (i));
+    }
+
+  return text ? g_string_free (text, FALSE) : NULL;
+}
+
+static void
+value_kinds_from_text (CfDiaryEntry *entry,
+                       const char   *text,
+                       CfValueKind   kind)
+{
+  g_auto(GStrv) keys = NULL;
+
+  if (text == NULL)
+    return;
+
+  keys = g_strsplit (text, " ", -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      CfNutrient nutrient;
+
+      /* A key of a later version's nutrient is not ours to read */
+      if (cf_nutrient_from_key (keys[i], &nutrient))
+        _cf_diary_entry_set_value_kind (entry, nutrient, kind);
+    }
+}
 
 static CfDiaryEntry *
 entry_from_row (sqlite3_stmt *stmt)
@@ -85,6 +128,8 @@ entry_from_row (sqlite3_stmt *stmt)
   _cf_diary_entry_set_origin (entry, origin,
                               (const char *) sqlite3_column_text (stmt, 11),
                               (const char *) sqlite3_column_text (stmt, 12));
+  value_kinds_from_text (entry, (const char *) sqlite3_column_text (stmt, 13), CF_VALUE_BORROWED);
+  value_kinds_from_text (entry, (const char *) sqlite3_column_text (stmt, 14), CF_VALUE_ASSUMED);
 
   return entry;
 }
@@ -307,12 +352,13 @@ _cf_diary_write_entry (CfDiary       *self,
   g_string_append_printf (sql_builder,
                           "INSERT INTO entry (id, day, meal, position, food_id, food_name, grams,"
                           "   portion_quantity, portion_description, created, modified, food_kind,"
-                          "   origin, origin_amount, origin_meal, %s)"
+                          "   origin, origin_amount, origin_meal, borrowed, assumed, %s)"
                           " VALUES (?1, ?2, ?3,"
                           "   COALESCE (NULLIF (?%u, 0),"
                           "     (SELECT COALESCE (MAX (position), 0) + 1 FROM entry WHERE day = ?2 AND meal = ?3)),"
-                          "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, %s)",
-                          _cf_nutrient_columns (), 14 + CF_N_NUTRIENTS, placeholders->str);
+                          "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?%u, ?%u, %s)",
+                          _cf_nutrient_columns (), 14 + CF_N_NUTRIENTS,
+                          15 + CF_N_NUTRIENTS, 16 + CF_N_NUTRIENTS, placeholders->str);
   g_string_free (placeholders, TRUE);
 
   if (replace)
@@ -329,6 +375,7 @@ _cf_diary_write_entry (CfDiary       *self,
                        " food_kind = excluded.food_kind,"
                        " origin = excluded.origin, origin_amount = excluded.origin_amount,"
                        " origin_meal = excluded.origin_meal,"
+                       " borrowed = excluded.borrowed, assumed = excluded.assumed,"
                        " modified = excluded.modified");
       for (guint i = 0; i < CF_N_NUTRIENTS; i++)
         g_string_append_printf (sql_builder, ", %s = excluded.%s",
@@ -365,6 +412,8 @@ _cf_diary_write_entry (CfDiary       *self,
   _cf_bind_nutrients (stmt, 14, _cf_diary_entry_get_stored_values (entry));
   /* An entry brought back (undo) takes its old place */
   sqlite3_bind_int64 (stmt, 14 + CF_N_NUTRIENTS, cf_diary_entry_get_position (entry));
+  sqlite3_bind_text (stmt, 15 + CF_N_NUTRIENTS, value_kinds_to_text (entry, CF_VALUE_BORROWED), -1, g_free);
+  sqlite3_bind_text (stmt, 16 + CF_N_NUTRIENTS, value_kinds_to_text (entry, CF_VALUE_ASSUMED), -1, g_free);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE && !replace)
