@@ -940,6 +940,46 @@ test_no_leaks (void)
       g_assert_null (strstr (run.err, "LeakSanitizer"));
       g_assert_cmpint (run.status, ==, i + 1 == G_N_ELEMENTS (commands) ? 1 : 0);
     }
+
+  /* The commands that read files, with what they print when all is
+   * well and when it is not */
+  {
+    g_autofree char *food = g_build_filename (dir, "food.json", NULL);
+    g_autofree char *recipe = g_build_filename (dir, "recipe.json", NULL);
+    g_autofree char *exported = g_build_filename (dir, "export.json", NULL);
+    g_autofree char *blank = g_build_filename (dir, "blank.json", NULL);
+    g_autofree char *other = cf_test_make_temp_dir ();
+    const struct {
+      const char *dir;
+      const char *args[4];
+      int         status;
+    } files[] = {
+      { dir, { "food-add", food }, 0 },
+      { dir, { "recipe-add", recipe }, 0 },
+      { dir, { "export", exported }, 0 },
+      { other, { "import", exported, "--dry-run" }, 0 },
+      { other, { "import", exported }, 0 },
+      { other, { "import", blank }, 1 },
+      { other, { "food-add", blank }, 1 },
+    };
+
+    g_assert_true (g_file_set_contents (food, "{\"name\":\"Kefir\",\"per_100g\":{\"calcium\":120},"
+                                        "\"portions\":[{\"amount\":1,\"description\":\"cup\",\"grams\":240}]}", -1, NULL));
+    g_assert_true (g_file_set_contents (recipe, "{\"name\":\"Soup\",\"ingredients\":[{\"food\":\"usda:01009\",\"amount\":\"30g\"}]}", -1, NULL));
+    g_assert_true (g_file_set_contents (blank, " \n", -1, NULL));
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_auto(Run) run = { 0, };
+
+        run_in (&run, files[i].dir, files[i].args[0], files[i].args[1], files[i].args[2], files[i].args[3], NULL);
+        g_test_message ("%s %s: %d", files[i].args[0], files[i].args[2] ? files[i].args[2] : "", run.status);
+        g_assert_null (strstr (run.err, "LeakSanitizer"));
+        g_assert_cmpint (run.status, ==, files[i].status);
+      }
+
+    cf_test_remove_tree (other);
+  }
   g_setenv ("COFACTOR_CLI", cli, TRUE);
 
   cf_test_remove_tree (dir);
