@@ -14,11 +14,12 @@
 
 #include "cf-date.h"
 #include "cf-day-summary.h"
+#include "cf-diary-undo.h"
 #include "cf-diary-view.h"
 #include "cf-food-dialog.h"
 #include "cf-nutrient-format.h"
+#include "cf-ui-util.h"
 #include "cf-targets.h"
-#include "cf-window.h"
 
 /**
  * CfDiaryView:
@@ -42,7 +43,6 @@ struct _CfDiaryView
   GDate          day;
   GListStore    *meals[CF_N_MEALS];
   GtkLabel      *meal_totals[CF_N_MEALS];
-  GHashTable    *removed;
 
   GtkStack      *stack;
   GtkMenuButton *date_button;
@@ -60,9 +60,15 @@ enum {
   N_PROPS
 };
 
+enum {
+  UNDOABLE,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (CfDiaryView, cf_diary_view, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static CfMeal
 meal_for_now (void)
@@ -337,7 +343,7 @@ reload (CfDiaryView *self)
   entries = cf_diary_list_day (diary, &self->day, &error);
   if (entries == NULL)
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -472,7 +478,7 @@ edit_entry_activated (GtkWidget  *widget,
   entry = cf_diary_get_entry (cf_context_get_diary (self->context), g_variant_get_string (parameter, NULL), &error);
   if (entry == NULL)
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -488,14 +494,6 @@ remove_entry_activated (GtkWidget  *widget,
 }
 
 static void
-undo_remove_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  cf_diary_view_undo_remove (CF_DIARY_VIEW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
 copy_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   CfDiaryView      *self)
@@ -504,6 +502,7 @@ copy_response_cb (AdwMessageDialog *dialog,
   GtkDropDown *what = g_object_get_data (G_OBJECT (dialog), "what");
   g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
   guint selected, n = 0;
   GDate from;
 
@@ -516,19 +515,23 @@ copy_response_cb (AdwMessageDialog *dialog,
   selected = gtk_drop_down_get_selected (what);
 
   if (!cf_diary_copy (cf_context_get_diary (self->context), &from, &self->day,
-                      selected == 0 ? -1 : (int) selected - 1, &n, &error))
+                      selected == 0 ? -1 : (int) selected - 1, &n, &copies, &error))
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
   if (n == 0)
-    cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Nothing to copy on that day")));
+    cf_widget_show_toast (GTK_WIDGET (self), _("Nothing to copy on that day"));
   else
     {
       /* Translators: a toast after copying diary entries */
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied %u entry", "Copied %u entries", n), n);
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+      g_autoptr(CfDiaryUndo) undo = cf_diary_undo_new (cf_context_get_diary (self->context));
+
+      for (guint i = 0; i < copies->len; i++)
+        cf_diary_undo_add_new_entry (undo, cf_diary_entry_get_id (g_ptr_array_index (copies, i)));
+      g_signal_emit (self, signals[UNDOABLE], 0, title, undo);
     }
 }
 
@@ -639,7 +642,6 @@ cf_diary_view_dispose (GObject *object)
 
   for (guint m = 0; m < CF_N_MEALS; m++)
     g_clear_object (&self->meals[m]);
-  g_clear_pointer (&self->removed, g_hash_table_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -711,6 +713,18 @@ cf_diary_view_class_init (CfDiaryViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CfDiaryView::undoable:
+   * @title: what was done, for a toast ("Removed “Natto”")
+   * @undo: how to undo it
+   *
+   * Emitted after the view changed the diary in a way that can be
+   * undone (a removal, an edit, a copy); the window offers the undo.
+   */
+  signals[UNDOABLE] = g_signal_new ("undoable", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                    G_TYPE_STRING, CF_TYPE_DIARY_UNDO);
+
   g_type_ensure (CF_TYPE_DAY_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-diary-view.ui");
@@ -730,7 +744,6 @@ cf_diary_view_class_init (CfDiaryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diary.add-now", NULL, add_now_activated);
   gtk_widget_class_install_action (widget_class, "diary.edit-entry", "s", edit_entry_activated);
   gtk_widget_class_install_action (widget_class, "diary.remove-entry", "s", remove_entry_activated);
-  gtk_widget_class_install_action (widget_class, "diary.undo-remove", "s", undo_remove_activated);
   gtk_widget_class_install_action (widget_class, "diary.copy-from", NULL, copy_from_activated);
 }
 
@@ -754,7 +767,6 @@ cf_diary_view_init (CfDiaryView *self)
   cf_day_set_today (&self->day);
   for (guint m = 0; m < CF_N_MEALS; m++)
     self->meals[m] = g_list_store_new (CF_TYPE_DIARY_ENTRY);
-  self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -836,6 +848,24 @@ cf_diary_view_add_food (CfDiaryView *self,
   return GTK_WINDOW (dialog);
 }
 
+/* An edit is offered for undo once saved, with the entry as it was
+ * when the dialog opened (it is modal: nothing else changed it) */
+static void
+entry_saved_cb (CfDiaryView  *self,
+                CfFoodDialog *dialog)
+{
+  CfDiaryUndo *undo = g_object_get_data (G_OBJECT (dialog), "undo");
+  CfDiaryEntry *entry = cf_food_dialog_get_entry (dialog);
+  g_autofree char *title = NULL;
+
+  if (undo == NULL || entry == NULL)
+    return;
+
+  /* Translators: a toast after an entry was edited; %s is a food */
+  title = g_strdup_printf (_("Changed “%s”"), cf_diary_entry_get_food_name (entry));
+  g_signal_emit (self, signals[UNDOABLE], 0, title, undo);
+}
+
 /**
  * cf_diary_view_edit_entry:
  *
@@ -845,11 +875,20 @@ GtkWindow *
 cf_diary_view_edit_entry (CfDiaryView  *self,
                           CfDiaryEntry *entry)
 {
+  g_autoptr(CfDiaryUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
   CfFoodDialog *dialog;
 
   g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
 
+  undo = cf_diary_undo_new (cf_context_get_diary (self->context));
+  if (!cf_diary_undo_save_entry (undo, cf_diary_entry_get_id (entry), &error))
+    g_clear_object (&undo);
+
   dialog = cf_food_dialog_new_edit (self->context, entry);
+  if (undo != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "undo", g_steal_pointer (&undo), g_object_unref);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (entry_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -859,68 +898,34 @@ cf_diary_view_edit_entry (CfDiaryView  *self,
 /**
  * cf_diary_view_remove_entry:
  *
- * Removes an entry and offers to undo it in a toast.
+ * Removes an entry and offers to undo it (#CfDiaryView::undoable).
  */
 gboolean
 cf_diary_view_remove_entry (CfDiaryView *self,
                             const char  *id)
 {
+  g_autoptr(CfDiaryUndo) undo = NULL;
   g_autoptr(CfDiaryEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
-  CfDiary *diary;
-  AdwToast *toast;
   g_autofree char *title = NULL;
+  CfDiary *diary;
 
   g_return_val_if_fail (CF_IS_DIARY_VIEW (self), FALSE);
 
   diary = cf_context_get_diary (self->context);
+  undo = cf_diary_undo_new (diary);
   entry = cf_diary_get_entry (diary, id, &error);
-  if (entry == NULL || !cf_diary_remove (diary, id, &error))
+  if (entry == NULL ||
+      !cf_diary_undo_save_entry (undo, id, &error) ||
+      !cf_diary_remove (diary, id, &error))
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return FALSE;
     }
-
-  g_hash_table_replace (self->removed, g_strdup (id), g_steal_pointer (&entry));
 
   /* Translators: a toast; %s is a food */
-  title = g_strdup_printf (_("Removed “%s”"), cf_diary_entry_get_food_name (g_hash_table_lookup (self->removed, id)));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "diary.undo-remove");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  cf_widget_add_toast (GTK_WIDGET (self), toast);
-
-  return TRUE;
-}
-
-/**
- * cf_diary_view_undo_remove:
- *
- * Brings back an entry removed with cf_diary_view_remove_entry(), with
- * the same id and values.
- */
-gboolean
-cf_diary_view_undo_remove (CfDiaryView *self,
-                           const char  *id)
-{
-  g_autoptr(GError) error = NULL;
-  CfDiaryEntry *entry;
-
-  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), FALSE);
-
-  entry = g_hash_table_lookup (self->removed, id);
-  if (entry == NULL)
-    return FALSE;
-
-  if (!cf_diary_add (cf_context_get_diary (self->context), entry, &error))
-    {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return FALSE;
-    }
-
-  g_hash_table_remove (self->removed, id);
+  title = g_strdup_printf (_("Removed “%s”"), cf_diary_entry_get_food_name (entry));
+  g_signal_emit (self, signals[UNDOABLE], 0, title, undo);
 
   return TRUE;
 }

@@ -30,8 +30,6 @@ GtkWindow    *cf_diary_view_edit_entry    (CfDiaryView  *self,
                                            CfDiaryEntry *entry);
 gboolean      cf_diary_view_remove_entry  (CfDiaryView  *self,
                                            const char   *id);
-gboolean      cf_diary_view_undo_remove   (CfDiaryView  *self,
-                                           const char   *id);
 GtkWidget    *cf_diary_view_get_summary   (CfDiaryView  *self);
 
 G_END_DECLS

@@ -19,7 +19,6 @@
 #include "cf-nutrient-format.h"
 #include "cf-targets.h"
 #include "cf-ui-util.h"
-#include "cf-window.h"
 
 /**
  * CfFoodDetail:
@@ -215,13 +214,13 @@ duplicate_clicked_cb (CfFoodDetail *self)
 
   if (!cf_food_store_save_custom_food (cf_context_get_food_store (self->context), copy, &error))
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
   /* Translators: a toast; %s is a food's name */
   title = g_strdup_printf (_("Saved “%s” to your foods"), name);
-  cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+  cf_widget_show_toast (GTK_WIDGET (self), title);
 
   cf_food_detail_set_food (self, copy);
 }
@@ -238,7 +237,7 @@ favourite_toggled_cb (CfFoodDetail *self)
 
   if (!cf_food_store_set_favourite (cf_context_get_food_store (self->context), cf_food_get_id (self->food),
                                     active, &error))
-    cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+    cf_widget_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void

@@ -69,6 +69,7 @@ struct _CfFoodDialog
 
 enum {
   PICKED,
+  SAVED,
   N_SIGNALS
 };
 
@@ -494,7 +495,11 @@ cf_food_dialog_save (CfFoodDialog  *self,
     {
       cf_diary_entry_set_meal (self->entry, self->meal);
       cf_diary_entry_set_day (self->entry, &self->day);
-      return cf_diary_update (cf_context_get_diary (self->context), self->entry, error);
+      if (!cf_diary_update (cf_context_get_diary (self->context), self->entry, error))
+        return FALSE;
+
+      g_signal_emit (self, signals[SAVED], 0);
+      return TRUE;
     }
 
   if (self->food == NULL || !cf_amount_controller_is_valid (self->amount))
@@ -534,6 +539,8 @@ cf_food_dialog_save (CfFoodDialog  *self,
       if (!cf_diary_add (diary, entry, error))
         return FALSE;
     }
+
+  g_signal_emit (self, signals[SAVED], 0);
 
   return TRUE;
 }
@@ -603,6 +610,15 @@ cf_food_dialog_class_init (CfFoodDialogClass *klass)
   signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                                   CF_TYPE_FOOD, G_TYPE_DOUBLE, CF_TYPE_PORTION, G_TYPE_DOUBLE);
+
+  /**
+   * CfFoodDialog::saved:
+   *
+   * Emitted when the dialog has added its entry to the diary or saved
+   * the entry it edits.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-food-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, window_title);
@@ -772,6 +788,19 @@ cf_food_dialog_new_edit (CfContext    *context,
   show_details (self);
 
   return self;
+}
+
+/**
+ * cf_food_dialog_get_entry:
+ *
+ * Returns: (transfer none) (nullable): the entry the dialog edits
+ */
+CfDiaryEntry *
+cf_food_dialog_get_entry (CfFoodDialog *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), NULL);
+
+  return self->entry;
 }
 
 /**
