@@ -410,14 +410,28 @@ row_activated_cb (CfFoodDialog  *self,
     cf_food_dialog_select_food (self, food);
 }
 
+/* Enter: the row the arrows went to, or the first one from the search
+ * field.  The search field captures the keys typed anywhere in the
+ * dialog (so typing starts a search), Enter included: it comes here
+ * wherever the focus is. */
 static void
 search_activate_cb (CfFoodDialog   *self,
                     GtkSearchEntry *entry)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results, 0);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListBoxRow *row = NULL;
 
-  if (first != NULL)
-    row_activated_cb (self, first, self->results);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "search") != 0)
+    return;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->results)))
+    row = GTK_LIST_BOX_ROW (GTK_IS_LIST_BOX_ROW (focus) ? focus
+                                                        : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->results, 0);
+
+  if (row != NULL)
+    row_activated_cb (self, row, self->results);
 }
 
 static void
@@ -862,6 +876,12 @@ const char *
 _cf_food_dialog_get_page (CfFoodDialog *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+_cf_food_dialog_get_food_name (CfFoodDialog *self)
+{
+  return self->food ? cf_food_get_display_name (self->food) : NULL;
 }
 
 const char *
