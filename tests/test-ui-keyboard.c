@@ -122,6 +122,113 @@ test_enter_on_arrowed_row (void)
   cf_test_spin ();
 }
 
+static gboolean
+has_results (gpointer data)
+{
+  CfFood *food = result_food (data, 0);
+
+  return food != NULL && g_str_has_prefix (cf_food_get_name (food), "Natto");
+}
+
+/* The popover a combo row opens, if shown */
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The meal from the keyboard: Space and Enter on the Meal row open its
+ * list (Enter does not add the entry), arrows and Enter choose */
+static void
+test_meal_by_keyboard (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfFoodDialog *dialog;
+  AdwComboRow *meal_row;
+  gpointer weak_dialog;
+
+  if (!cf_test_can_press_keys ())
+    {
+      g_test_skip ("No X display with XTEST to press keys on");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  dialog = CF_FOOD_DIALOG (cf_diary_view_add_food (view, CF_MEAL_BREAKFAST));
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+  cf_test_spin_for (200);
+  type_text (dialog, "natto japan");
+  cf_test_spin_until (has_results, dialog);
+  cf_test_spin_for (200);
+  cf_test_press_key (dialog, GDK_KEY_Return, 0);
+  g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "details");
+
+  meal_row = _cf_food_dialog_get_meal_row (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (meal_row), ==, CF_MEAL_BREAKFAST);
+  /* Tab from the amount, past the measure, to the meal */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)),
+                                         GTK_WIDGET (_cf_food_dialog_get_amount (dialog))));
+  cf_test_press_key (dialog, GDK_KEY_Tab, 0);
+  cf_test_press_key (dialog, GDK_KEY_Tab, 0);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == GTK_WIDGET (meal_row));
+
+  /* Enter opens the list; the dialog stays, nothing is logged */
+  cf_test_press_key (dialog, GDK_KEY_Return, 0);
+  cf_test_spin_for (200);
+  g_assert_nonnull (weak_dialog);
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (context)), ==, 0);
+  g_test_message ("popover after Enter: %p", find_popover (GTK_WIDGET (meal_row)));
+  g_assert_nonnull (find_popover (GTK_WIDGET (meal_row)));
+
+  /* Down twice, Enter: Dinner */
+  cf_test_press_key (dialog, GDK_KEY_Down, 0);
+  cf_test_press_key (dialog, GDK_KEY_Down, 0);
+  cf_test_press_key (dialog, GDK_KEY_Return, 0);
+  cf_test_spin_for (200);
+  g_assert_cmpuint (adw_combo_row_get_selected (meal_row), ==, CF_MEAL_DINNER);
+  g_assert_null (find_popover (GTK_WIDGET (meal_row)));
+  g_assert_nonnull (weak_dialog);
+
+  /* Space opens it too; Up, Space: Lunch */
+  gtk_widget_grab_focus (GTK_WIDGET (meal_row));
+  cf_test_press_key (dialog, GDK_KEY_space, 0);
+  cf_test_spin_for (200);
+  g_assert_nonnull (find_popover (GTK_WIDGET (meal_row)));
+  cf_test_press_key (dialog, GDK_KEY_Up, 0);
+  cf_test_press_key (dialog, GDK_KEY_space, 0);
+  cf_test_spin_for (200);
+  g_assert_cmpuint (adw_combo_row_get_selected (meal_row), ==, CF_MEAL_LUNCH);
+
+  /* Enter in the amount adds the entry, to Lunch */
+  gtk_widget_grab_focus (GTK_WIDGET (_cf_food_dialog_get_amount (dialog)));
+  cf_test_press_key (dialog, GDK_KEY_Return, 0);
+  cf_test_spin_until (cf_test_is_null, &weak_dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_diary_view_get_meal_model (view, CF_MEAL_LUNCH)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +246,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/cofactor/ui/keyboard/enter-on-arrowed-row", test_enter_on_arrowed_row);
+  g_test_add_func ("/cofactor/ui/keyboard/meal", test_meal_by_keyboard);
 
   return g_test_run ();
 }

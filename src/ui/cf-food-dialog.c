@@ -352,6 +352,8 @@ show_details (CfFoodDialog *self)
     cf_amount_controller_set_food (self->amount, self->food, NULL, NAN);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->entry == NULL);
+  /* Keys typed in the amount page are for its fields, not the search */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_stack_set_visible_child_name (self->stack, "details");
   gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
 }
@@ -460,12 +462,94 @@ search_key_pressed_cb (CfFoodDialog          *self,
   return TRUE;
 }
 
+/* Enter on the Measure, Meal or Date row opens its list or calendar,
+ * as Space does, instead of adding the entry (the window's default) */
+static gboolean
+row_key_pressed_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    gpointer               user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      !gtk_widget_has_focus (row))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate (row);
+
+  return GDK_EVENT_STOP;
+}
+
+/* In the list a combo row opens, Space chooses the item it is on, as
+ * Enter does (a list view only moves its selection) */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *focus = popover;
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  while (gtk_widget_get_focus_child (focus) != NULL)
+    focus = gtk_widget_get_focus_child (focus);
+  if (focus == popover || !gtk_widget_has_focus (focus))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate (focus);
+
+  return GDK_EVENT_STOP;
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_POPOVER (child) ? child : find_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+open_on_enter (GtkWidget *row)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *popover;
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (row_key_pressed_cb), NULL);
+  gtk_widget_add_controller (row, keys);
+
+  if (ADW_IS_COMBO_ROW (row) && (popover = find_popover (row)) != NULL)
+    {
+      keys = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), NULL);
+      gtk_widget_add_controller (popover, keys);
+    }
+}
+
 static void
 back_clicked_cb (CfFoodDialog *self)
 {
   g_clear_object (&self->food);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "search");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -683,6 +767,10 @@ cf_food_dialog_init (CfFoodDialog *self)
 
   self->amount = cf_amount_controller_new (self->amount_row, self->portion_row, self->amount_error);
   g_signal_connect_object (self->amount, "changed", G_CALLBACK (amount_changed_cb), self, G_CONNECT_SWAPPED);
+
+  open_on_enter (GTK_WIDGET (self->portion_row));
+  open_on_enter (GTK_WIDGET (self->meal_row));
+  open_on_enter (GTK_WIDGET (self->date_row));
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
