@@ -119,6 +119,18 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+diary_is_empty (gpointer data)
+{
+  return cf_diary_count_entries (data) == 0;
+}
+
+static gboolean
+diary_is_not_empty (gpointer data)
+{
+  return cf_diary_count_entries (data) > 0;
+}
+
 /* The first widget under @widget (itself included) that @match accepts */
 static GtkWidget *
 find_widget (GtkWidget     *widget,
@@ -256,7 +268,7 @@ test_diary_flow (void)
     g_assert_nonnull (remove);
     /* (a button's activation clicks it after a moment, as a press shows) */
     gtk_widget_activate (remove);
-    cf_test_spin_for (400);
+    cf_test_spin_until (diary_is_empty, diary);
     g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
     g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
     g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
@@ -268,7 +280,8 @@ test_diary_flow (void)
     g_assert_nonnull (undo);
     g_assert_true (gtk_widget_is_sensitive (undo));
     gtk_widget_activate (undo);
-    cf_test_spin_for (400);
+    cf_test_spin_until (diary_is_not_empty, diary);
+    cf_test_spin ();
   }
   g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
   g_clear_object (&edited);

@@ -19,6 +19,7 @@
 #include "cf-day-summary.h"
 #include "cf-diary-view.h"
 #include "cf-food-dialog-private.h"
+#include "cf-foods-view.h"
 #include "cf-test-util.h"
 #include "cf-ui-test-util.h"
 #include "cf-window.h"
@@ -229,6 +230,112 @@ test_meal_by_keyboard (void)
   cf_test_spin ();
 }
 
+/* The button under @widget labelled @label */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_details_page (gpointer data)
+{
+  return g_strcmp0 (_cf_food_dialog_get_page (data), "details") == 0;
+}
+
+/* Ctrl+N works from every view and opens the dialog on the diary's day;
+ * the meal chosen at this time of day is where the next dialog starts,
+ * from Ctrl+N and from a food page's Log button alike */
+static void
+test_remembered_meal (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfFoodsView *foods = CF_FOODS_VIEW (cf_window_get_foods_view (window));
+  g_autoptr(CfFood) natto = NULL;
+  CfFoodDialog *dialog;
+  CfMeal first, other;
+  gpointer weak_dialog;
+  GDate day;
+
+  if (!cf_test_can_press_keys ())
+    {
+      g_test_skip ("No X display with XTEST to press keys on");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  g_settings_reset (settings, "meals-by-time-of-day");
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  /* The diary shows yesterday; the Foods view is in front */
+  cf_day_set_today (&day);
+  g_date_subtract_days (&day, 1);
+  cf_diary_view_set_day (view, &day);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "foods"));
+  cf_test_spin ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  cf_test_press_key (window, GDK_KEY_n, GDK_CONTROL_MASK);
+  cf_test_spin_until (has_food_dialog, NULL);
+  dialog = find_food_dialog ();
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+
+  /* The first time, the meal of the clock; choose another and log */
+  first = cf_food_dialog_get_meal (dialog);
+  other = first == CF_MEAL_DINNER ? CF_MEAL_BREAKFAST : CF_MEAL_DINNER;
+  natto = cf_food_store_get_food (cf_context_get_food_store (context), "k2:natto-kamao-2007", NULL);
+  g_assert_nonnull (natto);
+  cf_food_dialog_select_food (dialog, natto);
+  adw_combo_row_set_selected (_cf_food_dialog_get_meal_row (dialog), other);
+  cf_test_press_key (dialog, GDK_KEY_Return, 0);
+  cf_test_spin_until (cf_test_is_null, &weak_dialog);
+
+  /* Logged on the diary's day (yesterday), not today */
+  g_assert_cmpuint (g_list_model_get_n_items (cf_diary_view_get_meal_model (view, other)), ==, 1);
+
+  /* Ctrl+N again: the meal last used */
+  cf_test_press_key (window, GDK_KEY_n, GDK_CONTROL_MASK);
+  cf_test_spin_until (has_food_dialog, NULL);
+  dialog = find_food_dialog ();
+  g_assert_cmpint (cf_food_dialog_get_meal (dialog), ==, other);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cf_test_spin ();
+
+  /* A food page's Log button: the same meal, not always Snacks */
+  cf_foods_view_show_food (foods, natto);
+  cf_test_spin ();
+  gtk_widget_activate (find_button (GTK_WIDGET (cf_foods_view_get_detail (foods)), "_Log to Diary…"));
+  cf_test_spin_until (has_food_dialog, NULL);
+  dialog = find_food_dialog ();
+  cf_test_spin_until (is_details_page, dialog);
+  g_assert_cmpint (cf_food_dialog_get_meal (dialog), ==, other);
+  g_assert_cmpstr (_cf_food_dialog_get_food_name (dialog), ==, cf_food_get_display_name (natto));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_settings_reset (settings, "meals-by-time-of-day");
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +354,7 @@ main (int   argc,
 
   g_test_add_func ("/cofactor/ui/keyboard/enter-on-arrowed-row", test_enter_on_arrowed_row);
   g_test_add_func ("/cofactor/ui/keyboard/meal", test_meal_by_keyboard);
+  g_test_add_func ("/cofactor/ui/keyboard/remembered-meal", test_remembered_meal);
 
   return g_test_run ();
 }

@@ -70,20 +70,74 @@ G_DEFINE_FINAL_TYPE (CfDiaryView, cf_diary_view, ADW_TYPE_BIN)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static CfMeal
-meal_for_now (void)
+/* The parts of the day, and the meal each suggests by its hours */
+static const struct {
+  const char *key;
+  int         until;   /* minutes after midnight */
+  CfMeal      meal;
+} times_of_day[] = {
+  { "morning", 10 * 60 + 30, CF_MEAL_BREAKFAST },
+  { "midday", 15 * 60, CF_MEAL_LUNCH },
+  { "evening", 21 * 60, CF_MEAL_DINNER },
+  { "night", 24 * 60, CF_MEAL_SNACKS },
+};
+
+static guint
+time_of_day_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int minutes = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+  guint i = 0;
 
-  if (minutes < 10 * 60 + 30)
-    return CF_MEAL_BREAKFAST;
-  if (minutes < 15 * 60)
-    return CF_MEAL_LUNCH;
-  if (minutes < 21 * 60)
-    return CF_MEAL_DINNER;
+  while (i + 1 < G_N_ELEMENTS (times_of_day) && minutes >= times_of_day[i].until)
+    i++;
 
-  return CF_MEAL_SNACKS;
+  return i;
+}
+
+/* The meal last used at this time of day, or the one its hours suggest
+ * the first time */
+static CfMeal
+meal_for_now (CfDiaryView *self)
+{
+  guint part = time_of_day_now ();
+  CfMeal meal = times_of_day[part].meal;
+
+  if (self->settings != NULL)
+    {
+      g_autoptr(GVariant) meals = g_settings_get_value (self->settings, "meals-by-time-of-day");
+      const char *key = NULL;
+
+      if (g_variant_lookup (meals, times_of_day[part].key, "&s", &key))
+        cf_meal_from_key (key, &meal);
+    }
+
+  return meal;
+}
+
+/* A dialog opened without a meal logged to the meal it shows: the next
+ * one at this time of day starts there */
+static void
+remember_meal_cb (CfDiaryView  *self,
+                  CfFoodDialog *dialog)
+{
+  const char *part = times_of_day[time_of_day_now ()].key;
+  g_autoptr(GVariant) meals = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *key, *value;
+
+  if (self->settings == NULL)
+    return;
+
+  meals = g_settings_get_value (self->settings, "meals-by-time-of-day");
+  g_variant_iter_init (&iter, meals);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (g_strcmp0 (key, part) != 0)
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", part, cf_meal_to_key (cf_food_dialog_get_meal (dialog)));
+
+  g_settings_set_value (self->settings, "meals-by-time-of-day", g_variant_builder_end (&builder));
 }
 
 static char *
@@ -761,7 +815,6 @@ cf_diary_view_init (CfDiaryView *self)
     { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "diary.previous-day" },
     { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "diary.next-day" },
     { GDK_KEY_t, GDK_CONTROL_MASK, "diary.today" },
-    { GDK_KEY_n, GDK_CONTROL_MASK, "diary.add-now" },
   };
 
   cf_day_set_today (&self->day);
@@ -841,7 +894,47 @@ cf_diary_view_add_food (CfDiaryView *self,
 
   g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
 
-  dialog = cf_food_dialog_new_add (self->context, &self->day, meal < 0 ? meal_for_now () : (CfMeal) meal);
+  dialog = cf_food_dialog_new_add (self->context, &self->day, meal < 0 ? meal_for_now (self) : (CfMeal) meal);
+  if (meal < 0)
+    g_signal_connect_object (dialog, "saved", G_CALLBACK (remember_meal_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * cf_diary_view_log_food:
+ * @food_id: the food to log
+ *
+ * Opens the add dialog on @food's amount, for today, in the meal of the
+ * time of day (a food page's "Log").
+ *
+ * Returns: (transfer none) (nullable): the dialog, already shown
+ */
+GtkWindow *
+cf_diary_view_log_food (CfDiaryView *self,
+                        const char  *food_id)
+{
+  g_autoptr(CfFood) food = NULL;
+  g_autoptr(GError) error = NULL;
+  CfFoodDialog *dialog;
+  GDate today;
+
+  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
+  g_return_val_if_fail (food_id != NULL, NULL);
+
+  food = cf_food_store_get_food (cf_context_get_food_store (self->context), food_id, &error);
+  if (food == NULL)
+    {
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
+      return NULL;
+    }
+
+  cf_day_set_today (&today);
+  dialog = cf_food_dialog_new_add (self->context, &today, meal_for_now (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (remember_meal_cb), self, G_CONNECT_SWAPPED);
+  cf_food_dialog_select_food (dialog, food);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (dialog));
 

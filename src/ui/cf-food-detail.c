@@ -170,20 +170,14 @@ update_targets (CfFoodDetail *self)
     }
 }
 
+/* The diary opens the add dialog, in the meal of the time of day */
 static void
 log_clicked_cb (CfFoodDetail *self)
 {
-  CfFoodDialog *dialog;
-  GDate today;
-
   if (self->food == NULL)
     return;
 
-  cf_day_set_today (&today);
-  dialog = cf_food_dialog_new_add (self->context, &today, CF_MEAL_SNACKS);
-  cf_food_dialog_select_food (dialog, self->food);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.log-food", "s", cf_food_get_id (self->food));
 }
 
 static void

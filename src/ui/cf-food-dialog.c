@@ -893,6 +893,19 @@ cf_food_dialog_new_edit (CfContext    *context,
 }
 
 /**
+ * cf_food_dialog_get_meal:
+ *
+ * Returns: the meal the entry goes to
+ */
+CfMeal
+cf_food_dialog_get_meal (CfFoodDialog *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), CF_MEAL_SNACKS);
+
+  return self->meal;
+}
+
+/**
  * cf_food_dialog_get_entry:
  *
  * Returns: (transfer none) (nullable): the entry the dialog edits

@@ -477,6 +477,29 @@ undoable_cb (CfWindow    *self,
   cf_window_add_toast (self, toast);
 }
 
+/* Ctrl+N, from every view: the add dialog for the diary's day */
+static void
+add_food_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->diary_view != NULL)
+    cf_diary_view_add_food (CF_DIARY_VIEW (self->diary_view), -1);
+}
+
+static void
+log_food_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->diary_view != NULL)
+    cf_diary_view_log_food (CF_DIARY_VIEW (self->diary_view), g_variant_get_string (parameter, NULL));
+}
+
 static void
 show_food_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -524,6 +547,7 @@ cf_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-food", FALSE);
       return;
     }
 
@@ -677,6 +701,10 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.show-food", "s", show_food_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-food", NULL, add_food_activated);
+  gtk_widget_class_install_action (widget_class, "win.log-food", "s", log_food_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-food", NULL);
 
   /* A text field keeps Ctrl+Z for its own text */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
