@@ -336,6 +336,115 @@ test_remembered_meal (void)
   cf_test_spin ();
 }
 
+/* Whether a label under @widget shows @text */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The day summary shows protein, fat, carbohydrate and fibre without a
+ * target, summed from the entries' stored values; a day where part of
+ * the food has no value says so; each meal's header shows its energy */
+static void
+test_day_macros (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfDaySummary *summary = CF_DAY_SUMMARY (cf_diary_view_get_summary (view));
+  CfFoodStore *store = cf_context_get_food_store (context);
+  static const struct { const char *id; CfMeal meal; double grams; } logged[] = {
+    { "usda:01009", CF_MEAL_LUNCH, 30 },      /* cheddar */
+    { "usda:01123", CF_MEAL_BREAKFAST, 100 }, /* egg */
+    { "usda:09040", CF_MEAL_BREAKFAST, 118 }, /* banana */
+  };
+  double expected[CF_DAY_N_MACROS] = { 0, };
+  double kcal_breakfast = 0;
+  g_autofree char *kcal_text = NULL;
+  GDate today;
+
+  cf_day_set_today (&today);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  /* Nothing logged: a dash, never a zero */
+  for (guint m = 0; m < CF_DAY_N_MACROS; m++)
+    {
+      g_assert_true (isnan (cf_day_summary_get_macro_value (summary, m)));
+      g_assert_cmpstr (cf_day_summary_get_macro_text (summary, m), ==, "—");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (logged); i++)
+    {
+      g_autoptr(CfFood) food = cf_food_store_get_food (store, logged[i].id, NULL);
+      g_autoptr(CfDiaryEntry) entry = NULL;
+
+      g_assert_nonnull (food);
+      entry = cf_diary_entry_new (&today, logged[i].meal, food, logged[i].grams, NULL, 0);
+      g_assert_true (cf_diary_add (cf_context_get_diary (context), entry, NULL));
+      for (guint m = 0; m < CF_DAY_N_MACROS; m++)
+        {
+          double v = cf_diary_entry_get_nutrient (entry, cf_day_summary_get_macro_nutrient (m));
+
+          g_assert_false (isnan (v));
+          expected[m] += v;
+        }
+      if (logged[i].meal == CF_MEAL_BREAKFAST)
+        kcal_breakfast += cf_diary_entry_get_nutrient (entry, CF_NUTRIENT_ENERGY);
+    }
+  cf_test_spin ();
+
+  g_assert_cmpint (cf_day_summary_get_macro_nutrient (0), ==, CF_NUTRIENT_PROTEIN);
+  g_assert_cmpint (cf_day_summary_get_macro_nutrient (3), ==, CF_NUTRIENT_FIBER);
+  for (guint m = 0; m < CF_DAY_N_MACROS; m++)
+    {
+      g_autofree char *text = NULL;
+
+      g_assert_cmpfloat_with_epsilon (cf_day_summary_get_macro_value (summary, m), expected[m], 1e-9);
+      text = g_strdup_printf (expected[m] < 9.95 ? "%.1f g" : "%.0f g", expected[m]);
+      g_test_message ("%s: %s", cf_nutrient_get_name (cf_day_summary_get_macro_nutrient (m)),
+                      cf_day_summary_get_macro_text (summary, m));
+      g_assert_cmpstr (cf_day_summary_get_macro_text (summary, m), ==, text);
+      g_assert_true (shows_label (GTK_WIDGET (summary), text));
+    }
+
+  /* The breakfast header: its energy */
+  kcal_text = cf_nutrient_format_value (CF_NUTRIENT_ENERGY, kcal_breakfast);
+  g_assert_true (shows_label (GTK_WIDGET (view), kcal_text));
+
+  /* A food without fibre data makes fibre partial, not lower */
+  {
+    g_autoptr(CfFood) natto = cf_food_store_get_food (store, "k2:natto-kamao-2007", NULL);
+    g_autoptr(CfDiaryEntry) entry = NULL;
+
+    g_assert_nonnull (natto);
+    g_assert_true (isnan (cf_nutrients_get (cf_food_get_nutrients (natto), CF_NUTRIENT_FIBER)));
+    entry = cf_diary_entry_new (&today, CF_MEAL_DINNER, natto, 50, NULL, 0);
+    g_assert_true (cf_diary_add (cf_context_get_diary (context), entry, NULL));
+    cf_test_spin ();
+    g_assert_cmpfloat_with_epsilon (cf_day_summary_get_macro_value (summary, 3), expected[3], 1e-9);
+    g_assert_nonnull (strstr (cf_day_summary_get_macro_text (summary, 3), "% of the food"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/keyboard/enter-on-arrowed-row", test_enter_on_arrowed_row);
   g_test_add_func ("/cofactor/ui/keyboard/meal", test_meal_by_keyboard);
   g_test_add_func ("/cofactor/ui/keyboard/remembered-meal", test_remembered_meal);
+  g_test_add_func ("/cofactor/ui/day-macros", test_day_macros);
 
   return g_test_run ();
 }
