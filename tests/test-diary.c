@@ -79,6 +79,22 @@ test_dates (void)
       g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
       g_clear_error (&error);
     }
+
+  /* Display: a one-digit day is never padded ("%e" pads it with a
+   * figure space, which showed as "Fri,  4 Dec"); "%%e" stays literal */
+  {
+    g_autofree char *padded = NULL;
+    g_autofree char *full = NULL;
+    g_autofree char *literal = NULL;
+
+    day = day_of ("2026-12-04");
+    padded = cf_day_format (&day, "%a, %e %b");
+    g_assert_cmpstr (padded, ==, "Fri, 4 Dec");
+    full = cf_day_format (&day, "%A, %e %B %Y");
+    g_assert_cmpstr (full, ==, "Friday, 4 December 2026");
+    literal = cf_day_format (&day, "%%e %-d");
+    g_assert_cmpstr (literal, ==, "%e 4");
+  }
 }
 
 static void

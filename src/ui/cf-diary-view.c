@@ -272,8 +272,6 @@ static char *
 format_day_label (const GDate  *day,
                   char        **full)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
-                                                   g_date_get_day (day), 0, 0, 0);
   GDate today;
   int delta;
 
@@ -282,7 +280,7 @@ format_day_label (const GDate  *day,
 
   /* Translators: a full date, see g_date_time_format(); e.g.
    * "Saturday, 21 November 2026" */
-  *full = g_strstrip (g_date_time_format (dt, _("%A, %e %B %Y")));
+  *full = cf_day_format (day, _("%A, %e %B %Y"));
 
   if (delta == 0)
     return g_strdup (_("Today"));
@@ -291,10 +289,10 @@ format_day_label (const GDate  *day,
   if (g_date_get_year (day) == g_date_get_year (&today))
     /* Translators: a short date in the current year, see
      * g_date_time_format(); e.g. "Sat 14 Mar" */
-    return g_strstrip (g_date_time_format (dt, _("%a %e %b")));
+    return cf_day_format (day, _("%a %e %b"));
 
   /* Translators: a short date in another year, e.g. "Sat 14 Mar 2025" */
-  return g_strstrip (g_date_time_format (dt, _("%a %e %b %Y")));
+  return cf_day_format (day, _("%a %e %b %Y"));
 }
 
 /* The target each summary figure is measured against; energy has none

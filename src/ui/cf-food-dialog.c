@@ -242,11 +242,8 @@ search_changed_cb (CfFoodDialog   *self,
 static char *
 format_day (const GDate *day)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
-                                                   g_date_get_day (day), 0, 0, 0);
-
   /* Translators: a date in a button, see g_date_time_format() */
-  return g_date_time_format (dt, _("%a, %e %b %Y"));
+  return cf_day_format (day, _("%a, %e %b %Y"));
 }
 
 static void

@@ -180,9 +180,7 @@ static char *
 format_date (const GDate *day,
              const char  *format)
 {
-  g_autoptr(GDateTime) dt = date_time_for (day);
-
-  return g_strstrip (g_date_time_format (dt, format));
+  return cf_day_format (day, format);
 }
 
 /* A short date, with the year only when it is not this one */

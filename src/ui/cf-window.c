@@ -261,6 +261,16 @@ _cf_window_import_file (CfWindow *self,
   return TRUE;
 }
 
+/* The file chooser starts in the home folder, not in the folder the
+ * app was started from */
+static void
+start_in_home (GtkFileChooserNative *native)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), home, NULL);
+}
+
 static void
 export_response_cb (GtkNativeDialog *native,
                     int              response,
@@ -297,6 +307,7 @@ export_activated (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Export Diary"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
+  start_in_home (native);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -348,6 +359,7 @@ export_csv_activated (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  start_in_home (native);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "table", _("Rows"), ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "table", "days");
@@ -390,6 +402,7 @@ import_activated (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  start_in_home (native);
   g_signal_connect (native, "response", G_CALLBACK (import_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
