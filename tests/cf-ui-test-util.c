@@ -170,3 +170,29 @@ cf_test_press_key (gpointer window,
   g_assert_not_reached ();
 #endif
 }
+
+/**
+ * cf_test_save_png:
+ * @widget: a widget on screen, e.g. a window
+ * @path: where to write the picture
+ *
+ * Draws @widget as it is now into a PNG file, to look at.
+ */
+void
+cf_test_save_png (gpointer    widget,
+                  const char *path)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

@@ -24,6 +24,77 @@
 #include "cf-ui-test-util.h"
 #include "cf-window.h"
 
+/* With $COFACTOR_TEST_SCREENSHOTS set to a folder, writes @widget there
+ * as NAME.png, to look at */
+static void
+maybe_screenshot (gpointer    widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("COFACTOR_TEST_SCREENSHOTS");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  static GtkCssProvider *css = NULL;
+
+  if (dir == NULL)
+    return;
+
+  /* The application's style, which an application loads by itself */
+  if (css == NULL)
+    {
+      css = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (css, "/io/github/cofactor/Cofactor/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  cf_test_spin_for (300);
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  cf_test_save_png (widget, path);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+diary_has_n (gpointer data)
+{
+  CfDiary *diary = g_object_get_data (data, "diary");
+
+  return cf_diary_count_entries (diary) == GPOINTER_TO_UINT (g_object_get_data (data, "n"));
+}
+
+static void
+wait_for_entries (CfWindow *window,
+                  CfDiary  *diary,
+                  guint     n)
+{
+  g_object_set_data (G_OBJECT (window), "diary", diary);
+  g_object_set_data (G_OBJECT (window), "n", GUINT_TO_POINTER (n));
+  cf_test_spin_until (diary_has_n, window);
+}
+
+
 /* The add-food dialog on screen, if any */
 static CfFoodDialog *
 find_food_dialog (void)
@@ -192,6 +263,7 @@ test_meal_by_keyboard (void)
   cf_test_press_key (dialog, GDK_KEY_Tab, 0);
   cf_test_press_key (dialog, GDK_KEY_Tab, 0);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == GTK_WIDGET (meal_row));
+  maybe_screenshot (dialog, "add-dialog-details");
 
   /* Enter opens the list; the dialog stays, nothing is logged */
   cf_test_press_key (dialog, GDK_KEY_Return, 0);
@@ -423,6 +495,8 @@ test_day_macros (void)
       g_assert_true (shows_label (GTK_WIDGET (summary), text));
     }
 
+  maybe_screenshot (window, "diary-macros");
+
   /* The breakfast header: its energy */
   kcal_text = cf_nutrient_format_value (CF_NUTRIENT_ENERGY, kcal_breakfast);
   g_assert_true (shows_label (GTK_WIDGET (view), kcal_text));
@@ -440,6 +514,94 @@ test_day_macros (void)
     g_assert_cmpfloat_with_epsilon (cf_day_summary_get_macro_value (summary, 3), expected[3], 1e-9);
     g_assert_nonnull (strstr (cf_day_summary_get_macro_text (summary, 3), "% of the food"));
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
+/* An edit undone with Ctrl+Z; a copy undone with the toast's button:
+ * entries come back as they were (same id, amount, meal) */
+static void
+test_undo_edit_and_copy (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(CfFood) cheddar = cf_food_store_get_food (cf_context_get_food_store (context), "usda:01009", NULL);
+  g_autoptr(CfDiaryEntry) entry = NULL;
+  g_autoptr(CfDiaryEntry) back = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  CfFoodDialog *dialog;
+  AdwMessageDialog *message;
+  GtkWidget *undo;
+  gpointer weak_dialog;
+  GDate today, yesterday;
+
+  if (!cf_test_can_press_keys ())
+    {
+      g_test_skip ("No X display with XTEST to press keys on");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  cf_day_set_today (&today);
+  yesterday = today;
+  g_date_subtract_days (&yesterday, 1);
+  entry = cf_diary_entry_new (&today, CF_MEAL_LUNCH, cheddar, 30, NULL, 0);
+  g_assert_true (cf_diary_add (diary, entry, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  /* Edit: 100 g at dinner, Enter */
+  dialog = CF_FOOD_DIALOG (cf_diary_view_edit_entry (view, entry));
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+  gtk_editable_set_text (_cf_food_dialog_get_amount (dialog), "100");
+  adw_combo_row_set_selected (_cf_food_dialog_get_meal_row (dialog), CF_MEAL_DINNER);
+  gtk_widget_grab_focus (GTK_WIDGET (_cf_food_dialog_get_amount (dialog)));
+  cf_test_press_key (dialog, GDK_KEY_Return, 0);
+  cf_test_spin_until (cf_test_is_null, &weak_dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_diary_view_get_meal_model (view, CF_MEAL_DINNER)), ==, 1);
+  g_assert_true (shows_label (GTK_WIDGET (window), "Changed “Cheese, cheddar”"));
+  maybe_screenshot (window, "undo-toast");
+
+  /* Ctrl+Z: back to 30 g at lunch, same id */
+  cf_test_spin_for (700);
+  cf_test_press_key (window, GDK_KEY_z, GDK_CONTROL_MASK);
+  cf_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (cf_diary_view_get_meal_model (view, CF_MEAL_LUNCH)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_diary_view_get_meal_model (view, CF_MEAL_DINNER)), ==, 0);
+  back = cf_diary_get_entry (diary, cf_diary_entry_get_id (entry), NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpfloat (cf_diary_entry_get_grams (back), ==, 30);
+  g_assert_cmpint (cf_diary_entry_get_meal (back), ==, CF_MEAL_LUNCH);
+
+  /* Copy today to yesterday, through the dialog and its Copy button */
+  cf_test_spin_for (700);
+  cf_diary_view_set_day (view, &yesterday);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.copy-from", NULL));
+  cf_test_spin_until (has_message_dialog, NULL);
+  message = find_message_dialog ();
+  dt = g_date_time_new_local (g_date_get_year (&today), g_date_get_month (&today), g_date_get_day (&today), 12, 0, 0);
+  gtk_calendar_select_day (g_object_get_data (G_OBJECT (message), "calendar"), dt);
+  gtk_widget_activate (find_button (GTK_WIDGET (message), "C_opy"));
+  wait_for_entries (window, diary, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_diary_view_get_meal_model (view, CF_MEAL_LUNCH)), ==, 1);
+  g_assert_true (shows_label (GTK_WIDGET (window), "Copied 1 entry"));
+
+  /* The toast's Undo button takes the copy out */
+  cf_test_spin_for (700);
+  undo = find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  gtk_widget_activate (undo);
+  wait_for_entries (window, diary, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_diary_view_get_meal_model (view, CF_MEAL_LUNCH)), ==, 0);
+  g_clear_object (&back);
+  back = cf_diary_get_entry (diary, cf_diary_entry_get_id (entry), NULL);
+  g_assert_nonnull (back);
 
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin ();
@@ -465,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/keyboard/meal", test_meal_by_keyboard);
   g_test_add_func ("/cofactor/ui/keyboard/remembered-meal", test_remembered_meal);
   g_test_add_func ("/cofactor/ui/day-macros", test_day_macros);
+  g_test_add_func ("/cofactor/ui/undo-edit-and-copy", test_undo_edit_and_copy);
 
   return g_test_run ();
 }
