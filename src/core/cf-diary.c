@@ -528,20 +528,18 @@ cf_diary_update (CfDiary       *self,
   return TRUE;
 }
 
-gboolean
-cf_diary_remove (CfDiary     *self,
-                 const char  *id,
-                 GError     **error)
+/* Deletes an entry without telling anyone; @day is set to its day */
+static gboolean
+delete_entry (CfDiary     *self,
+              const char  *id,
+              GDate       *day,
+              GError     **error)
 {
   sqlite3 *db;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GDate day;
   int rc;
 
-  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (!get_entry_day (self, id, &day, error))
+  if (!get_entry_day (self, id, day, error))
     return FALSE;
 
   db = _cf_database_get_handle (self->database);
@@ -557,7 +555,108 @@ cf_diary_remove (CfDiary     *self,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+gboolean
+cf_diary_remove (CfDiary     *self,
+                 const char  *id,
+                 GError     **error)
+{
+  GDate day;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!delete_entry (self, id, &day, error))
+    return FALSE;
+
   emit_changed (self, &day);
+
+  return TRUE;
+}
+
+static void
+add_day (GArray      *days,
+         const GDate *day)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_date_compare (&g_array_index (days, GDate, i), day) == 0)
+      return;
+
+  g_array_append_val (days, *day);
+}
+
+/**
+ * _cf_diary_restore:
+ * @entries: (element-type CfDiaryEntry): entries to put back exactly as
+ *   they are (same id, values and place), whether they are still in the
+ *   diary (changed since) or not (removed since)
+ * @remove_ids: (element-type utf8) (nullable): entries to take out
+ *   (added since); one that is already gone is not an error
+ *
+ * Puts the diary back as it was before a change, in one transaction;
+ * see #CfDiaryUndo.
+ */
+gboolean
+_cf_diary_restore (CfDiary    *self,
+                   GPtrArray  *entries,
+                   GPtrArray  *remove_ids,
+                   GError    **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (GDate));
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  if (!cf_database_begin (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; remove_ids != NULL && i < remove_ids->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GDate day;
+
+      if (delete_entry (self, g_ptr_array_index (remove_ids, i), &day, &local_error))
+        add_day (days, &day);
+      else if (!g_error_matches (local_error, CF_ERROR, CF_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GError) local_error = NULL;
+      GDate day;
+
+      /* Out with the entry as it is now, in with it as it was: a write
+       * in place would keep its new place in its meal */
+      if (delete_entry (self, cf_diary_entry_get_id (entry), &day, &local_error))
+        add_day (days, &day);
+      else if (!g_error_matches (local_error, CF_ERROR, CF_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+
+      if (!_cf_diary_write_entry (self, entry, FALSE, error))
+        {
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+      add_day (days, cf_diary_entry_get_day (entry));
+    }
+
+  if (!cf_database_commit (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; i < days->len; i++)
+    emit_changed (self, &g_array_index (days, GDate, i));
 
   return TRUE;
 }
@@ -862,6 +961,8 @@ cf_diary_count_entries (CfDiary *self)
  * @to: the day to copy to
  * @meal: a #CfMeal to copy one meal, or -1 for the whole day
  * @n_copied: (out) (optional): how many entries were copied
+ * @copies: (out) (optional) (transfer container) (element-type CfDiaryEntry):
+ *   the new entries
  *
  * Copies entries from one day to another, as new entries placed after
  * what @to already has, in one transaction.
@@ -872,9 +973,11 @@ cf_diary_copy (CfDiary      *self,
                const GDate  *to,
                int           meal,
                guint        *n_copied,
+               GPtrArray   **copies,
                GError      **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = 0;
 
   g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
@@ -904,6 +1007,7 @@ cf_diary_copy (CfDiary      *self,
           cf_database_rollback (self->database);
           return FALSE;
         }
+      g_ptr_array_add (made, g_steal_pointer (&copy));
       n++;
     }
 
@@ -915,6 +1019,8 @@ cf_diary_copy (CfDiary      *self,
 
   if (n_copied != NULL)
     *n_copied = n;
+  if (copies != NULL)
+    *copies = g_steal_pointer (&made);
 
   return TRUE;
 }
