@@ -88,6 +88,9 @@ show_result_toast (CfWindow *self,
       g_clear_weak_pointer (&self->result_toast);
     }
 
+  /* The answer to what the user just did is shown at once, even over
+   * an offer to undo an earlier change, which comes back after it */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_set_weak_pointer (&self->result_toast, toast);
   cf_window_add_toast (self, toast);
 }
