@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "cf-error.h"
@@ -372,6 +373,142 @@ cf_parse_amount (const char  *text,
   g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
                _("Unknown unit “%s”; use g, kg, oz, lb or one of the food’s measures"), unit);
   return FALSE;
+}
+
+/* How vitamin D is written: micrograms, or international units as the
+ * translations spell them ("IU"; "UI" in Spanish, French, Italian and
+ * Portuguese; "IE" or "I.E." in German and Dutch).  Compared without
+ * regard to case, dots and spaces inside the unit ("i. e."). */
+static const struct {
+  const char *unit;
+  gboolean    iu;
+} vitamin_d_units[] = {
+  { "µg", FALSE },      /* U+00B5 MICRO SIGN */
+  { "μg", FALSE },      /* U+03BC GREEK SMALL LETTER MU */
+  { "ug", FALSE },
+  { "mcg", FALSE },
+  { "microgram", FALSE },
+  { "micrograms", FALSE },
+  { "iu", TRUE },
+  { "ui", TRUE },
+  { "ie", TRUE },
+};
+
+static gboolean
+refuse_vitamin_d (GError     **error,
+                  const char  *text)
+{
+  g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+               /* Translators: %s is what was typed; keep µg and IU as
+                * your language writes them (IU is "UI" or "I.E." in some) */
+               _("“%s” is not an amount of vitamin D: write a number in µg or IU, e.g. 50 µg or 2000 IU"),
+               text);
+  return FALSE;
+}
+
+/**
+ * cf_parse_vitamin_d:
+ * @text: an amount of vitamin D as typed: "50", "50 µg", "2000 IU",
+ *   "2000 UI", "2000 I.E." …
+ * @default_iu: whether a number without a unit is in IU (else µg)
+ * @micrograms: (out): the amount in µg, or NaN when @text is empty
+ * @in_iu: (out) (optional): whether it was given in IU
+ *
+ * Reads an amount of vitamin D in micrograms or international units
+ * (40 IU = 1 µg), the number as cf_parse_decimal() reads it.  The unit
+ * is µg, ug or mcg, or IU in any of the spellings the translations use:
+ * IU, UI, IE or I.E., without regard to case.  Empty text is no value.
+ *
+ * Returns: %TRUE if @text is such an amount (or empty); else
+ *   %CF_ERROR_INVALID with a message that names both units
+ */
+gboolean
+cf_parse_vitamin_d (const char  *text,
+                    gboolean     default_iu,
+                    double      *micrograms,
+                    gboolean    *in_iu,
+                    GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GError) number_error = NULL;
+  const char *end = NULL;
+  double number = 0;
+  gboolean iu = default_iu;
+  GString *compact;
+
+  g_return_val_if_fail (micrograms != NULL, FALSE);
+
+  *micrograms = NAN;
+  if (in_iu != NULL)
+    *in_iu = default_iu;
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return refuse_invalid_text (error);
+
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  if (*stripped == '\0')
+    return TRUE;
+
+  if (g_utf8_strlen (stripped, -1) > CF_MAX_AMOUNT_CHARS)
+    return refuse (error, "…", _("it is too long"));
+
+  if (!scan_decimal (stripped, &number, &end, &number_error))
+    {
+      /* A number written the wrong way says how to write it; anything
+       * else is no amount of vitamin D at all */
+      if (is_digit (*stripped) || (*stripped == '-' && is_digit (stripped[1])))
+        {
+          g_propagate_error (error, g_steal_pointer (&number_error));
+          return FALSE;
+        }
+      return refuse_vitamin_d (error, stripped);
+    }
+
+  /* "I. E." and "i.e." are "ie" */
+  compact = g_string_new (NULL);
+  for (const char *p = end; *p; p++)
+    if (*p != '.' && !g_ascii_isspace (*p))
+      g_string_append_c (compact, *p);
+  unit = g_string_free (compact, FALSE);
+  folded = g_utf8_strdown (unit, -1);
+
+  if (*folded != '\0')
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (vitamin_d_units) && !known; i++)
+        {
+          g_autofree char *candidate = g_utf8_strdown (vitamin_d_units[i].unit, -1);
+
+          if (strcmp (folded, candidate) == 0)
+            {
+              known = TRUE;
+              iu = vitamin_d_units[i].iu;
+            }
+        }
+
+      if (!known)
+        return refuse_vitamin_d (error, stripped);
+
+      /* A dot belongs to "I.E." only: "50 µ.g" is no unit */
+      if (strchr (end, '.') != NULL && !iu)
+        return refuse_vitamin_d (error, stripped);
+    }
+
+  if (number < 0)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                           _("An amount of vitamin D cannot be less than zero"));
+      return FALSE;
+    }
+
+  *micrograms = iu ? cf_vitamin_d_iu_to_ug (number) : number;
+  if (in_iu != NULL)
+    *in_iu = iu;
+
+  return TRUE;
 }
 
 /**
