@@ -337,7 +337,7 @@ test_supplement_templates (void)
     { "k2-mk7-100", CF_NUTRIENT_MK7, 100 },
     { "k2-mk7-180", CF_NUTRIENT_MK7, 180 },
     { "k2-mk7-200", CF_NUTRIENT_MK7, 200 },
-    { "magnesium-citrate-150", CF_NUTRIENT_MAGNESIUM, 150 },
+    { "magnesium-citrate-200", CF_NUTRIENT_MAGNESIUM, 200 },
     { "magnesium-glycinate-100", CF_NUTRIENT_MAGNESIUM, 100 },
     { "magnesium-oxide-250", CF_NUTRIENT_MAGNESIUM, 250 },
     { "calcium-carbonate-500", CF_NUTRIENT_CALCIUM, 500 },
@@ -398,7 +398,7 @@ test_supplement_templates (void)
     g_assert_false (has_template (d3, "k2-mk7-100"));
     g_assert_true (has_template (d3_2000, "vitamin-d3-2000iu"));
     g_assert_false (has_template (d3_2000, "vitamin-d3-1000iu"));
-    g_assert_cmpstr (cf_supplement_get_template_key (g_ptr_array_index (citrate, 0)), ==, "magnesium-citrate-150");
+    g_assert_cmpstr (cf_supplement_get_template_key (g_ptr_array_index (citrate, 0)), ==, "magnesium-citrate-200");
     g_assert_false (has_template (citrate, "magnesium-oxide-250"));
     g_assert_true (has_template (glycinate, "magnesium-glycinate-100"));
     for (guint i = 0; i < G_N_ELEMENTS (library); i++)

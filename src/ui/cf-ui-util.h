@@ -27,5 +27,13 @@ AdwEntryRow *cf_entry_row_new          (AdwPreferencesGroup *group,
 char        *cf_food_dup_source_summary (CfFood             *food);
 void         cf_show_correction        (GtkLabel            *label,
                                         const char          *corrected);
+char        *cf_format_vitamin_d_conversion (double          micrograms,
+                                        gboolean             from_iu);
+void         cf_vitamin_d_field_init   (AdwEntryRow         *row);
+gboolean     cf_vitamin_d_field_read   (AdwEntryRow         *row,
+                                        double              *micrograms,
+                                        GError             **error);
+const char  *cf_vitamin_d_field_get_conversion (AdwEntryRow *row);
+GtkWidget   *cf_supplement_tag_new     (void);
 
 G_END_DECLS
