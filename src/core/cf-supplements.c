@@ -47,22 +47,27 @@ static const char *notes[] = {
   [NOTE_VITAMIN_D] =
     N_("Labels give vitamin D in IU, in µg or in both: 40 IU is 1 µg. You can type either, e.g. 2000 IU."),
   [NOTE_MAGNESIUM_CITRATE] =
+    /* xgettext:no-c-format */
     N_("Labels state the magnesium itself, e.g. “Magnesium (as citrate) 200 mg”. Magnesium citrate is 16 % "
        "magnesium by weight (from the molar masses of Mg₃(C₆H₅O₇)₂), so 200 mg of magnesium comes with "
        "about 1,240 mg of the citrate."),
   [NOTE_MAGNESIUM_GLYCINATE] =
+    /* xgettext:no-c-format */
     N_("Labels state the magnesium itself, e.g. “Magnesium (as glycinate) 100 mg”. Magnesium glycinate is "
        "14 % magnesium by weight (from the molar masses of Mg(C₂H₄NO₂)₂), so 100 mg of magnesium comes with "
        "about 710 mg of the glycinate."),
   [NOTE_MAGNESIUM_OXIDE] =
+    /* xgettext:no-c-format */
     N_("Labels state the magnesium itself, e.g. “Magnesium (as oxide) 250 mg”. Magnesium oxide is 60 % "
        "magnesium by weight (from the molar masses of MgO), so 250 mg of magnesium comes with about 415 mg "
        "of the oxide."),
   [NOTE_CALCIUM_CARBONATE] =
+    /* xgettext:no-c-format */
     N_("Labels state the calcium itself, e.g. “Calcium (as carbonate) 500 mg”. Calcium carbonate is 40 % "
        "calcium by weight (molar masses of CaCO₃; NIH Office of Dietary Supplements), so 500 mg of calcium "
        "comes with 1,250 mg of the carbonate."),
   [NOTE_CALCIUM_CITRATE] =
+    /* xgettext:no-c-format */
     N_("Labels state the calcium itself, e.g. “Calcium (as citrate) 200 mg”. Calcium citrate is 21 % "
        "calcium by weight (molar masses of its tetrahydrate; NIH Office of Dietary Supplements), so 200 mg "
        "of calcium comes with about 950 mg of the citrate."),
