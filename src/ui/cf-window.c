@@ -199,10 +199,14 @@ import_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
+  /* Of an export, the entries the diary did not have: the others were
+   * there already */
+  if (cf_import_plan_get_format (plan) == CF_IMPORT_FORMAT_COFACTOR)
+    counts.entries = counts.new_entries;
   entries = g_strdup_printf (g_dngettext (NULL, "%u diary entry", "%u diary entries", counts.entries),
                              counts.entries);
 
-  if (cf_import_plan_get_format (plan) == CF_IMPORT_FORMAT_COFACTOR)
+  if (cf_import_plan_get_format (plan) == CF_IMPORT_FORMAT_COFACTOR && counts.entries > 0)
     {
       g_autofree char *foods = g_strdup_printf (g_dngettext (NULL, "%u food", "%u foods", counts.foods),
                                                 counts.foods);
