@@ -731,6 +731,7 @@ test_supplement_templates (void)
           save = gtk_window_get_default_widget (GTK_WINDOW (editor));
           gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "2000 units");
           g_assert_null (cf_vitamin_d_field_get_conversion (vitamin_d));
+          g_assert_cmpstr (cf_vitamin_d_field_get_hint (vitamin_d), ==, "Write it in µg or IU");
           g_signal_emit_by_name (save, "clicked");
           cf_test_spin ();
           g_assert_nonnull (weak_editor);
@@ -740,6 +741,7 @@ test_supplement_templates (void)
 
           gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "2000 IU");
           g_assert_cmpstr (cf_vitamin_d_field_get_conversion (vitamin_d), ==, "2000 IU = 50 µg");
+          g_assert_null (cf_vitamin_d_field_get_hint (vitamin_d));
           gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "50 µg");
           g_assert_cmpstr (cf_vitamin_d_field_get_conversion (vitamin_d), ==, "50 µg = 2000 IU");
           gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "2000 I.E.");

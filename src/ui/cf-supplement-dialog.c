@@ -412,6 +412,7 @@ cf_supplement_dialog_init (CfSupplementDialog *self)
       self->dose_rows[i] = ADW_ENTRY_ROW (adw_entry_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->dose_rows[i]), title);
       adw_entry_row_set_input_purpose (self->dose_rows[i], GTK_INPUT_PURPOSE_NUMBER);
+      adw_entry_row_set_activates_default (self->dose_rows[i], TRUE);
       if (n == CF_NUTRIENT_VITAMIN_D)
         cf_vitamin_d_field_init (self->dose_rows[i]);
       adw_preferences_group_add (self->dose_group, GTK_WIDGET (self->dose_rows[i]));

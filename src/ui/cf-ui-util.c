@@ -277,12 +277,29 @@ vitamin_d_changed_cb (GtkEditable *row,
   double micrograms;
   gboolean from_iu;
 
-  if (cf_parse_vitamin_d (gtk_editable_get_text (row), cf_format_get_vitamin_d_iu (), &micrograms, &from_iu, NULL) &&
-      !isnan (micrograms))
+  gboolean understood;
+
+  understood = cf_parse_vitamin_d (gtk_editable_get_text (row), cf_format_get_vitamin_d_iu (),
+                                   &micrograms, &from_iu, NULL);
+  if (understood && !isnan (micrograms))
     text = cf_format_vitamin_d_conversion (micrograms, from_iu);
+  else if (!understood)
+    /* Translators: shown next to a vitamin D field while what is typed
+     * is no amount; IU as your language writes it */
+    text = g_strdup (_("Write it in µg or IU"));
 
   gtk_label_set_label (conversion, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (conversion), text != NULL);
+  if (understood)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (conversion), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (conversion), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (conversion), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (conversion), "error");
+    }
 }
 
 /**
@@ -301,6 +318,16 @@ cf_vitamin_d_field_init (AdwEntryRow *row)
 
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
 
+  /* The title says both units are taken, the unit of a bare number
+   * first */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 cf_format_get_vitamin_d_iu ()
+                                 /* Translators: the title of the field where vitamin D
+                                  * is entered; a bare number is in IU */
+                                 ? _("Vitamin D (IU or µg)")
+                                 /* Translators: the title of the field where vitamin D
+                                  * is entered; a bare number is in µg */
+                                 : _("Vitamin D (µg or IU)"));
   gtk_widget_add_css_class (conversion, "dim-label");
   gtk_widget_add_css_class (conversion, "numeric");
   gtk_widget_set_visible (conversion, FALSE);
@@ -332,14 +359,15 @@ cf_vitamin_d_field_read (AdwEntryRow  *row,
  * cf_vitamin_d_field_get_conversion:
  *
  * Returns: (nullable): the conversion shown next to @row, e.g.
- *   "2000 IU = 50 µg", or %NULL when none is shown
+ *   "2000 IU = 50 µg", or %NULL when none is shown (nothing typed, or
+ *   something that is no amount: then a hint shows instead)
  */
 const char *
 cf_vitamin_d_field_get_conversion (AdwEntryRow *row)
 {
   GtkWidget *conversion = g_object_get_data (G_OBJECT (row), "cf-vitamin-d-conversion");
 
-  if (conversion == NULL || !gtk_widget_get_visible (conversion))
+  if (conversion == NULL || !gtk_widget_get_visible (conversion) || gtk_widget_has_css_class (conversion, "error"))
     return NULL;
 
   return gtk_label_get_label (GTK_LABEL (conversion));
@@ -361,4 +389,21 @@ cf_supplement_tag_new (void)
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
 
   return tag;
+}
+
+/**
+ * cf_vitamin_d_field_get_hint:
+ *
+ * Returns: (nullable): the hint shown next to @row while what is typed
+ *   is no amount of vitamin D, or %NULL
+ */
+const char *
+cf_vitamin_d_field_get_hint (AdwEntryRow *row)
+{
+  GtkWidget *conversion = g_object_get_data (G_OBJECT (row), "cf-vitamin-d-conversion");
+
+  if (conversion == NULL || !gtk_widget_get_visible (conversion) || !gtk_widget_has_css_class (conversion, "error"))
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (conversion));
 }

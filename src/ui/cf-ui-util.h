@@ -34,6 +34,7 @@ gboolean     cf_vitamin_d_field_read   (AdwEntryRow         *row,
                                         double              *micrograms,
                                         GError             **error);
 const char  *cf_vitamin_d_field_get_conversion (AdwEntryRow *row);
+const char  *cf_vitamin_d_field_get_hint (AdwEntryRow       *row);
 GtkWidget   *cf_supplement_tag_new     (void);
 
 G_END_DECLS
