@@ -15,6 +15,7 @@
 #include "cf-date.h"
 #include "cf-error.h"
 #include "cf-parse.h"
+#include "cf-supplements.h"
 #include "cf-test-util.h"
 
 static void
@@ -153,6 +154,65 @@ test_amount (void)
       g_assert_null (portion);
       g_clear_error (&error);
     }
+}
+
+/* A vitamin D supplement counted by its vitamin D: "2000 IU" of
+ * 1,000 IU softgels is two softgels, in any spelling of IU, or in µg */
+static void
+test_amount_vitamin_d (void)
+{
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  CfFood *d3 = NULL, *k2 = NULL;
+  static const struct {
+    const char *text;
+    double      softgels;
+  } valid[] = {
+    { "2000 IU", 2 }, { "1000 UI", 1 }, { "4000 I.E.", 4 }, { "500 ie", 0.5 }, { "50 µg", 2 }, { "25 mcg", 1 },
+    { "3 softgel", 3 },
+  };
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const char *key = cf_supplement_get_template_key (g_ptr_array_index (templates, i));
+
+      if (g_strcmp0 (key, "vitamin-d3-1000iu") == 0)
+        d3 = g_ptr_array_index (templates, i);
+      if (g_strcmp0 (key, "k2-mk7-100") == 0)
+        k2 = g_ptr_array_index (templates, i);
+    }
+  g_assert_nonnull (d3);
+  g_assert_nonnull (k2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(CfPortion) portion = NULL;
+      g_autoptr(GError) error = NULL;
+      double grams = 0, quantity = 0;
+
+      g_test_message ("%s", valid[i].text);
+      g_assert_true (cf_parse_amount (valid[i].text, d3, &grams, &portion, &quantity, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (portion);
+      g_assert_cmpstr (cf_portion_get_description (portion), ==, "softgel");
+      g_assert_cmpfloat_with_epsilon (quantity, valid[i].softgels, 1e-9);
+      g_assert_cmpfloat_with_epsilon (quantity * cf_supplement_get_dose (d3, CF_NUTRIENT_VITAMIN_D),
+                                      valid[i].softgels * 25, 1e-9);
+    }
+
+  /* No vitamin D to count by: said so; and a number too small */
+  {
+    g_autoptr(CfPortion) portion = NULL;
+    g_autoptr(GError) error = NULL;
+    double grams = 0, quantity = 0;
+
+    g_assert_false (cf_parse_amount ("2000 IU", k2, &grams, &portion, &quantity, &error));
+    g_assert_nonnull (strstr (error->message, "no vitamin D"));
+    g_assert_null (portion);
+    g_clear_error (&error);
+    g_assert_false (cf_parse_amount ("0 IU", d3, &grams, &portion, &quantity, &error));
+    g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+    g_assert_null (portion);
+  }
 }
 
 static void
@@ -294,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/parse/decimal-accepts", test_decimal_accepts);
   g_test_add_func ("/cofactor/parse/decimal-refuses", test_decimal_refuses);
   g_test_add_func ("/cofactor/parse/amount", test_amount);
+  g_test_add_func ("/cofactor/parse/amount-vitamin-d", test_amount_vitamin_d);
   g_test_add_func ("/cofactor/parse/vitamin-d", test_vitamin_d);
   g_test_add_func ("/cofactor/parse/date", test_date);
   g_test_add_func ("/cofactor/parse/ids", test_ids);

@@ -16,6 +16,7 @@
 #include "cf-error.h"
 #include "cf-limits.h"
 #include "cf-parse.h"
+#include "cf-supplements.h"
 
 /* A number as people type it: digits, at most one decimal point or
  * comma with digits after it, and a minus sign (so that "-5" can be
@@ -274,6 +275,45 @@ static const struct {
   { "lb", 453.59237 },
 };
 
+/* How many units of @food hold @micrograms of vitamin D */
+static gboolean
+supplement_by_vitamin_d (CfFood      *food,
+                         double       micrograms,
+                         double      *grams,
+                         CfPortion  **portion,
+                         double      *portion_quantity,
+                         GError     **error)
+{
+  double dose = cf_supplement_get_dose (food, CF_NUTRIENT_VITAMIN_D);
+  CfPortion *unit;
+  double quantity;
+
+  if (isnan (dose) || dose <= 0 || g_list_model_get_n_items (cf_food_get_portions (food)) == 0)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   /* Translators: %s is a supplement's unit, e.g. "capsule" */
+                   _("This supplement holds no vitamin D to count it by; give the number of units (%s)"),
+                   cf_supplement_get_unit (food) ? cf_supplement_get_unit (food) : "");
+      return FALSE;
+    }
+
+  unit = g_list_model_get_item (cf_food_get_portions (food), 0);
+  g_object_unref (unit);          /* the food keeps it */
+  quantity = micrograms / dose * cf_portion_get_amount (unit);
+
+  if (!cf_validate_quantity (quantity, error))
+    return FALSE;
+
+  *grams = quantity * cf_portion_get_grams (unit) / cf_portion_get_amount (unit);
+  if (!cf_validate_grams (*grams, error))
+    return FALSE;
+
+  *portion = g_object_ref (unit);
+  *portion_quantity = quantity;
+
+  return TRUE;
+}
+
 /**
  * cf_parse_amount:
  * @text: an amount such as "150", "150g", "1.5 oz", "2 cup" or
@@ -285,7 +325,9 @@ static const struct {
  * @portion_quantity: (out): how many of @portion
  *
  * A number (read as cf_parse_decimal() reads it) and a unit: none for
- * grams, a unit of weight, or one of the food's measures.  The weight
+ * grams, a unit of weight, or one of the food's measures; for a
+ * supplement with vitamin D also an amount of it in µg or IU (see
+ * cf_parse_vitamin_d()), counted in the supplement's units.  The weight
  * must pass cf_validate_grams(), a number of measures
  * cf_validate_quantity().
  */
@@ -346,6 +388,16 @@ cf_parse_amount (const char  *text,
           *grams = number * weights[i].grams;
           return cf_validate_grams (*grams, error);
         }
+    }
+
+  /* A vitamin D supplement is also counted by its vitamin D: "2000 IU"
+   * of 1,000 IU softgels is two softgels */
+  if (food != NULL && cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT)
+    {
+      double micrograms;
+
+      if (cf_parse_vitamin_d (stripped, FALSE, &micrograms, NULL, NULL))
+        return supplement_by_vitamin_d (food, micrograms, grams, portion, portion_quantity, error);
     }
 
   if (food != NULL)
