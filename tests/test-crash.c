@@ -108,13 +108,16 @@ write_import (Run   *run,
   char *file = g_build_filename (run->profile, name, NULL);
   GStrv ids = g_new0 (char *, IMPORT_ENTRIES + 1);
 
+  /* Each file's entries differ from every other file's (the weight
+   * carries the file's number): an entry the diary has under another id
+   * is not imported a second time */
   for (guint i = 0; i < IMPORT_ENTRIES; i++)
     {
       ids[i] = g_uuid_string_random ();
       g_string_append_printf (json, "%s{\"id\":\"%s\",\"date\":\"2026-02-%02u\",\"meal\":\"dinner\","
                               "\"food\":{\"id\":\"usda:01009\",\"name\":\"Cheese, cheddar\"},"
-                              "\"grams\":%u,\"per_100g\":{\"calcium\":710,\"energy\":403}}",
-                              i ? "," : "", ids[i], 1 + i % 28, 1 + i);
+                              "\"grams\":%u.%06u,\"per_100g\":{\"calcium\":710,\"energy\":403}}",
+                              i ? "," : "", ids[i], 1 + i % 28, 1 + i, number % 1000000);
     }
   g_string_append (json, "]}");
   g_assert_true (g_file_set_contents (file, json->str, json->len, NULL));
