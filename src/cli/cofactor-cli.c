@@ -516,15 +516,27 @@ day_intake (GPtrArray *entries,
   for (guint i = 0; i < entries->len; i++)
     {
       CfDiaryEntry *entry = g_ptr_array_index (entries, i);
-      double g = cf_diary_entry_get_grams (entry);
-      double v = cf_intake_per_100g (intake, cf_diary_entry_get_nutrients_per_100g (entry));
-      gboolean food = cf_diary_entry_get_food_kind (entry) != CF_FOOD_KIND_SUPPLEMENT;
+      gboolean weighed = cf_diary_entry_has_weight (entry);
+      double g = weighed ? cf_diary_entry_get_grams (entry) : 0;
+      /* An imported entry without a weight adds its amounts as they
+       * are, and does not count in the share of food with data */
+      gboolean food = weighed && cf_diary_entry_get_food_kind (entry) != CF_FOOD_KIND_SUPPLEMENT;
+      CfNutrients amounts;
+      double v;
+
+      if (weighed)
+        v = cf_intake_per_100g (intake, cf_diary_entry_get_nutrients_per_100g (entry)) * g / 100.0;
+      else
+        {
+          cf_diary_entry_get_amounts (entry, &amounts);
+          v = cf_intake_per_100g (intake, &amounts);
+        }
 
       if (food)
         grams += g;
       if (isnan (v))
         continue;
-      sum += v * g / 100.0;
+      sum += v;
       counted++;
       if (food)
         known += g;
