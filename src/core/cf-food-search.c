@@ -27,10 +27,10 @@
  * complete before partial; see cf_food_commonness()):
  *
  *   1. the user's foods matching every word as a whole word;
- *   2. reference foods whose everyday names in English or in the user's
- *      languages hold every word ("egg" → the everyday egg before
- *      "Eggnog"), then those whose other names (synonyms, names in other
- *      languages) do;
+ *   2. reference foods whose everyday names, or other names, in English
+ *      or in the user's languages hold every word ("egg" → the everyday
+ *      egg before "Eggnog"; German "Käse" → Gouda, whose other German
+ *      names hold it), then those whose names in other languages do;
  *   3. … whose name starts with one of the words and whose first two
  *      name parts hold every word ("Cheese, blue" before "Ham and
  *      cheese spread");
