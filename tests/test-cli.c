@@ -141,6 +141,7 @@ test_search_natto (void)
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
   gboolean found = FALSE;
+  gboolean found_usda = FALSE;
 
   RUN (&text, "search", "natto");
   g_assert_cmpint (text.status, ==, 0);
@@ -156,6 +157,20 @@ test_search_natto (void)
     {
       JsonObject *food = json_array_get_object_element (array, i);
 
+      /* The USDA natto's MK-7 is borrowed, and says so, with where each
+       * value comes from, as in `food --json` */
+      if (g_strcmp0 (json_object_get_string_member (food, "id"), "usda:16113") == 0)
+        {
+          JsonObject *kinds = json_object_get_object_member (food, "value_kinds");
+          JsonObject *origins = json_object_get_object_member (food, "origins");
+
+          g_assert_cmpstr (json_object_get_string_member (kinds, "mk7"), ==, "borrowed");
+          g_assert_false (json_object_has_member (kinds, "calcium"));
+          g_assert_nonnull (strstr (json_object_get_string_member (origins, "mk7"), "Kamao M"));
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (origins, "calcium"), "USDA SR28"));
+          found_usda = TRUE;
+        }
+
       if (g_strcmp0 (json_object_get_string_member (food, "id"), "k2:natto-kamao-2007") != 0)
         continue;
 
@@ -164,6 +179,7 @@ test_search_natto (void)
       g_assert_true (g_str_has_prefix (json_object_get_string_member (food, "citation"), "Kamao M"));
     }
   g_assert_true (found);
+  g_assert_true (found_usda);
 }
 
 static void

@@ -248,7 +248,17 @@ cmd_search (CfContext  *context,
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < foods->len; i++)
-        cf_json_add_food (builder, g_ptr_array_index (foods, i), TRUE);
+        {
+          CfFood *found = g_ptr_array_index (foods, i);
+          /* A search result is loaded without where each value comes
+           * from and without portions; the JSON gives them all, as
+           * `food --json` does, so that a borrowed value is not shown
+           * as measured */
+          g_autoptr(CfFood) full = cf_food_store_get_food (cf_context_get_food_store (context),
+                                                           cf_food_get_id (found), NULL);
+
+          cf_json_add_food (builder, full != NULL ? full : found, TRUE);
+        }
       json_builder_end_array (builder);
       print_json (builder);
       return 0;
