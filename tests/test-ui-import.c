@@ -22,6 +22,7 @@
 #include <adwaita.h>
 
 #include "cf-date.h"
+#include "cf-day-summary.h"
 #include "cf-demo.h"
 #include "cf-transfer.h"
 #include "cf-diary-view.h"
@@ -258,6 +259,18 @@ test_import_cronometer (void)
   g_date_set_dmy (&first, 2, G_DATE_MARCH, 2026);
   cf_diary_view_set_day (diary, &first);
   cf_test_spin ();
+
+  /* The day's tiles count the entries without a weight too, as they
+   * are: the cup of milk's calcium, the capsule's vitamin D (the
+   * fixture's sums for 2 March) */
+  {
+    CfDaySummary *summary = CF_DAY_SUMMARY (cf_diary_view_get_summary (diary));
+
+    g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_CALCIUM), 587.1, 1e-6);
+    g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_MAGNESIUM), 240.0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_D), 41.15, 1e-6);
+  }
+
   row = find_row (GTK_WIDGET (diary), "Milk, 2%");
   g_assert_nonnull (row);
   g_test_message ("diary row: %s", adw_action_row_get_subtitle (row));

@@ -31,10 +31,10 @@
  *      then, when asked for, the supplement templates matching every
  *      word, whole or as the start of a word, that the user has not
  *      saved as a supplement of their own yet;
- *   2. reference foods whose everyday names in English or in the user's
- *      languages hold every word ("egg" → the everyday egg before
- *      "Eggnog"), then those whose other names (synonyms, names in other
- *      languages) do;
+ *   2. reference foods whose everyday names, or other names, in English
+ *      or in the user's languages hold every word ("egg" → the everyday
+ *      egg before "Eggnog"; German "Käse" → Gouda, whose other German
+ *      names hold it), then those whose names in other languages do;
  *   3. … whose name starts with one of the words and whose first two
  *      name parts hold every word ("Cheese, blue" before "Ham and
  *      cheese spread");
