@@ -194,12 +194,15 @@ show_conversion (CfAmountController *self,
       cf_parse_vitamin_d (text, FALSE, &micrograms, &from_iu, NULL) && !isnan (micrograms))
     label = cf_format_vitamin_d_conversion (micrograms, from_iu);
 
-  if (label != NULL && self->conversion == NULL)
+  /* The label is the row's: a weak pointer, like the row */
+  if (label != NULL && self->conversion == NULL && self->amount_row != NULL)
     {
-      self->conversion = GTK_LABEL (gtk_label_new (NULL));
-      gtk_widget_add_css_class (GTK_WIDGET (self->conversion), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->conversion), "numeric");
-      adw_entry_row_add_suffix (self->amount_row, GTK_WIDGET (self->conversion));
+      GtkWidget *conversion = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (conversion, "dim-label");
+      gtk_widget_add_css_class (conversion, "numeric");
+      adw_entry_row_add_suffix (self->amount_row, conversion);
+      g_set_weak_pointer (&self->conversion, GTK_LABEL (conversion));
     }
 
   if (self->conversion != NULL)
@@ -355,6 +358,7 @@ cf_amount_controller_dispose (GObject *object)
   g_clear_weak_pointer (&self->amount_row);
   g_clear_weak_pointer (&self->measure_row);
   g_clear_weak_pointer (&self->error_label);
+  g_clear_weak_pointer (&self->conversion);
   g_clear_object (&self->food);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
 
