@@ -826,13 +826,20 @@ test_supplement_templates (void)
         g_assert_null (editor);
 
       g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "details");
-      set_amount (dialog, "1");
+      /* The amount as vitamin D, the first time: two 2,000 IU softgels */
+      set_amount (dialog, round == 0 ? "4000 IU" : "1");
+      if (round == 0)
+        g_assert_cmpstr (_cf_food_dialog_get_amount_conversion (dialog), ==, "4000 IU = 100 µg");
+      else
+        g_assert_null (_cf_food_dialog_get_amount_conversion (dialog));
+      g_assert_true (gtk_widget_get_sensitive (_cf_food_dialog_get_save_button (dialog)));
       gtk_widget_activate (_cf_food_dialog_get_save_button (dialog));
       cf_test_spin_until (cf_test_is_null, &weak_dialog);
 
       entry = get_entry (view, round == 0 ? CF_MEAL_BREAKFAST : CF_MEAL_DINNER, 0);
       g_assert_cmpstr (cf_diary_entry_get_food_id (entry), ==, d3_id);
-      g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_nutrient (entry, CF_NUTRIENT_VITAMIN_D), 50, 1e-9);
+      g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_nutrient (entry, CF_NUTRIENT_VITAMIN_D),
+                                      round == 0 ? 100 : 50, 1e-9);
 
       /* One supplement of the user's, however often it is logged */
       g_assert_cmpuint (count_supplements (store, NULL), ==, 1);

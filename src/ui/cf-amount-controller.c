@@ -47,6 +47,7 @@ struct _CfAmountController
   CfFood      *food;
   GPtrArray   *choices;
   char        *error;
+  GtkLabel    *conversion;   /* "2000 IU = 50 µg" for a vitamin D supplement */
   double       quantity;
   double       grams;
 };
@@ -176,6 +177,59 @@ parse_with_unit (CfAmountController  *self,
   return FALSE;
 }
 
+/* A vitamin D supplement's amount given as vitamin D ("2000 IU"): what
+ * that is in the other unit, beside the field */
+static void
+show_conversion (CfAmountController *self,
+                 const char         *text)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *unit = NULL;
+  double micrograms;
+  gboolean from_iu;
+
+  if (self->food != NULL && cf_food_get_kind (self->food) == CF_FOOD_KIND_SUPPLEMENT &&
+      self->error == NULL && text != NULL && g_utf8_validate (text, -1, NULL) &&
+      (unit = dup_unit (text)) != NULL && *unit != '\0' &&
+      cf_parse_vitamin_d (text, FALSE, &micrograms, &from_iu, NULL) && !isnan (micrograms))
+    label = cf_format_vitamin_d_conversion (micrograms, from_iu);
+
+  /* The label is the row's: a weak pointer, like the row */
+  if (label != NULL && self->conversion == NULL && self->amount_row != NULL)
+    {
+      GtkWidget *conversion = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (conversion, "dim-label");
+      gtk_widget_add_css_class (conversion, "numeric");
+      adw_entry_row_add_suffix (self->amount_row, conversion);
+      g_set_weak_pointer (&self->conversion, GTK_LABEL (conversion));
+    }
+
+  if (self->conversion != NULL)
+    {
+      gtk_label_set_label (self->conversion, label ? label : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->conversion), label != NULL);
+    }
+}
+
+/**
+ * cf_amount_controller_get_conversion:
+ *
+ * Returns: (nullable): what the amount of a vitamin D supplement given
+ *   as vitamin D ("2000 IU") is in the other unit, as shown beside the
+ *   field ("2000 IU = 50 µg"), or %NULL
+ */
+const char *
+cf_amount_controller_get_conversion (CfAmountController *self)
+{
+  g_return_val_if_fail (CF_IS_AMOUNT_CONTROLLER (self), NULL);
+
+  if (self->conversion == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->conversion)))
+    return NULL;
+
+  return gtk_label_get_label (self->conversion);
+}
+
 /* Checks the amount as typed: a number in the measure chosen, or an
  * amount with its unit */
 static void
@@ -194,7 +248,8 @@ validate (CfAmountController *self)
    * the CLI and import */
   text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
   unit = g_utf8_validate (text, -1, NULL) ? dup_unit (text) : NULL;
-  if (unit != NULL && *unit != '\0' && g_ascii_isalpha (*unit))
+  /* (a unit may start with a letter outside ASCII: "µg") */
+  if (unit != NULL && *unit != '\0' && (g_ascii_isalpha (*unit) || (guchar) *unit >= 0x80))
     {
       if (parse_with_unit (self, text, &error))
         cf_amount_controller_set_error (self, NULL);
@@ -214,6 +269,7 @@ validate (CfAmountController *self)
       cf_amount_controller_set_error (self, NULL);
     }
 
+  show_conversion (self, text);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -302,6 +358,7 @@ cf_amount_controller_dispose (GObject *object)
   g_clear_weak_pointer (&self->amount_row);
   g_clear_weak_pointer (&self->measure_row);
   g_clear_weak_pointer (&self->error_label);
+  g_clear_weak_pointer (&self->conversion);
   g_clear_object (&self->food);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
 

@@ -26,6 +26,7 @@ void                cf_amount_controller_set_food   (CfAmountController *self,
                                                      double              quantity);
 gboolean            cf_amount_controller_is_valid   (CfAmountController *self);
 const char         *cf_amount_controller_get_error  (CfAmountController *self);
+const char         *cf_amount_controller_get_conversion (CfAmountController *self);
 void                cf_amount_controller_set_error  (CfAmountController *self,
                                                      const char         *message);
 double              cf_amount_controller_get_grams  (CfAmountController *self);

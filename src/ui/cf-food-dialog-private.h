@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 GtkEditable *_cf_food_dialog_get_search_entry (CfFoodDialog *self);
 GtkListBox  *_cf_food_dialog_get_results      (CfFoodDialog *self);
 GtkEditable *_cf_food_dialog_get_amount       (CfFoodDialog *self);
+const char  *_cf_food_dialog_get_amount_conversion (CfFoodDialog *self);
 AdwComboRow *_cf_food_dialog_get_portion_row  (CfFoodDialog *self);
 AdwComboRow *_cf_food_dialog_get_meal_row     (CfFoodDialog *self);
 GtkWidget   *_cf_food_dialog_get_save_button  (CfFoodDialog *self);

@@ -959,6 +959,12 @@ _cf_food_dialog_get_amount (CfFoodDialog *self)
   return GTK_EDITABLE (self->amount_row);
 }
 
+const char *
+_cf_food_dialog_get_amount_conversion (CfFoodDialog *self)
+{
+  return cf_amount_controller_get_conversion (self->amount);
+}
+
 AdwComboRow *
 _cf_food_dialog_get_portion_row (CfFoodDialog *self)
 {
