@@ -528,20 +528,18 @@ cf_diary_update (CfDiary       *self,
   return TRUE;
 }
 
-gboolean
-cf_diary_remove (CfDiary     *self,
-                 const char  *id,
-                 GError     **error)
+/* Deletes an entry without telling anyone; @day is set to its day */
+static gboolean
+delete_entry (CfDiary     *self,
+              const char  *id,
+              GDate       *day,
+              GError     **error)
 {
   sqlite3 *db;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GDate day;
   int rc;
 
-  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (!get_entry_day (self, id, &day, error))
+  if (!get_entry_day (self, id, day, error))
     return FALSE;
 
   db = _cf_database_get_handle (self->database);
@@ -557,7 +555,108 @@ cf_diary_remove (CfDiary     *self,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+gboolean
+cf_diary_remove (CfDiary     *self,
+                 const char  *id,
+                 GError     **error)
+{
+  GDate day;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!delete_entry (self, id, &day, error))
+    return FALSE;
+
   emit_changed (self, &day);
+
+  return TRUE;
+}
+
+static void
+add_day (GArray      *days,
+         const GDate *day)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_date_compare (&g_array_index (days, GDate, i), day) == 0)
+      return;
+
+  g_array_append_val (days, *day);
+}
+
+/**
+ * _cf_diary_restore:
+ * @entries: (element-type CfDiaryEntry): entries to put back exactly as
+ *   they are (same id, values and place), whether they are still in the
+ *   diary (changed since) or not (removed since)
+ * @remove_ids: (element-type utf8) (nullable): entries to take out
+ *   (added since); one that is already gone is not an error
+ *
+ * Puts the diary back as it was before a change, in one transaction;
+ * see #CfDiaryUndo.
+ */
+gboolean
+_cf_diary_restore (CfDiary    *self,
+                   GPtrArray  *entries,
+                   GPtrArray  *remove_ids,
+                   GError    **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (GDate));
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  if (!cf_database_begin (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; remove_ids != NULL && i < remove_ids->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GDate day;
+
+      if (delete_entry (self, g_ptr_array_index (remove_ids, i), &day, &local_error))
+        add_day (days, &day);
+      else if (!g_error_matches (local_error, CF_ERROR, CF_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GError) local_error = NULL;
+      GDate day;
+
+      /* Out with the entry as it is now, in with it as it was: a write
+       * in place would keep its new place in its meal */
+      if (delete_entry (self, cf_diary_entry_get_id (entry), &day, &local_error))
+        add_day (days, &day);
+      else if (!g_error_matches (local_error, CF_ERROR, CF_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+
+      if (!_cf_diary_write_entry (self, entry, FALSE, error))
+        {
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+      add_day (days, cf_diary_entry_get_day (entry));
+    }
+
+  if (!cf_database_commit (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; i < days->len; i++)
+    emit_changed (self, &g_array_index (days, GDate, i));
 
   return TRUE;
 }
@@ -862,6 +961,8 @@ cf_diary_count_entries (CfDiary *self)
  * @to: the day to copy to
  * @meal: a #CfMeal to copy one meal, or -1 for the whole day
  * @n_copied: (out) (optional): how many entries were copied
+ * @copies: (out) (optional) (transfer container) (element-type CfDiaryEntry):
+ *   the new entries
  *
  * Copies entries from one day to another, as new entries placed after
  * what @to already has, in one transaction.
@@ -872,9 +973,11 @@ cf_diary_copy (CfDiary      *self,
                const GDate  *to,
                int           meal,
                guint        *n_copied,
+               GPtrArray   **copies,
                GError      **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = 0;
 
   g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
@@ -904,6 +1007,7 @@ cf_diary_copy (CfDiary      *self,
           cf_database_rollback (self->database);
           return FALSE;
         }
+      g_ptr_array_add (made, g_steal_pointer (&copy));
       n++;
     }
 
@@ -915,6 +1019,8 @@ cf_diary_copy (CfDiary      *self,
 
   if (n_copied != NULL)
     *n_copied = n;
+  if (copies != NULL)
+    *copies = g_steal_pointer (&made);
 
   return TRUE;
 }
@@ -1015,4 +1121,161 @@ cf_diary_list_frequent_foods (CfDiary  *self,
   g_return_val_if_fail (CF_IS_DIARY (self), NULL);
 
   return list_logged_foods (self, "f.uses DESC, f.last_used DESC", limit, error);
+}
+
+/* What makes two entries the same thing eaten: meal, food and amount
+ * (the day is the caller's) */
+static char *
+content_key (CfMeal      meal,
+             const char *food_id,
+             double      grams,
+             double      quantity,
+             const char *description,
+             const char *origin_amount)
+{
+  /* Nine digits: a weight that went through an export and back */
+  return g_strdup_printf ("%d\x1f%s\x1f%.9g\x1f%.9g\x1f%s\x1f%s", meal, food_id,
+                          isnan (grams) ? -1 : grams, isnan (quantity) ? -1 : quantity,
+                          description ? description : "", origin_amount ? origin_amount : "");
+}
+
+static char *
+entry_content_key (CfDiaryEntry *entry)
+{
+  return content_key (cf_diary_entry_get_meal (entry), cf_diary_entry_get_food_id (entry),
+                      cf_diary_entry_has_weight (entry) ? cf_diary_entry_get_grams (entry) : NAN,
+                      cf_diary_entry_get_portion_description (entry) ? cf_diary_entry_get_portion_quantity (entry) : NAN,
+                      cf_diary_entry_get_portion_description (entry),
+                      cf_diary_entry_get_origin_amount (entry));
+}
+
+static double
+column_double (sqlite3_stmt *stmt,
+               int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+/**
+ * _cf_diary_find_present:
+ * @entries: (element-type CfDiaryEntry): entries to import
+ * @presence: (out caller-allocates) (array): one #CfEntryPresence for
+ *   each of @entries
+ *
+ * Tells which of @entries the diary has already: an entry with the
+ * same id, or else one of the same day, meal, food and amount under
+ * another id (an export of a diary whose entries were made again, such
+ * as the demo's).  Like is matched with like one to one: two cups of
+ * coffee in the file and one in the diary are one present and one new,
+ * and a diary entry that an entry of @entries has by id stands for no
+ * other.  One query per day of @entries.
+ */
+gboolean
+_cf_diary_find_present (CfDiary    *self,
+                        GPtrArray  *entries,
+                        guint8     *presence,
+                        GError    **error)
+{
+  sqlite3 *db = _cf_database_get_handle (self->database);
+  g_autoptr(sqlite3_stmt) by_id = NULL;
+  g_autoptr(sqlite3_stmt) by_day = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+  g_return_val_if_fail (presence != NULL || entries->len == 0, FALSE);
+
+  by_id = _cf_prepare (db, "SELECT 1 FROM entry WHERE id = ?", error);
+  by_day = _cf_prepare (db, "SELECT id, meal, food_id, grams, portion_quantity, portion_description, origin_amount"
+                            " FROM entry WHERE day = ?", error);
+  if (by_id == NULL || by_day == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+      int rc;
+
+      g_hash_table_add (ids, (gpointer) cf_diary_entry_get_id (entry));
+
+      sqlite3_reset (by_id);
+      sqlite3_bind_text (by_id, 1, cf_diary_entry_get_id (entry), -1, SQLITE_STATIC);
+      rc = sqlite3_step (by_id);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          return FALSE;
+        }
+
+      presence[i] = rc == SQLITE_ROW ? CF_ENTRY_SAME_ID : CF_ENTRY_NEW;
+      if (presence[i] == CF_ENTRY_NEW)
+        {
+          char *day = cf_day_to_iso (cf_diary_entry_get_day (entry));
+          GArray *indices = g_hash_table_lookup (days, day);
+
+          if (indices == NULL)
+            {
+              indices = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (days, day, indices);
+            }
+          else
+            g_free (day);
+          g_array_append_val (indices, i);
+        }
+    }
+
+  /* The entries new by id, day by day, against the diary's entries of
+   * that day that none of @entries has by id */
+  g_hash_table_iter_init (&iter, days);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *indices = value;
+      g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      int rc;
+
+      sqlite3_reset (by_day);
+      sqlite3_bind_text (by_day, 1, key, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (by_day)) == SQLITE_ROW)
+        {
+          const char *meal_key = (const char *) sqlite3_column_text (by_day, 1);
+          CfMeal meal;
+          char *content;
+
+          if (g_hash_table_contains (ids, sqlite3_column_text (by_day, 0)) ||
+              !cf_meal_from_key (meal_key, &meal))
+            continue;
+
+          content = content_key (meal, (const char *) sqlite3_column_text (by_day, 2),
+                                 column_double (by_day, 3), column_double (by_day, 4),
+                                 (const char *) sqlite3_column_text (by_day, 5),
+                                 (const char *) sqlite3_column_text (by_day, 6));
+          g_hash_table_insert (counts, content,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, content)) + 1));
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < indices->len && g_hash_table_size (counts) > 0; j++)
+        {
+          guint i = g_array_index (indices, guint, j);
+          g_autofree char *content = entry_content_key (g_ptr_array_index (entries, i));
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, content));
+
+          if (n > 0)
+            {
+              presence[i] = CF_ENTRY_SAME_CONTENT;
+              g_hash_table_insert (counts, g_strdup (content), GUINT_TO_POINTER (n - 1));
+            }
+        }
+    }
+
+  return TRUE;
 }

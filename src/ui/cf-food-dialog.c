@@ -69,6 +69,7 @@ struct _CfFoodDialog
 
 enum {
   PICKED,
+  SAVED,
   N_SIGNALS
 };
 
@@ -88,6 +89,8 @@ create_food_row (CfFood *food)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), cf_supplement_tag_new ());
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "food", g_object_ref (food), g_object_unref);
 
@@ -181,8 +184,15 @@ show_suggestions (CfFoodDialog *self)
   if (self->meal == CF_MEAL_SUPPLEMENTS)
     {
       templates = cf_supplement_list_templates ();
-      for (guint i = 0; i < templates->len; i++)
-        g_object_set_data (g_ptr_array_index (templates, i), "template", GINT_TO_POINTER (TRUE));
+      /* A template already saved is among "My Supplements" */
+      for (guint i = templates->len; i > 0; i--)
+        {
+          g_autoptr(CfFood) saved = cf_food_store_get_food (cf_context_get_food_store (self->context),
+                                                            cf_food_get_id (g_ptr_array_index (templates, i - 1)),
+                                                            NULL);
+          if (saved != NULL)
+            g_ptr_array_remove_index (templates, i - 1);
+        }
       add_section (self, _("Start From a Template"), templates);
     }
 
@@ -233,7 +243,9 @@ search_changed_cb (CfFoodDialog   *self,
     }
 
   self->search_cancellable = g_cancellable_new ();
-  cf_food_store_search_async (cf_context_get_food_store (self->context), text, 0, NULL, NULL,
+  /* Supplement templates too, from any meal */
+  cf_food_store_search_async (cf_context_get_food_store (self->context), text,
+                              CF_SEARCH_ALL | CF_SEARCH_TEMPLATES, NULL, NULL,
                               SEARCH_LIMIT, self->search_cancellable, search_done_cb,
                               g_object_ref (self));
 }
@@ -241,11 +253,8 @@ search_changed_cb (CfFoodDialog   *self,
 static char *
 format_day (const GDate *day)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
-                                                   g_date_get_day (day), 0, 0, 0);
-
   /* Translators: a date in a button, see g_date_time_format() */
-  return g_date_time_format (dt, _("%a, %e %b %Y"));
+  return cf_day_format (day, _("%a, %e %b %Y"));
 }
 
 static void
@@ -351,6 +360,8 @@ show_details (CfFoodDialog *self)
     cf_amount_controller_set_food (self->amount, self->food, NULL, NAN);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->entry == NULL);
+  /* Keys typed in the amount page are for its fields, not the search */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_stack_set_visible_child_name (self->stack, "details");
   gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
 }
@@ -367,7 +378,8 @@ supplement_saved_cb (CfFoodDialog       *self,
  * cf_food_dialog_select_food:
  *
  * Chooses @food and moves on to its amount.  A supplement template
- * opens the supplement editor first, so it is saved as the user's own.
+ * opens the supplement editor first, so it is saved as the user's own;
+ * once saved, the template stands for that food (it is not saved twice).
  */
 void
 cf_food_dialog_select_food (CfFoodDialog *self,
@@ -378,7 +390,11 @@ cf_food_dialog_select_food (CfFoodDialog *self,
   g_return_if_fail (CF_IS_FOOD_DIALOG (self));
   g_return_if_fail (CF_IS_FOOD (food));
 
-  if (g_object_get_data (G_OBJECT (food), "template"))
+  /* Results carry values but not portions: load the food in full.  A
+   * food that is gone (deleted custom food) is logged as remembered. */
+  full = cf_food_store_get_food (cf_context_get_food_store (self->context), cf_food_get_id (food), NULL);
+
+  if (full == NULL && cf_supplement_get_template_key (food) != NULL)
     {
       CfSupplementDialog *editor = cf_supplement_dialog_new (self->context, food);
 
@@ -388,9 +404,6 @@ cf_food_dialog_select_food (CfFoodDialog *self,
       return;
     }
 
-  /* Results carry values but not portions: load the food in full.  A
-   * food that is gone (deleted custom food) is logged as remembered. */
-  full = cf_food_store_get_food (cf_context_get_food_store (self->context), cf_food_get_id (food), NULL);
   food = g_object_ref (full != NULL ? full : food);
   g_clear_object (&self->food);
   self->food = food;
@@ -409,14 +422,28 @@ row_activated_cb (CfFoodDialog  *self,
     cf_food_dialog_select_food (self, food);
 }
 
+/* Enter: the row the arrows went to, or the first one from the search
+ * field.  The search field captures the keys typed anywhere in the
+ * dialog (so typing starts a search), Enter included: it comes here
+ * wherever the focus is. */
 static void
 search_activate_cb (CfFoodDialog   *self,
                     GtkSearchEntry *entry)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results, 0);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListBoxRow *row = NULL;
 
-  if (first != NULL)
-    row_activated_cb (self, first, self->results);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "search") != 0)
+    return;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->results)))
+    row = GTK_LIST_BOX_ROW (GTK_IS_LIST_BOX_ROW (focus) ? focus
+                                                        : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->results, 0);
+
+  if (row != NULL)
+    row_activated_cb (self, row, self->results);
 }
 
 static void
@@ -445,12 +472,94 @@ search_key_pressed_cb (CfFoodDialog          *self,
   return TRUE;
 }
 
+/* Enter on the Measure, Meal or Date row opens its list or calendar,
+ * as Space does, instead of adding the entry (the window's default) */
+static gboolean
+row_key_pressed_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    gpointer               user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      !gtk_widget_has_focus (row))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate (row);
+
+  return GDK_EVENT_STOP;
+}
+
+/* In the list a combo row opens, Space chooses the item it is on, as
+ * Enter does (a list view only moves its selection) */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *focus = popover;
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  while (gtk_widget_get_focus_child (focus) != NULL)
+    focus = gtk_widget_get_focus_child (focus);
+  if (focus == popover || !gtk_widget_has_focus (focus))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate (focus);
+
+  return GDK_EVENT_STOP;
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_POPOVER (child) ? child : find_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+open_on_enter (GtkWidget *row)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *popover;
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (row_key_pressed_cb), NULL);
+  gtk_widget_add_controller (row, keys);
+
+  if (ADW_IS_COMBO_ROW (row) && (popover = find_popover (row)) != NULL)
+    {
+      keys = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), NULL);
+      gtk_widget_add_controller (popover, keys);
+    }
+}
+
 static void
 back_clicked_cb (CfFoodDialog *self)
 {
   g_clear_object (&self->food);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "search");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -494,7 +603,11 @@ cf_food_dialog_save (CfFoodDialog  *self,
     {
       cf_diary_entry_set_meal (self->entry, self->meal);
       cf_diary_entry_set_day (self->entry, &self->day);
-      return cf_diary_update (cf_context_get_diary (self->context), self->entry, error);
+      if (!cf_diary_update (cf_context_get_diary (self->context), self->entry, error))
+        return FALSE;
+
+      g_signal_emit (self, signals[SAVED], 0);
+      return TRUE;
     }
 
   if (self->food == NULL || !cf_amount_controller_is_valid (self->amount))
@@ -534,6 +647,8 @@ cf_food_dialog_save (CfFoodDialog  *self,
       if (!cf_diary_add (diary, entry, error))
         return FALSE;
     }
+
+  g_signal_emit (self, signals[SAVED], 0);
 
   return TRUE;
 }
@@ -604,6 +719,15 @@ cf_food_dialog_class_init (CfFoodDialogClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                                   CF_TYPE_FOOD, G_TYPE_DOUBLE, CF_TYPE_PORTION, G_TYPE_DOUBLE);
 
+  /**
+   * CfFoodDialog::saved:
+   *
+   * Emitted when the dialog has added its entry to the diary or saved
+   * the entry it edits.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-food-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, back_button);
@@ -653,6 +777,10 @@ cf_food_dialog_init (CfFoodDialog *self)
 
   self->amount = cf_amount_controller_new (self->amount_row, self->portion_row, self->amount_error);
   g_signal_connect_object (self->amount, "changed", G_CALLBACK (amount_changed_cb), self, G_CONNECT_SWAPPED);
+
+  open_on_enter (GTK_WIDGET (self->portion_row));
+  open_on_enter (GTK_WIDGET (self->meal_row));
+  open_on_enter (GTK_WIDGET (self->date_row));
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
@@ -775,6 +903,32 @@ cf_food_dialog_new_edit (CfContext    *context,
 }
 
 /**
+ * cf_food_dialog_get_meal:
+ *
+ * Returns: the meal the entry goes to
+ */
+CfMeal
+cf_food_dialog_get_meal (CfFoodDialog *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), CF_MEAL_SNACKS);
+
+  return self->meal;
+}
+
+/**
+ * cf_food_dialog_get_entry:
+ *
+ * Returns: (transfer none) (nullable): the entry the dialog edits
+ */
+CfDiaryEntry *
+cf_food_dialog_get_entry (CfFoodDialog *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), NULL);
+
+  return self->entry;
+}
+
+/**
  * cf_food_dialog_get_error:
  *
  * Returns: (nullable): the message shown next to the amount, if any
@@ -833,6 +987,12 @@ const char *
 _cf_food_dialog_get_page (CfFoodDialog *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+_cf_food_dialog_get_food_name (CfFoodDialog *self)
+{
+  return self->food ? cf_food_get_display_name (self->food) : NULL;
 }
 
 const char *
