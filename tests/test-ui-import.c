@@ -269,6 +269,9 @@ test_import_cronometer (void)
     g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_CALCIUM), 587.1, 1e-6);
     g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_MAGNESIUM), 240.0, 1e-6);
     g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_D), 41.15, 1e-6);
+    g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_ENERGY), 794.1, 1e-6);
+    g_assert_cmpint (cf_day_summary_get_macro_nutrient (0), ==, CF_NUTRIENT_PROTEIN);
+    g_assert_cmpfloat_with_epsilon (cf_day_summary_get_macro_value (summary, 0), 55.3, 1e-6);
   }
 
   row = find_row (GTK_WIDGET (diary), "Milk, 2%");
