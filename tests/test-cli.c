@@ -742,6 +742,60 @@ test_read_only_diary (void)
   cf_test_remove_tree (dir);
 }
 
+/* A diary copied with its write-ahead log still holding a change (as a
+ * copy of a running or killed program's diary does) into a folder the
+ * user cannot write: what is read includes that change (it was left
+ * out without a word) */
+static void
+test_read_only_diary_with_log (void)
+{
+  g_autofree char *source = cf_test_make_temp_dir ();
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (source, "cofactor.db", NULL);
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+  g_auto(Run) day = { 0, };
+  g_auto(Run) exp = { 0, };
+  sqlite3 *raw = NULL;
+
+  log_entries (source, 2);
+
+  /* Changed, and copied while the change is in the log only */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA wal_autocheckpoint = 0;"
+                                 "UPDATE entry SET grams = 77 WHERE rowid = (SELECT min (rowid) FROM entry)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *name = g_strconcat ("cofactor.db", suffixes[i], NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      if (i == 1)
+        g_assert_cmpuint (length, >, 0);
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+      g_assert_cmpint (g_chmod (to, 0644), ==, 0);
+    }
+  sqlite3_close (raw);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  run_unprivileged (&day, dir, "day", "2026-03-14", NULL);
+  g_assert_cmpstr (day.err, ==, "");
+  g_assert_cmpint (day.status, ==, 0);
+  g_assert_nonnull (strstr (day.out, "Cheese, cheddar — 77 g"));
+  g_assert_nonnull (strstr (day.out, "Cheese, cheddar — 30 g"));
+
+  run_unprivileged (&exp, dir, "export", "-", NULL);
+  g_assert_cmpint (exp.status, ==, 0);
+  g_assert_nonnull (strstr (exp.out, "\"grams\" : 77"));
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  cf_test_remove_tree (dir);
+  cf_test_remove_tree (source);
+}
+
 /* backup refuses to put a diary that holds less beside its last backup
  * unless told to; both are then kept */
 static void
@@ -1196,6 +1250,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/cli/missing-diary", test_missing_diary);
   g_test_add_func ("/cofactor/cli/damaged-diary", test_damaged_diary);
   g_test_add_func ("/cofactor/cli/read-only-diary", test_read_only_diary);
+  g_test_add_func ("/cofactor/cli/read-only-diary-with-log", test_read_only_diary_with_log);
   g_test_add_func ("/cofactor/cli/backup-smaller", test_backup_smaller);
   g_test_add_func ("/cofactor/cli/bounded-input", test_bounded_input);
   g_test_add_func ("/cofactor/cli/endless-pipe", test_endless_pipe);

@@ -220,6 +220,15 @@ count_backups (const char *dir)
   return backups->len;
 }
 
+static gboolean
+restored_with_toast (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  return CF_IS_WINDOW (window) && cf_window_get_diary_view (CF_WINDOW (window)) != NULL &&
+         shows_label (GTK_WIDGET (window), "Backup restored");
+}
+
 static void
 check_missing (CfApplication *app,
                CfWindow      *window,
@@ -240,7 +249,9 @@ check_missing (CfApplication *app,
 
   restore = find_button (GTK_WIDGET (window), "_Restore Last Backup");
   click (restore);
-  cf_test_spin ();
+  /* The new window and its toast take a few turns of the main loop (more
+   * in a build with sanitizers) */
+  cf_test_spin_until (restored_with_toast, app);
 
   restored = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (CF_IS_WINDOW (restored));

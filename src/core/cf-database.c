@@ -734,6 +734,17 @@ is_read_only (const char *path,
   return *folder_read_only || access (path, W_OK) != 0;
 }
 
+/* Whether the diary's write-ahead log holds changes not yet folded into
+ * the file (left by a program that was killed, or copied with the diary) */
+static gboolean
+has_wal_content (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 /**
  * cf_database_open:
  * @path: the user database file, or ":memory:" for a throw-away one
@@ -828,10 +839,13 @@ cf_database_open_full (const char           *path,
       escaped = g_uri_escape_string (path, "/", FALSE);
       if (!self->read_only)
         self->uri = g_strdup_printf ("file:%s", escaped);
-      else if (folder_read_only)
+      else if (folder_read_only && !has_wal_content (path))
         /* SQLite cannot make its WAL index in a read-only folder; as
          * nobody can write the diary there either, it may read the file
-         * as one that does not change. */
+         * as one that does not change.  Not when the write-ahead log
+         * holds changes: "immutable" would leave them out without a
+         * word, so SQLite reads them through the log's index beside it
+         * (or the diary cannot be opened, and says so). */
         self->uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
       else
         self->uri = g_strdup_printf ("file:%s?mode=ro", escaped);
