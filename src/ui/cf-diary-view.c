@@ -18,6 +18,7 @@
 #include "cf-food-dialog.h"
 #include "cf-nutrient-format.h"
 #include "cf-targets.h"
+#include "cf-ui-util.h"
 #include "cf-window.h"
 
 /**
@@ -181,6 +182,7 @@ build_meal_section (CfDiaryView *self,
   /* Translators: tooltip of the add button of a meal, e.g. "Add to Lunch" */
   add_label = g_strdup_printf (_("Add to %s"), cf_meal_get_name (meal));
   gtk_widget_set_tooltip_text (add, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
   gtk_widget_add_css_class (add, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "diary.add");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "i", (int) meal);
@@ -558,6 +560,7 @@ copy_from_activated (GtkWidget  *widget,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   calendar = gtk_calendar_new ();
+  cf_calendar_name_arrows (GTK_CALENDAR (calendar));
   gtk_calendar_select_day (GTK_CALENDAR (calendar), dt);
   gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Day to copy from"), -1);
   what = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
@@ -757,6 +760,7 @@ cf_diary_view_init (CfDiaryView *self)
   self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_calendar_name_arrows (self->calendar);
 
   /* Active whenever the diary is the visible view, wherever the focus
    * is in the window */
