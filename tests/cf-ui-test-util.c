@@ -9,6 +9,12 @@
 
 #include "config.h"
 
+#include <dlfcn.h>
+#include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #include "cf-ui-test-util.h"
 
 /* Runs what is pending in the main loop, without waiting */
@@ -58,4 +64,135 @@ cf_test_spin_for (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+#ifdef GDK_WINDOWING_X11
+/* XTestFakeKeyEvent() from libXtst, loaded when needed: the X server
+ * (Xvfb) turns it into a real key press, which GTK routes as it routes
+ * a person's, through every event controller and shortcut */
+typedef int (*FakeKeyEvent) (Display *, unsigned int, Bool, unsigned long);
+
+static FakeKeyEvent
+get_fake_key_event (void)
+{
+  static FakeKeyEvent fake = NULL;
+  static gboolean tried = FALSE;
+
+  if (!tried)
+    {
+      void *lib = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_LOCAL);
+
+      tried = TRUE;
+      if (lib != NULL)
+        fake = (FakeKeyEvent) dlsym (lib, "XTestFakeKeyEvent");
+    }
+
+  return fake;
+}
+#endif
+
+/* Whether cf_test_press_key() can press keys: an X display (Xvfb) with
+ * the XTEST extension */
+gboolean
+cf_test_can_press_keys (void)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gdk_display_get_default ();
+  int opcode, event, error;
+
+  return GDK_IS_X11_DISPLAY (display) && get_fake_key_event () != NULL &&
+         XQueryExtension (gdk_x11_display_get_xdisplay (display), "XTEST", &opcode, &event, &error);
+#else
+  return FALSE;
+#endif
+}
+
+static gboolean
+is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+/**
+ * cf_test_press_key:
+ * @window: the #GtkWindow that gets the key, with its focus widget
+ * @keyval: a key, e.g. %GDK_KEY_Return
+ * @modifiers: #GdkModifierType: %GDK_CONTROL_MASK, %GDK_SHIFT_MASK or
+ *   %GDK_ALT_MASK
+ *
+ * Presses and releases a key on the keyboard as a person does, with
+ * @window focused; see cf_test_can_press_keys().
+ */
+void
+cf_test_press_key (gpointer window,
+                   guint    keyval,
+                   guint    modifiers)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gtk_widget_get_display (window);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (display);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  FakeKeyEvent fake = get_fake_key_event ();
+  static const struct { guint mask; KeySym sym; } mods[] = {
+    { GDK_CONTROL_MASK, XK_Control_L },
+    { GDK_SHIFT_MASK, XK_Shift_L },
+    { GDK_ALT_MASK, XK_Alt_L },
+  };
+  KeyCode code;
+
+  g_assert_true (cf_test_can_press_keys ());
+  g_assert_nonnull (surface);
+
+  /* No window manager gives the focus under Xvfb */
+  if (!gtk_window_is_active (window))
+    {
+      XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+      XSync (xdisplay, False);
+      cf_test_spin_until (is_active, window);
+    }
+
+  code = XKeysymToKeycode (xdisplay, keyval);
+  g_assert_cmpuint (code, !=, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mods); i++)
+    if (modifiers & mods[i].mask)
+      fake (xdisplay, XKeysymToKeycode (xdisplay, mods[i].sym), True, CurrentTime);
+  fake (xdisplay, code, True, CurrentTime);
+  fake (xdisplay, code, False, CurrentTime);
+  for (guint i = G_N_ELEMENTS (mods); i > 0; i--)
+    if (modifiers & mods[i - 1].mask)
+      fake (xdisplay, XKeysymToKeycode (xdisplay, mods[i - 1].sym), False, CurrentTime);
+  XSync (xdisplay, False);
+
+  /* Until GTK has read and handled the events */
+  cf_test_spin_for (50);
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/**
+ * cf_test_save_png:
+ * @widget: a widget on screen, e.g. a window
+ * @path: where to write the picture
+ *
+ * Draws @widget as it is now into a PNG file, to look at.
+ */
+void
+cf_test_save_png (gpointer    widget,
+                  const char *path)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
 }

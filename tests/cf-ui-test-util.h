@@ -17,4 +17,11 @@ void     cf_test_spin_until (gboolean (*done) (gpointer),
 gboolean cf_test_is_null    (gpointer   data);
 void     cf_test_spin_for   (guint      ms);
 
+void     cf_test_save_png   (gpointer   widget,
+                             const char *path);
+gboolean cf_test_can_press_keys (void);
+void     cf_test_press_key  (gpointer   window,
+                             guint      keyval,
+                             guint      modifiers);
+
 G_END_DECLS

@@ -376,7 +376,10 @@ test_migrate_ids (void)
 
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw,
+                                 /* Undo what migrations 5 and 6 made */
                                  "DROP TRIGGER recipe_ingredient_no_cycle;"
+                                 "ALTER TABLE entry DROP COLUMN borrowed;"
+                                 "ALTER TABLE entry DROP COLUMN assumed;"
                                  "INSERT INTO entry (id, day, meal, food_id, food_name, grams, created, modified)"
                                  " VALUES ('" ENTRY_ID "', '2026-01-01', 'lunch', 'custom:ABCDEF01-0000-4000-8000-000000000001', 'A', 30, 'x', 'x'),"
                                  "        ('0B6C3D1E-5D8A-4A59-9D0F-3C2B1A000001', '2026-01-01', 'lunch', 'usda:01009', 'B', 40, 'x', 'x'),"

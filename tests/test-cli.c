@@ -9,8 +9,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -777,6 +781,87 @@ test_bounded_input (void)
   cf_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  const char *path;
+  gsize       most;      /* stop after writing this much */
+  gsize       written;
+} Feeder;
+
+/* Writes spaces into the pipe at @data->path once the CLI opens it, until
+ * the CLI stops reading or @data->most is written */
+static gpointer
+feed_spaces (gpointer data)
+{
+  Feeder *feeder = data;
+  g_autofree char *block = g_strnfill (64 * 1024, ' ');
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  int fd;
+
+  while ((fd = open (feeder->path, O_WRONLY | O_NONBLOCK)) < 0 && errno == ENXIO &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  if (fd < 0)
+    return NULL;
+  g_assert_cmpint (fcntl (fd, F_SETFL, 0), ==, 0);
+
+  while (feeder->written < feeder->most)
+    {
+      ssize_t n = write (fd, block, 64 * 1024);
+
+      /* EPIPE: the CLI has stopped reading */
+      if (n <= 0)
+        break;
+      feeder->written += n;
+    }
+  close (fd);
+
+  return NULL;
+}
+
+/* A pipe that reports no size and holds no NUL, only white space without
+ * end: the reading stops at the bound of each command (16 MiB for a food
+ * or a recipe, 256 MiB for an import), it does not read on until memory
+ * runs out or the writer gives up */
+static void
+test_endless_pipe (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "endless.json", NULL);
+  static const struct {
+    const char *command;
+    gsize       bound;
+  } commands[] = {
+    { "food-add", 16 * 1024 * 1024 },
+    { "recipe-add", 16 * 1024 * 1024 },
+    { "import", 256 * 1024 * 1024 },
+  };
+  void (*old_handler) (int) = signal (SIGPIPE, SIG_IGN);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+      /* Enough past the bound that reading it all is seen */
+      Feeder feeder = { fifo, commands[i].bound + 8 * 1024 * 1024, 0 };
+      GThread *thread = g_thread_new ("feeder", feed_spaces, &feeder);
+
+      run_in (&run, dir, commands[i].command, fifo, NULL);
+      g_thread_join (thread);
+      g_test_message ("%s: %" G_GSIZE_FORMAT " bytes written; %s", commands[i].command, feeder.written, run.err);
+
+      assert_failed (&run, 1);
+      g_assert_nonnull (strstr (run.err, "larger than"));
+      /* Stopped at the bound, give or take what the pipe holds */
+      g_assert_cmpuint (feeder.written, >, commands[i].bound);
+      g_assert_cmpuint (feeder.written, <, commands[i].bound + 2 * 1024 * 1024);
+    }
+
+  signal (SIGPIPE, old_handler);
+  cf_test_remove_tree (dir);
+}
+
 /* A tiny amount exports as strict JSON that imports again (it was
  * written as "1e-300.0") */
 static void
@@ -855,6 +940,46 @@ test_no_leaks (void)
       g_assert_null (strstr (run.err, "LeakSanitizer"));
       g_assert_cmpint (run.status, ==, i + 1 == G_N_ELEMENTS (commands) ? 1 : 0);
     }
+
+  /* The commands that read files, with what they print when all is
+   * well and when it is not */
+  {
+    g_autofree char *food = g_build_filename (dir, "food.json", NULL);
+    g_autofree char *recipe = g_build_filename (dir, "recipe.json", NULL);
+    g_autofree char *exported = g_build_filename (dir, "export.json", NULL);
+    g_autofree char *blank = g_build_filename (dir, "blank.json", NULL);
+    g_autofree char *other = cf_test_make_temp_dir ();
+    const struct {
+      const char *dir;
+      const char *args[4];
+      int         status;
+    } files[] = {
+      { dir, { "food-add", food }, 0 },
+      { dir, { "recipe-add", recipe }, 0 },
+      { dir, { "export", exported }, 0 },
+      { other, { "import", exported, "--dry-run" }, 0 },
+      { other, { "import", exported }, 0 },
+      { other, { "import", blank }, 1 },
+      { other, { "food-add", blank }, 1 },
+    };
+
+    g_assert_true (g_file_set_contents (food, "{\"name\":\"Kefir\",\"per_100g\":{\"calcium\":120},"
+                                        "\"portions\":[{\"amount\":1,\"description\":\"cup\",\"grams\":240}]}", -1, NULL));
+    g_assert_true (g_file_set_contents (recipe, "{\"name\":\"Soup\",\"ingredients\":[{\"food\":\"usda:01009\",\"amount\":\"30g\"}]}", -1, NULL));
+    g_assert_true (g_file_set_contents (blank, " \n", -1, NULL));
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_auto(Run) run = { 0, };
+
+        run_in (&run, files[i].dir, files[i].args[0], files[i].args[1], files[i].args[2], files[i].args[3], NULL);
+        g_test_message ("%s %s: %d", files[i].args[0], files[i].args[2] ? files[i].args[2] : "", run.status);
+        g_assert_null (strstr (run.err, "LeakSanitizer"));
+        g_assert_cmpint (run.status, ==, files[i].status);
+      }
+
+    cf_test_remove_tree (other);
+  }
   g_setenv ("COFACTOR_CLI", cli, TRUE);
 
   cf_test_remove_tree (dir);
@@ -1011,6 +1136,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/cli/read-only-diary", test_read_only_diary);
   g_test_add_func ("/cofactor/cli/backup-smaller", test_backup_smaller);
   g_test_add_func ("/cofactor/cli/bounded-input", test_bounded_input);
+  g_test_add_func ("/cofactor/cli/endless-pipe", test_endless_pipe);
   g_test_add_func ("/cofactor/cli/export-strict", test_export_strict);
   g_test_add_func ("/cofactor/cli/no-leaks", test_no_leaks);
   g_test_add_func ("/cofactor/cli/strict-input", test_strict_input);

@@ -12,6 +12,7 @@
 #include "cf-date.h"
 #include "cf-demo.h"
 #include "cf-diary-entry-private.h"
+#include "cf-diary-undo.h"
 #include "cf-supplements.h"
 #include "cf-error.h"
 #include "cf-test-util.h"
@@ -78,6 +79,22 @@ test_dates (void)
       g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
       g_clear_error (&error);
     }
+
+  /* Display: a one-digit day is never padded ("%e" pads it with a
+   * figure space, which showed as "Fri,  4 Dec"); "%%e" stays literal */
+  {
+    g_autofree char *padded = NULL;
+    g_autofree char *full = NULL;
+    g_autofree char *literal = NULL;
+
+    day = day_of ("2026-12-04");
+    padded = cf_day_format (&day, "%a, %e %b");
+    g_assert_cmpstr (padded, ==, "Fri, 4 Dec");
+    full = cf_day_format (&day, "%A, %e %B %Y");
+    g_assert_cmpstr (full, ==, "Friday, 4 December 2026");
+    literal = cf_day_format (&day, "%%e %-d");
+    g_assert_cmpstr (literal, ==, "%e 4");
+  }
 }
 
 static void
@@ -399,7 +416,7 @@ test_copy (void)
   g_object_unref (log_food (context, "2026-03-16", CF_MEAL_BREAKFAST, "usda:01123", 50));
 
   /* One meal: appended after what the day already has */
-  g_assert_true (cf_diary_copy (diary, &from, &to, CF_MEAL_BREAKFAST, &n, &error));
+  g_assert_true (cf_diary_copy (diary, &from, &to, CF_MEAL_BREAKFAST, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
   target = cf_diary_list_day (diary, &to, &error);
@@ -410,7 +427,7 @@ test_copy (void)
 
   /* A whole day to an empty day gives the same totals */
   to = day_of ("2026-03-20");
-  g_assert_true (cf_diary_copy (diary, &from, &to, -1, &n, &error));
+  g_assert_true (cf_diary_copy (diary, &from, &to, -1, &n, NULL, &error));
   g_assert_cmpuint (n, ==, 3);
   a = cf_diary_get_totals (diary, &from, &from, -1, &error);
   b = cf_diary_get_totals (diary, &to, &to, -1, &error);
@@ -419,9 +436,116 @@ test_copy (void)
 
   /* Copying an empty day copies nothing and is not an error */
   from = day_of ("2026-01-01");
-  g_assert_true (cf_diary_copy (diary, &from, &to, -1, &n, &error));
+  g_assert_true (cf_diary_copy (diary, &from, &to, -1, &n, NULL, &error));
   g_assert_cmpuint (n, ==, 0);
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, 9);
+}
+
+/* The ids of @day's entries in @meal, in their order, joined by spaces */
+static char *
+meal_ids (CfDiary     *diary,
+          const char  *iso,
+          CfMeal       meal)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate day = day_of (iso);
+  GString *s = g_string_new (NULL);
+
+  entries = cf_diary_list_day (diary, &day, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    if (cf_diary_entry_get_meal (g_ptr_array_index (entries, i)) == meal)
+      g_string_append_printf (s, "%s%s", s->len ? " " : "", cf_diary_entry_get_id (g_ptr_array_index (entries, i)));
+
+  return g_string_free (s, FALSE);
+}
+
+/* An undo record puts back removed and edited entries exactly (id,
+ * values, meal, day, place) and takes copies out, all at once */
+static void
+test_undo (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(CfDiaryEntry) a = log_food (context, "2026-03-14", CF_MEAL_BREAKFAST, "usda:01009", 30);
+  g_autoptr(CfDiaryEntry) b = log_food (context, "2026-03-14", CF_MEAL_BREAKFAST, "usda:09040", 100);
+  g_autoptr(CfDiaryEntry) c = log_food (context, "2026-03-14", CF_MEAL_BREAKFAST, "usda:11090", 91);
+  g_autoptr(CfDiaryUndo) undo = NULL;
+  g_autoptr(CfDiaryEntry) back = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = meal_ids (diary, "2026-03-14", CF_MEAL_BREAKFAST);
+  g_autofree char *after = NULL;
+  GDate from = day_of ("2026-03-14"), to = day_of ("2026-03-15");
+  guint n = 0;
+
+  /* Remove the middle one, undo: back in its place with its values */
+  undo = cf_diary_undo_new (diary);
+  g_assert_true (cf_diary_undo_save_entry (undo, cf_diary_entry_get_id (b), &error));
+  g_assert_no_error (error);
+  g_assert_true (cf_diary_remove (diary, cf_diary_entry_get_id (b), &error));
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 2);
+  g_assert_true (cf_diary_undo_apply (undo, &error));
+  g_assert_no_error (error);
+  after = meal_ids (diary, "2026-03-14", CF_MEAL_BREAKFAST);
+  g_assert_cmpstr (after, ==, before);
+  back = cf_diary_get_entry (diary, cf_diary_entry_get_id (b), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cf_diary_entry_get_grams (back), ==, 100);
+  g_assert_cmpstr (cf_diary_entry_get_food_id (back), ==, "usda:09040");
+
+  /* Once only */
+  g_assert_false (cf_diary_undo_apply (undo, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 3);
+  g_clear_object (&undo);
+
+  /* Edit the first: other amount, moved to another day's lunch; undo
+   * puts it back first in breakfast with its amount */
+  undo = cf_diary_undo_new (diary);
+  g_assert_true (cf_diary_undo_save_entry (undo, cf_diary_entry_get_id (a), &error));
+  cf_diary_entry_set_amount (a, 250, NULL, 0);
+  cf_diary_entry_set_meal (a, CF_MEAL_LUNCH);
+  cf_diary_entry_set_day (a, &to);
+  g_assert_true (cf_diary_update (diary, a, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = meal_ids (diary, "2026-03-14", CF_MEAL_BREAKFAST);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_true (cf_diary_undo_apply (undo, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = meal_ids (diary, "2026-03-14", CF_MEAL_BREAKFAST);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  after = meal_ids (diary, "2026-03-15", CF_MEAL_LUNCH);
+  g_assert_cmpstr (after, ==, "");
+  g_clear_object (&back);
+  back = cf_diary_get_entry (diary, cf_diary_entry_get_id (a), &error);
+  g_assert_cmpfloat (cf_diary_entry_get_grams (back), ==, 30);
+  g_clear_object (&undo);
+
+  /* Copy a day, undo: the copies go, the originals stay */
+  g_assert_true (cf_diary_copy (diary, &from, &to, -1, &n, &copies, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (copies->len, ==, 3);
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 6);
+  undo = cf_diary_undo_new (diary);
+  for (guint i = 0; i < copies->len; i++)
+    cf_diary_undo_add_new_entry (undo, cf_diary_entry_get_id (g_ptr_array_index (copies, i)));
+  g_assert_cmpuint (cf_diary_undo_get_n_entries (undo), ==, 3);
+  /* One copy already removed by hand is not an error */
+  g_assert_true (cf_diary_remove (diary, cf_diary_entry_get_id (g_ptr_array_index (copies, 0)), &error));
+  g_assert_true (cf_diary_undo_apply (undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 3);
+  g_clear_pointer (&after, g_free);
+  after = meal_ids (diary, "2026-03-14", CF_MEAL_BREAKFAST);
+  g_assert_cmpstr (after, ==, before);
+  (void) c;
 }
 
 static void
@@ -723,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/diary/amount-label", test_amount_label);
   g_test_add_func ("/cofactor/diary/changed-signal", test_changed_signal);
   g_test_add_func ("/cofactor/diary/copy", test_copy);
+  g_test_add_func ("/cofactor/diary/undo", test_undo);
   g_test_add_func ("/cofactor/diary/recent-and-frequent", test_recent_and_frequent);
   g_test_add_func ("/cofactor/diary/supplements", test_supplements);
   g_test_add_func ("/cofactor/diary/supplement-caution", test_supplement_caution);

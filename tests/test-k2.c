@@ -12,12 +12,16 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "cf-date.h"
 #include "cf-insight-engine.h"
 #include "cf-key-nutrients.h"
 #include "cf-targets.h"
+#include "cf-json.h"
+#include "cf-limits.h"
 #include "cf-test-util.h"
+#include "cf-transfer.h"
 
 #define FIRST_DAY "2026-03-02"
 
@@ -414,11 +418,153 @@ test_entries_keep_values (void)
     per_100g = cf_diary_entry_get_nutrients_per_100g (g_ptr_array_index (entries, 0));
     g_assert_cmpfloat (cf_nutrients_get (per_100g, CF_NUTRIENT_MK7), ==, logged_mk7);
     g_assert_cmpfloat (cf_nutrients_get (per_100g, CF_NUTRIENT_CALCIUM), ==, logged_calcium);
+    /* … and still knows which of them were borrowed */
+    g_assert_cmpint (cf_diary_entry_get_value_kind (g_ptr_array_index (entries, 0), CF_NUTRIENT_MK7),
+                     ==, CF_VALUE_BORROWED);
+    g_assert_cmpint (cf_diary_entry_get_value_kind (g_ptr_array_index (entries, 0), CF_NUTRIENT_CALCIUM),
+                     ==, CF_VALUE_MEASURED);
   }
 
   {
     g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
     g_spawn_command_line_sync (rm, NULL, NULL, NULL, NULL);
+  }
+}
+
+static CfDiaryEntry *
+only_entry (CfContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  GDate day = day_n (0);
+  g_autoptr(GPtrArray) entries = cf_diary_list_day (cf_context_get_diary (context), &day, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (entries, 0));
+}
+
+/* Borrowed, assumed and measured values of an entry stay apart in the
+ * diary, in the export and through an import */
+static void
+test_entry_value_kinds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *kinds;
+
+  {
+    g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+    g_autoptr(CfDiaryEntry) entry = NULL;
+    g_autoptr(CfFood) broccoli = NULL;
+    g_autoptr(CfDiaryEntry) second = NULL;
+    GDate day = day_n (1);
+
+    log_food (context, 0, "usda:16113", 50);
+    entry = only_entry (context);
+    g_assert_cmpint (cf_diary_entry_get_value_kind (entry, CF_NUTRIENT_MK7), ==, CF_VALUE_BORROWED);
+    g_assert_cmpint (cf_diary_entry_get_value_kind (entry, CF_NUTRIENT_CALCIUM), ==, CF_VALUE_MEASURED);
+
+    /* An assumed zero: unfermented plant food */
+    broccoli = get_food (context, "usda:11090");
+    g_assert_cmpint (cf_food_get_value_kind (broccoli, CF_NUTRIENT_MK7), ==, CF_VALUE_ASSUMED);
+    second = cf_diary_entry_new (&day, CF_MEAL_DINNER, broccoli, 80, NULL, 0);
+    g_assert_true (cf_diary_add (cf_context_get_diary (context), second, &error));
+    g_assert_no_error (error);
+
+    exported = cf_export_to_data (context, &error);
+    g_assert_no_error (error);
+  }
+
+  root = cf_json_parse (exported, strlen (exported), CF_MAX_JSON_DEPTH, &error);
+  g_assert_no_error (error);
+  {
+    JsonArray *entries = json_object_get_array_member (json_node_get_object (root), "entries");
+    gboolean natto_seen = FALSE, broccoli_seen = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      {
+        JsonObject *entry = json_array_get_object_element (entries, i);
+        const char *food_id = json_object_get_string_member (json_object_get_object_member (entry, "food"), "id");
+
+        g_assert_true (json_object_has_member (entry, "value_kinds"));
+        kinds = json_object_get_object_member (entry, "value_kinds");
+        g_assert_false (json_object_has_member (kinds, "calcium"));
+        if (g_strcmp0 (food_id, "usda:16113") == 0)
+          {
+            g_assert_cmpstr (json_object_get_string_member (kinds, "mk7"), ==, "borrowed");
+            natto_seen = TRUE;
+          }
+        else
+          {
+            g_assert_cmpstr (food_id, ==, "usda:11090");
+            g_assert_cmpstr (json_object_get_string_member (kinds, "mk7"), ==, "assumed");
+            broccoli_seen = TRUE;
+          }
+      }
+    g_assert_true (natto_seen && broccoli_seen);
+  }
+
+  /* Read back into an empty diary: the same kinds */
+  {
+    g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+    g_autoptr(CfDiaryEntry) entry = NULL;
+
+    g_assert_true (cf_import_from_data (context, exported, strlen (exported), NULL, &error));
+    g_assert_no_error (error);
+    entry = only_entry (context);
+    g_assert_cmpint (cf_diary_entry_get_value_kind (entry, CF_NUTRIENT_MK7), ==, CF_VALUE_BORROWED);
+    g_assert_cmpint (cf_diary_entry_get_value_kind (entry, CF_NUTRIENT_CALCIUM), ==, CF_VALUE_MEASURED);
+  }
+
+  /* A kind that is not one, or a kind for a value the entry lacks,
+   * is refused with the member named */
+  {
+    struct { const char *key, *kind, *message; } cases[] = {
+      { "mk7", "guessed", "value_kinds.mk7" },
+      { "nonsense", "assumed", "value_kinds.nonsense" },
+      { NULL, "borrowed", "a value the entry does not have" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+        g_autoptr(JsonNode) copy = cf_json_parse (exported, strlen (exported), CF_MAX_JSON_DEPTH, &error);
+        JsonArray *entries = json_object_get_array_member (json_node_get_object (copy), "entries");
+        g_autoptr(GError) local_error = NULL;
+        g_autofree char *edited = NULL;
+
+        g_assert_no_error (error);
+        /* The natto entry's kinds */
+        for (guint j = 0; j < json_array_get_length (entries); j++)
+          {
+            JsonObject *entry = json_array_get_object_element (entries, j);
+
+            kinds = json_object_get_object_member (entry, "value_kinds");
+            if (json_object_has_member (kinds, "mk7") &&
+                g_strcmp0 (json_object_get_string_member (kinds, "mk7"), "borrowed") == 0)
+              {
+                JsonObject *per_100g = json_object_get_object_member (entry, "per_100g");
+                const char *key = cases[i].key;
+
+                /* No key given: a nutrient the entry has no value of */
+                for (guint n = 0; key == NULL && n < CF_N_NUTRIENTS; n++)
+                  {
+                    if (!json_object_has_member (per_100g, cf_nutrient_get_key (n)) ||
+                        json_object_get_null_member (per_100g, cf_nutrient_get_key (n)))
+                      key = cf_nutrient_get_key (n);
+                  }
+                g_assert_nonnull (key);
+                json_object_set_string_member (kinds, key, cases[i].kind);
+              }
+          }
+        edited = cf_json_write (copy, FALSE);
+        g_assert_false (cf_import_from_data (context, edited, strlen (edited), NULL, &local_error));
+        g_assert_nonnull (local_error);
+        g_test_message ("%s", local_error->message);
+        g_assert_nonnull (strstr (local_error->message, cases[i].message));
+      }
   }
 }
 
@@ -434,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/k2/cheese-fortnight", test_cheese_fortnight);
   g_test_add_func ("/cofactor/k2/natto-fortnight", test_natto_fortnight);
   g_test_add_func ("/cofactor/k2/entries-keep-values", test_entries_keep_values);
+  g_test_add_func ("/cofactor/k2/entry-value-kinds", test_entry_value_kinds);
 
   return g_test_run ();
 }

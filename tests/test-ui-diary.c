@@ -63,6 +63,112 @@ set_amount (CfFoodDialog *dialog,
   cf_test_spin ();
 }
 
+/* Whether a label under @widget shows @text (a toast, a dialog line) */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The button under @widget labelled @label */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+diary_is_empty (gpointer data)
+{
+  return cf_diary_count_entries (data) == 0;
+}
+
+static gboolean
+diary_is_not_empty (gpointer data)
+{
+  return cf_diary_count_entries (data) > 0;
+}
+
+/* The first widget under @widget (itself included) that @match accepts */
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             gboolean     (*match) (GtkWidget *, gconstpointer),
+             gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The remove button of the row of entry @data */
+static gboolean
+is_remove_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "diary.remove-entry") != 0)
+    return FALSE;
+
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+  return target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), data) == 0;
+}
+
 static void
 test_diary_flow (void)
 {
@@ -154,18 +260,40 @@ test_diary_flow (void)
   g_assert_cmpfloat (cf_diary_entry_get_grams (edited), ==, 100);
   g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2), 939, 1e-9);
 
-  /* Remove, then undo */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.remove-entry", "s", entry_id));
-  cf_test_spin ();
-  g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
-  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
-  g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.undo-remove", "s", entry_id));
-  cf_test_spin ();
+  /* Remove with the row's button, then the toast's Undo button */
+  {
+    GtkWidget *remove = find_widget (GTK_WIDGET (view), is_remove_button, entry_id);
+    GtkWidget *undo;
+
+    g_assert_nonnull (remove);
+    /* (a button's activation clicks it after a moment, as a press shows) */
+    gtk_widget_activate (remove);
+    cf_test_spin_until (diary_is_empty, diary);
+    g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
+    g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
+    g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
+    g_assert_true (shows_label (GTK_WIDGET (window), "Removed “Natto (fermented soybeans), Japan”"));
+
+    /* (after the toast's show animation; see cf_test_spin_for()) */
+    cf_test_spin_for (700);
+    undo = find_button (GTK_WIDGET (window), "_Undo");
+    g_assert_nonnull (undo);
+    g_assert_true (gtk_widget_is_sensitive (undo));
+    gtk_widget_activate (undo);
+    cf_test_spin_until (diary_is_not_empty, diary);
+    cf_test_spin ();
+  }
   g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
   g_clear_object (&edited);
   edited = get_entry (view, CF_MEAL_LUNCH, 0);
   g_assert_cmpstr (cf_diary_entry_get_id (edited), ==, entry_id);
+  g_assert_cmpfloat (cf_diary_entry_get_grams (edited), ==, 100);
+  g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2), 939, 1e-9);
+  /* Nothing more to undo: Ctrl+Z again changes nothing */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cf_test_spin ();
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 1);
+  g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
 
   /* Change day and back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.next-day", NULL));
@@ -183,62 +311,6 @@ test_diary_flow (void)
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin_until (cf_test_is_null, &weak_window);
   g_assert_null (weak_view);
-}
-
-/* Whether a label under @widget shows @text (a toast, a dialog line) */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (shows_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-/* The button under @widget labelled @label */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void

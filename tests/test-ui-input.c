@@ -92,6 +92,82 @@ test_amount_field (void)
   cf_test_spin ();
 }
 
+/* An amount with its unit, as the CLI takes it: "2 large", "1 cup",
+ * "150 g", "5 oz" with the food's measures; the measure follows, the
+ * entry keeps it; an unknown unit is refused with the CLI's words */
+static void
+test_amount_with_unit (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  g_autoptr(CfFood) egg = cf_food_store_get_food (cf_context_get_food_store (context), "usda:01123", NULL);
+  g_autoptr(CfDiaryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPortion) parsed = NULL;
+  CfPortion *large, *cup;
+  CfFoodDialog *dialog;
+  AdwComboRow *measure;
+  GtkLabel *label;
+  gpointer weak_dialog;
+  double grams, quantity;
+
+  g_assert_nonnull (egg);
+  large = cf_food_find_portion (egg, "large");
+  cup = cf_food_find_portion (egg, "cup");
+  g_assert_nonnull (large);
+  g_assert_nonnull (cup);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  dialog = CF_FOOD_DIALOG (cf_diary_view_add_food (view, CF_MEAL_BREAKFAST));
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+  cf_food_dialog_select_food (dialog, egg);
+  measure = _cf_food_dialog_get_portion_row (dialog);
+  label = _cf_food_dialog_get_error_label (dialog);
+
+  /* "1 cup": the cup measure is chosen, the preview is a cup's */
+  set_amount (dialog, "1 cup");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (measure)), ==,
+                   "cup (4.86 large eggs) (243 g)");
+
+  /* "150 g" and "5 oz": grams and ounces */
+  set_amount (dialog, "150 g");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (measure)), ==, "grams");
+  set_amount (dialog, "5 oz");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (measure)), ==, "ounces");
+
+  /* An unknown unit: refused as the CLI refuses it */
+  g_assert_false (cf_parse_amount ("2 blorps", egg, &grams, &parsed, &quantity, &error));
+  set_amount (dialog, "2 blorps");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, error->message);
+  g_assert_false (gtk_widget_get_sensitive (_cf_food_dialog_get_save_button (dialog)));
+
+  /* "2 large": logged as two large eggs */
+  set_amount (dialog, "2 large");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_true (gtk_widget_get_sensitive (_cf_food_dialog_get_save_button (dialog)));
+  gtk_widget_activate (_cf_food_dialog_get_save_button (dialog));
+  cf_test_spin_until (cf_test_is_null, &weak_dialog);
+
+  entry = g_list_model_get_item (cf_diary_view_get_meal_model (view, CF_MEAL_BREAKFAST), 0);
+  g_assert_nonnull (entry);
+  g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_grams (entry),
+                                  2 * cf_portion_get_grams (large) / cf_portion_get_amount (large), 1e-9);
+  g_assert_cmpstr (cf_diary_entry_get_portion_description (entry), ==, cf_portion_get_description (large));
+  g_assert_cmpfloat (cf_diary_entry_get_portion_quantity (entry), ==, 2 / cf_portion_get_amount (large));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,6 +183,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/cofactor/ui/input/amount-field", test_amount_field);
+  g_test_add_func ("/cofactor/ui/input/amount-with-unit", test_amount_with_unit);
 
   return g_test_run ();
 }

@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <grp.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -483,6 +486,83 @@ test_read_only_banner (void)
   cf_test_remove_tree (dir);
 }
 
+static void
+check_read_only_folder (CfApplication *app,
+                        CfWindow      *window,
+                        gpointer       data)
+{
+  CfContext *context = cf_application_get_context (app);
+  gint64 entries = 0;
+
+  /* The diary, not an error page, and no offer to put a backup over a
+   * diary that is not damaged */
+  g_assert_nonnull (context);
+  g_assert_false (shows_error_page (window));
+  g_assert_nonnull (cf_window_get_diary_view (window));
+  g_assert_false (button_shown (window, "_Restore Last Backup"));
+  g_assert_false (button_shown (window, "_Start a New Diary"));
+
+  g_assert_true (cf_database_is_read_only (cf_context_get_database (context)));
+  g_assert_true (shows_label (GTK_WIDGET (window), "This diary is read-only"));
+  g_assert_false (shows_label (GTK_WIDGET (window), "could not be backed up"));
+  g_assert_true (cf_database_count (cf_context_get_database (context), &entries, NULL, NULL));
+  g_assert_cmpint (entries, ==, 3);
+}
+
+/* The user "nobody": root may write in any folder */
+#define UNPRIVILEGED_ID 65534
+
+/* The application started, as a user would start it, on a diary in a
+ * folder that user cannot write (before, it showed "attempt to write a
+ * readonly database" and offered to restore a backup) */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = NULL;
+
+  if (g_test_subprocess ())
+    {
+      const char *diary_dir = g_getenv ("COFACTOR_TEST_DIARY_DIR");
+
+      /* The display is open already; what is left is done as an
+       * ordinary user */
+      if (geteuid () == 0 &&
+          (setgroups (0, NULL) != 0 || setgid (UNPRIVILEGED_ID) != 0 || setuid (UNPRIVILEGED_ID) != 0))
+        g_error ("Could not become an ordinary user: %s", g_strerror (errno));
+      g_assert_nonnull (diary_dir);
+      g_assert_cmpint (access (diary_dir, W_OK), !=, 0);
+
+      run_app (diary_dir, check_read_only_folder, NULL);
+      return;
+    }
+
+  dir = cf_test_make_temp_dir ();
+  path = g_build_filename (dir, "cofactor.db", NULL);
+  make_backed_up_diary (dir, 3);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  before = cf_test_file_sha256 (path);
+
+  g_setenv ("COFACTOR_TEST_DIARY_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("COFACTOR_TEST_DIARY_DIR");
+  g_test_trap_assert_passed ();
+
+  /* Not a byte written, and the backup as it was */
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  after = cf_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_backups (dir), ==, 1);
+
+  cf_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/recovery/backup-failure", test_backup_failure);
   g_test_add_func ("/cofactor/ui/recovery/backup-smaller", test_backup_smaller);
   g_test_add_func ("/cofactor/ui/recovery/read-only-banner", test_read_only_banner);
+  g_test_add_func ("/cofactor/ui/recovery/read-only-folder", test_read_only_folder);
 
   return g_test_run ();
 }

@@ -222,6 +222,14 @@ static const char *migrations[] = {
   "BEGIN"
   "  SELECT RAISE (ABORT, '" RECIPE_CYCLE_MESSAGE "');"
   "END;",
+
+  /* 5 → 6: where an entry's values came from.  A logged food may carry
+   * values borrowed from a linked food of another table (the K2 of a
+   * cheese) or assumed by rule ("none expected"); the entry keeps that
+   * beside its snapshot of the values, as the nutrient keys of each
+   * kind separated by spaces (NULL: every value measured) */
+  "ALTER TABLE entry ADD COLUMN borrowed TEXT;"
+  "ALTER TABLE entry ADD COLUMN assumed TEXT;",
 };
 
 /* Nutrients added to the catalog after the first schema, with the

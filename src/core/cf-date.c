@@ -117,7 +117,10 @@ cf_day_check_range (const GDate  *first,
  * @format: a g_date_time_format() format, translated, e.g. "%-d %b %Y"
  *
  * Formats @day for display: month and weekday names and their order
- * follow the locale (LC_TIME) and @format's translation.
+ * follow the locale (LC_TIME) and @format's translation.  The day of
+ * the month is never padded: "%e" is read as "%-e" (g_date_time_format()
+ * pads it with a figure space, which looked like a double space in
+ * "Fri,  4 Dec").
  *
  * Returns: (transfer full): the text, without space around it
  */
@@ -126,11 +129,22 @@ cf_day_format (const GDate *day,
                const char  *format)
 {
   g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GString) unpadded = NULL;
 
   g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
   g_return_val_if_fail (format != NULL, NULL);
 
+  unpadded = g_string_new (NULL);
+  for (const char *p = format; *p; p++)
+    {
+      g_string_append_c (unpadded, *p);
+      if (*p == '%' && p[1] == '%')
+        g_string_append_c (unpadded, *++p);
+      else if (*p == '%' && p[1] == 'e')
+        g_string_append_c (unpadded, '-');
+    }
+
   dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day), g_date_get_day (day), 12, 0, 0);
 
-  return g_strstrip (g_date_time_format (dt, format));
+  return g_strstrip (g_date_time_format (dt, unpadded->str));
 }

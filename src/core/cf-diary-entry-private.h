@@ -22,6 +22,9 @@ CfDiaryEntry *_cf_diary_entry_new_full (const char        *id,
                                         double             portion_quantity,
                                         const char        *portion_description,
                                         const CfNutrients *per_100g);
+void          _cf_diary_entry_set_value_kind (CfDiaryEntry *self,
+                                              CfNutrient    nutrient,
+                                              CfValueKind   kind);
 void          _cf_diary_entry_set_position (CfDiaryEntry  *self,
                                             gint64         position);
 void          _cf_diary_entry_set_origin   (CfDiaryEntry  *self,

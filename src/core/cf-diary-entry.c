@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "cf-diary-entry-private.h"
@@ -48,6 +49,9 @@ struct _CfDiaryEntry
   /* Per 100 g; for an entry without a weight (grams NaN), the amounts
    * in the whole entry */
   CfNutrients  per_100g;
+  /* Where each value came from, copied from the food when it was
+   * logged: measured, borrowed from a linked food, assumed by rule */
+  CfValueKind  value_kinds[CF_N_NUTRIENTS];
   CfEntryOrigin origin;
   char        *origin_amount;
   char        *origin_meal;
@@ -354,6 +358,8 @@ cf_diary_entry_new (const GDate *day,
                                    cf_food_get_kind (food),
                                    grams, 0, NULL,
                                    cf_food_get_nutrients (food));
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    self->value_kinds[i] = cf_food_get_value_kind (food, i);
   cf_diary_entry_set_amount (self, grams, portion, portion_quantity);
 
   return self;
@@ -377,6 +383,7 @@ cf_diary_entry_copy (CfDiaryEntry *self)
                                    self->food_id, self->food_name, self->food_kind, self->grams,
                                    self->portion_quantity, self->portion_description,
                                    &self->per_100g);
+  memcpy (copy->value_kinds, self->value_kinds, sizeof copy->value_kinds);
   _cf_diary_entry_set_origin (copy, self->origin, self->origin_amount, self->origin_meal);
 
   return copy;
@@ -659,6 +666,35 @@ cf_diary_entry_get_nutrient (CfDiaryEntry *self,
     return self->per_100g.values[nutrient];
 
   return self->per_100g.values[nutrient] * self->grams / 100.0;
+}
+
+/**
+ * cf_diary_entry_get_value_kind:
+ *
+ * Returns: where the entry's value of @nutrient came from when it was
+ *   logged: measured for the food itself, borrowed from a linked food of
+ *   another table, or assumed by the documented "none expected" rule
+ */
+CfValueKind
+cf_diary_entry_get_value_kind (CfDiaryEntry *self,
+                               CfNutrient    nutrient)
+{
+  g_return_val_if_fail (CF_IS_DIARY_ENTRY (self), CF_VALUE_MEASURED);
+  g_return_val_if_fail (nutrient < CF_N_NUTRIENTS, CF_VALUE_MEASURED);
+
+  return self->value_kinds[nutrient];
+}
+
+void
+_cf_diary_entry_set_value_kind (CfDiaryEntry *self,
+                                CfNutrient    nutrient,
+                                CfValueKind   kind)
+{
+  g_return_if_fail (CF_IS_DIARY_ENTRY (self));
+  g_return_if_fail (nutrient < CF_N_NUTRIENTS);
+  g_return_if_fail (kind <= CF_VALUE_ASSUMED);
+
+  self->value_kinds[nutrient] = kind;
 }
 
 /**

@@ -70,6 +70,8 @@ void               cf_diary_entry_set_amount     (CfDiaryEntry  *self,
 const CfNutrients *cf_diary_entry_get_nutrients_per_100g (CfDiaryEntry *self);
 double             cf_diary_entry_get_nutrient   (CfDiaryEntry  *self,
                                                   CfNutrient     nutrient);
+CfValueKind        cf_diary_entry_get_value_kind (CfDiaryEntry  *self,
+                                                  CfNutrient     nutrient);
 void               cf_diary_entry_get_amounts    (CfDiaryEntry  *self,
                                                   CfNutrients   *amounts);
 gboolean           cf_diary_entry_has_weight     (CfDiaryEntry  *self);

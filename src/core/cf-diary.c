@@ -52,8 +52,51 @@ static guint signals[N_SIGNALS];
 
 #define ENTRY_COLUMNS \
   "id, day, meal, position, food_id, food_name, grams, portion_quantity, portion_description, food_kind," \
-  " origin, origin_amount, origin_meal"
-#define ENTRY_NUTRIENTS_FIRST 13
+  " origin, origin_amount, origin_meal, borrowed, assumed"
+#define ENTRY_NUTRIENTS_FIRST 15
+
+/* The nutrient keys of the values of @kind, separated by spaces, or
+ * NULL when there are none */
+static char *
+value_kinds_to_text (CfDiaryEntry *entry,
+                     CfValueKind   kind)
+{
+  GString *text = NULL;
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      if (cf_diary_entry_get_value_kind (entry, i) != kind)
+        continue;
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append_c (text, ' ');
+      g_string_append (text, cf_nutrient_get_key (i));
+    }
+
+  return text ? g_string_free (text, FALSE) : NULL;
+}
+
+static void
+value_kinds_from_text (CfDiaryEntry *entry,
+                       const char   *text,
+                       CfValueKind   kind)
+{
+  g_auto(GStrv) keys = NULL;
+
+  if (text == NULL)
+    return;
+
+  keys = g_strsplit (text, " ", -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      CfNutrient nutrient;
+
+      /* A key of a later version's nutrient is not ours to read */
+      if (cf_nutrient_from_key (keys[i], &nutrient))
+        _cf_diary_entry_set_value_kind (entry, nutrient, kind);
+    }
+}
 
 static CfDiaryEntry *
 entry_from_row (sqlite3_stmt *stmt)
@@ -85,6 +128,8 @@ entry_from_row (sqlite3_stmt *stmt)
   _cf_diary_entry_set_origin (entry, origin,
                               (const char *) sqlite3_column_text (stmt, 11),
                               (const char *) sqlite3_column_text (stmt, 12));
+  value_kinds_from_text (entry, (const char *) sqlite3_column_text (stmt, 13), CF_VALUE_BORROWED);
+  value_kinds_from_text (entry, (const char *) sqlite3_column_text (stmt, 14), CF_VALUE_ASSUMED);
 
   return entry;
 }
@@ -307,12 +352,13 @@ _cf_diary_write_entry (CfDiary       *self,
   g_string_append_printf (sql_builder,
                           "INSERT INTO entry (id, day, meal, position, food_id, food_name, grams,"
                           "   portion_quantity, portion_description, created, modified, food_kind,"
-                          "   origin, origin_amount, origin_meal, %s)"
+                          "   origin, origin_amount, origin_meal, borrowed, assumed, %s)"
                           " VALUES (?1, ?2, ?3,"
                           "   COALESCE (NULLIF (?%u, 0),"
                           "     (SELECT COALESCE (MAX (position), 0) + 1 FROM entry WHERE day = ?2 AND meal = ?3)),"
-                          "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, %s)",
-                          _cf_nutrient_columns (), 14 + CF_N_NUTRIENTS, placeholders->str);
+                          "   ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?%u, ?%u, %s)",
+                          _cf_nutrient_columns (), 14 + CF_N_NUTRIENTS,
+                          15 + CF_N_NUTRIENTS, 16 + CF_N_NUTRIENTS, placeholders->str);
   g_string_free (placeholders, TRUE);
 
   if (replace)
@@ -329,6 +375,7 @@ _cf_diary_write_entry (CfDiary       *self,
                        " food_kind = excluded.food_kind,"
                        " origin = excluded.origin, origin_amount = excluded.origin_amount,"
                        " origin_meal = excluded.origin_meal,"
+                       " borrowed = excluded.borrowed, assumed = excluded.assumed,"
                        " modified = excluded.modified");
       for (guint i = 0; i < CF_N_NUTRIENTS; i++)
         g_string_append_printf (sql_builder, ", %s = excluded.%s",
@@ -365,6 +412,8 @@ _cf_diary_write_entry (CfDiary       *self,
   _cf_bind_nutrients (stmt, 14, _cf_diary_entry_get_stored_values (entry));
   /* An entry brought back (undo) takes its old place */
   sqlite3_bind_int64 (stmt, 14 + CF_N_NUTRIENTS, cf_diary_entry_get_position (entry));
+  sqlite3_bind_text (stmt, 15 + CF_N_NUTRIENTS, value_kinds_to_text (entry, CF_VALUE_BORROWED), -1, g_free);
+  sqlite3_bind_text (stmt, 16 + CF_N_NUTRIENTS, value_kinds_to_text (entry, CF_VALUE_ASSUMED), -1, g_free);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE && !replace)
@@ -479,20 +528,18 @@ cf_diary_update (CfDiary       *self,
   return TRUE;
 }
 
-gboolean
-cf_diary_remove (CfDiary     *self,
-                 const char  *id,
-                 GError     **error)
+/* Deletes an entry without telling anyone; @day is set to its day */
+static gboolean
+delete_entry (CfDiary     *self,
+              const char  *id,
+              GDate       *day,
+              GError     **error)
 {
   sqlite3 *db;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GDate day;
   int rc;
 
-  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (!get_entry_day (self, id, &day, error))
+  if (!get_entry_day (self, id, day, error))
     return FALSE;
 
   db = _cf_database_get_handle (self->database);
@@ -508,7 +555,108 @@ cf_diary_remove (CfDiary     *self,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+gboolean
+cf_diary_remove (CfDiary     *self,
+                 const char  *id,
+                 GError     **error)
+{
+  GDate day;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!delete_entry (self, id, &day, error))
+    return FALSE;
+
   emit_changed (self, &day);
+
+  return TRUE;
+}
+
+static void
+add_day (GArray      *days,
+         const GDate *day)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_date_compare (&g_array_index (days, GDate, i), day) == 0)
+      return;
+
+  g_array_append_val (days, *day);
+}
+
+/**
+ * _cf_diary_restore:
+ * @entries: (element-type CfDiaryEntry): entries to put back exactly as
+ *   they are (same id, values and place), whether they are still in the
+ *   diary (changed since) or not (removed since)
+ * @remove_ids: (element-type utf8) (nullable): entries to take out
+ *   (added since); one that is already gone is not an error
+ *
+ * Puts the diary back as it was before a change, in one transaction;
+ * see #CfDiaryUndo.
+ */
+gboolean
+_cf_diary_restore (CfDiary    *self,
+                   GPtrArray  *entries,
+                   GPtrArray  *remove_ids,
+                   GError    **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (GDate));
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  if (!cf_database_begin (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; remove_ids != NULL && i < remove_ids->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GDate day;
+
+      if (delete_entry (self, g_ptr_array_index (remove_ids, i), &day, &local_error))
+        add_day (days, &day);
+      else if (!g_error_matches (local_error, CF_ERROR, CF_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GError) local_error = NULL;
+      GDate day;
+
+      /* Out with the entry as it is now, in with it as it was: a write
+       * in place would keep its new place in its meal */
+      if (delete_entry (self, cf_diary_entry_get_id (entry), &day, &local_error))
+        add_day (days, &day);
+      else if (!g_error_matches (local_error, CF_ERROR, CF_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+
+      if (!_cf_diary_write_entry (self, entry, FALSE, error))
+        {
+          cf_database_rollback (self->database);
+          return FALSE;
+        }
+      add_day (days, cf_diary_entry_get_day (entry));
+    }
+
+  if (!cf_database_commit (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; i < days->len; i++)
+    emit_changed (self, &g_array_index (days, GDate, i));
 
   return TRUE;
 }
@@ -813,6 +961,8 @@ cf_diary_count_entries (CfDiary *self)
  * @to: the day to copy to
  * @meal: a #CfMeal to copy one meal, or -1 for the whole day
  * @n_copied: (out) (optional): how many entries were copied
+ * @copies: (out) (optional) (transfer container) (element-type CfDiaryEntry):
+ *   the new entries
  *
  * Copies entries from one day to another, as new entries placed after
  * what @to already has, in one transaction.
@@ -823,9 +973,11 @@ cf_diary_copy (CfDiary      *self,
                const GDate  *to,
                int           meal,
                guint        *n_copied,
+               GPtrArray   **copies,
                GError      **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = 0;
 
   g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
@@ -855,6 +1007,7 @@ cf_diary_copy (CfDiary      *self,
           cf_database_rollback (self->database);
           return FALSE;
         }
+      g_ptr_array_add (made, g_steal_pointer (&copy));
       n++;
     }
 
@@ -866,6 +1019,8 @@ cf_diary_copy (CfDiary      *self,
 
   if (n_copied != NULL)
     *n_copied = n;
+  if (copies != NULL)
+    *copies = g_steal_pointer (&made);
 
   return TRUE;
 }

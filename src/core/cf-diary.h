@@ -66,6 +66,7 @@ gboolean          cf_diary_copy           (CfDiary       *self,
                                            const GDate   *to,
                                            int            meal,
                                            guint         *n_copied,
+                                           GPtrArray    **copies,
                                            GError       **error);
 GPtrArray        *cf_diary_list_recent_foods   (CfDiary  *self,
                                                 guint     limit,
@@ -78,6 +79,10 @@ GPtrArray        *cf_diary_list_frequent_foods (CfDiary  *self,
 gboolean          _cf_diary_write_entry   (CfDiary       *self,
                                            CfDiaryEntry  *entry,
                                            gboolean       replace,
+                                           GError       **error);
+gboolean          _cf_diary_restore       (CfDiary       *self,
+                                           GPtrArray     *entries,
+                                           GPtrArray     *remove_ids,
                                            GError       **error);
 
 G_END_DECLS

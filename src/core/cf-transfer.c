@@ -218,6 +218,37 @@ cf_json_add_food_full (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* The values of @entry that were not measured for its food itself:
+ * borrowed from a linked food, or assumed by rule.  Left out when every
+ * value is measured. */
+static void
+add_entry_value_kinds (JsonBuilder  *builder,
+                       CfDiaryEntry *entry)
+{
+  const CfNutrients *per_100g = cf_diary_entry_get_nutrients_per_100g (entry);
+  gboolean open = FALSE;
+
+  for (guint i = 0; i < CF_N_NUTRIENTS; i++)
+    {
+      CfValueKind kind = cf_diary_entry_get_value_kind (entry, i);
+
+      if (kind == CF_VALUE_MEASURED || isnan (per_100g->values[i]))
+        continue;
+
+      if (!open)
+        {
+          json_builder_set_member_name (builder, "value_kinds");
+          json_builder_begin_object (builder);
+          open = TRUE;
+        }
+      add_optional_string (builder, cf_nutrient_get_key (i),
+                           kind == CF_VALUE_BORROWED ? "borrowed" : "assumed");
+    }
+
+  if (open)
+    json_builder_end_object (builder);
+}
+
 /**
  * cf_json_add_entry:
  *
@@ -273,6 +304,7 @@ cf_json_add_entry (JsonBuilder  *builder,
     }
 
   add_nutrients (builder, cf_diary_entry_get_nutrients_per_100g (entry));
+  add_entry_value_kinds (builder, entry);
   json_builder_end_object (builder);
 }
 
@@ -1443,6 +1475,67 @@ read_entry_origin (JsonObject     *entry,
   return TRUE;
 }
 
+/* "value_kinds": { nutrient key: "borrowed" | "assumed" } for values
+ * the entry has; a value not named there is measured */
+static gboolean
+read_entry_value_kinds (JsonObject         *parent,
+                        const char         *path,
+                        const CfNutrients  *nutrients,
+                        CfDiaryEntry       *entry,
+                        GError            **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.value_kinds", path);
+  g_autoptr(GList) members = NULL;
+  JsonNode *node = get_member (parent, "value_kinds");
+  JsonObject *object;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  object = get_object (node, where, error);
+  if (object == NULL)
+    return FALSE;
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      g_autofree char *member = g_strdup_printf ("%s.%s", where, key);
+      const char *kind_key;
+      CfNutrient nutrient;
+      CfValueKind kind;
+
+      if (!cf_nutrient_from_key (key, &nutrient))
+        {
+          set_import_error (error, member, _("unknown nutrient"));
+          return FALSE;
+        }
+
+      if (!get_string (object, key, where, TRUE, &kind_key, error))
+        return FALSE;
+
+      if (g_strcmp0 (kind_key, "borrowed") == 0)
+        kind = CF_VALUE_BORROWED;
+      else if (g_strcmp0 (kind_key, "assumed") == 0)
+        kind = CF_VALUE_ASSUMED;
+      else
+        {
+          set_import_error (error, member, _("must be borrowed or assumed"));
+          return FALSE;
+        }
+
+      if (isnan (nutrients->values[nutrient]))
+        {
+          set_import_error (error, member, _("names a value the entry does not have"));
+          return FALSE;
+        }
+
+      _cf_diary_entry_set_value_kind (entry, nutrient, kind);
+    }
+
+  return TRUE;
+}
+
 static CfDiaryEntry *
 read_entry (JsonNode     *node,
             guint         index,
@@ -1574,6 +1667,12 @@ read_entry (JsonNode     *node,
   entry = _cf_diary_entry_new_full (id, &day, meal, 0, food_id, food_name, kind, grams,
                                     quantity, description, &nutrients);
   _cf_diary_entry_set_origin (entry, origin, origin_amount, origin_meal);
+
+  if (!read_entry_value_kinds (object, path, &nutrients, entry, error))
+    {
+      g_object_unref (entry);
+      return NULL;
+    }
 
   return entry;
 }

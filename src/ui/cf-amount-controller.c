@@ -14,6 +14,7 @@
 
 #include "cf-amount-controller.h"
 #include "cf-diary-entry.h"
+#include "cf-error.h"
 #include "cf-nutrient-format.h"
 #include "cf-ui-util.h"
 
@@ -99,11 +100,89 @@ cf_amount_controller_set_error (CfAmountController *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->amount_row), "error");
 }
 
-/* Checks the amount as typed */
+static void measure_changed_cb (CfAmountController *self);
+
+/* What follows the number at the start of @text ("large" in "2 large"),
+ * or %NULL when @text does not start with one */
+static char *
+dup_unit (const char *text)
+{
+  const char *p = text;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '-')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return NULL;
+  while (g_ascii_isdigit (*p) || *p == '.' || *p == ',')
+    p++;
+
+  return g_strstrip (g_strdup (p));
+}
+
+static void
+select_choice (CfAmountController *self,
+               guint               index)
+{
+  g_signal_handlers_block_by_func (self->measure_row, measure_changed_cb, self);
+  adw_combo_row_set_selected (self->measure_row, index);
+  g_signal_handlers_unblock_by_func (self->measure_row, measure_changed_cb, self);
+}
+
+/* An amount with its unit, "2 large", "1 cup", "150 g" or "5 oz": read
+ * by the core as the CLI reads it, and the measure chosen to match */
+static gboolean
+parse_with_unit (CfAmountController  *self,
+                 const char          *text,
+                 GError             **error)
+{
+  g_autoptr(CfPortion) portion = NULL;
+  g_autofree char *unit = dup_unit (text);
+  double grams, portion_quantity;
+
+  if (!cf_parse_amount (text, self->food, &grams, &portion, &portion_quantity, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      Choice *c = g_ptr_array_index (self->choices, i);
+      gboolean match;
+
+      if (portion != NULL)
+        /* One of the food's measures */
+        match = c->portion != NULL &&
+                g_strcmp0 (cf_portion_get_description (c->portion), cf_portion_get_description (portion)) == 0 &&
+                cf_portion_get_grams (c->portion) == cf_portion_get_grams (portion);
+      else if (unit != NULL && g_ascii_strcasecmp (unit, "oz") == 0)
+        /* Ounces, as the measure list offers them */
+        match = c->portion != NULL && c->grams_per_unit == 28.349523125;
+      else
+        /* Another weight: in grams */
+        match = c->portion == NULL;
+
+      if (match)
+        {
+          select_choice (self, i);
+          self->quantity = portion != NULL ? portion_quantity * cf_portion_get_amount (portion)
+                                           : grams / c->grams_per_unit;
+          self->grams = grams;
+          return TRUE;
+        }
+    }
+
+  /* A supplement counted in its own unit has no grams to choose */
+  g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("Give the amount in the supplement’s own unit"));
+  return FALSE;
+}
+
+/* Checks the amount as typed: a number in the measure chosen, or an
+ * amount with its unit */
 static void
 validate (CfAmountController *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *unit = NULL;
   Choice *choice = get_choice (self);
   const char *text;
   double quantity;
@@ -111,10 +190,18 @@ validate (CfAmountController *self)
   if (self->food == NULL || choice == NULL)
     return;
 
-  /* The core's reading of numbers, and its message, as for the CLI and
-   * import */
+  /* The core's reading of numbers and amounts, and its message, as for
+   * the CLI and import */
   text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
-  if (!cf_parse_decimal (text, &quantity, &error))
+  unit = g_utf8_validate (text, -1, NULL) ? dup_unit (text) : NULL;
+  if (unit != NULL && *unit != '\0' && g_ascii_isalpha (*unit))
+    {
+      if (parse_with_unit (self, text, &error))
+        cf_amount_controller_set_error (self, NULL);
+      else
+        cf_amount_controller_set_error (self, error->message);
+    }
+  else if (!cf_parse_decimal (text, &quantity, &error))
     cf_amount_controller_set_error (self, cf_text_is_blank (text) ? _("Enter an amount") : error->message);
   else if (choice->portion != NULL && !cf_validate_quantity (quantity, &error))
     cf_amount_controller_set_error (self, error->message);
@@ -128,6 +215,26 @@ validate (CfAmountController *self)
     }
 
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Another measure chosen while the amount names one ("2 large"): the
+ * number stays, in the measure chosen */
+static void
+measure_changed_cb (CfAmountController *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
+  g_autofree char *unit = g_utf8_validate (text, -1, NULL) ? dup_unit (text) : NULL;
+
+  if (unit != NULL && *unit != '\0' && g_ascii_isalpha (*unit))
+    {
+      g_autofree char *number = g_strndup (text, strlen (text) - strlen (strstr (text, unit)));
+
+      /* (the text's change validates) */
+      gtk_editable_set_text (GTK_EDITABLE (self->amount_row), g_strstrip (number));
+      return;
+    }
+
+  validate (self);
 }
 
 static void
@@ -177,9 +284,9 @@ set_choices (CfAmountController *self)
   for (guint i = 0; i < self->choices->len; i++)
     gtk_string_list_append (labels, ((Choice *) g_ptr_array_index (self->choices, i))->label);
 
-  g_signal_handlers_block_by_func (self->measure_row, validate, self);
+  g_signal_handlers_block_by_func (self->measure_row, measure_changed_cb, self);
   adw_combo_row_set_model (self->measure_row, G_LIST_MODEL (labels));
-  g_signal_handlers_unblock_by_func (self->measure_row, validate, self);
+  g_signal_handlers_unblock_by_func (self->measure_row, measure_changed_cb, self);
 }
 
 static void
@@ -251,7 +358,7 @@ cf_amount_controller_new (AdwEntryRow *amount_row,
   g_set_weak_pointer (&self->error_label, error_label);
 
   g_signal_connect_swapped (amount_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (measure_row, "notify::selected", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (measure_row, "notify::selected", G_CALLBACK (measure_changed_cb), self);
 
   return self;
 }
@@ -299,9 +406,9 @@ cf_amount_controller_set_food (CfAmountController *self,
   if (isnan (quantity))
     quantity = ((Choice *) g_ptr_array_index (self->choices, selected))->portion ? 1 : 100;
 
-  g_signal_handlers_block_by_func (self->measure_row, validate, self);
+  g_signal_handlers_block_by_func (self->measure_row, measure_changed_cb, self);
   adw_combo_row_set_selected (self->measure_row, selected);
-  g_signal_handlers_unblock_by_func (self->measure_row, validate, self);
+  g_signal_handlers_unblock_by_func (self->measure_row, measure_changed_cb, self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), cf_format_entry_number (buf, sizeof buf, "%.4g", quantity));
   validate (self);

@@ -19,10 +19,16 @@
  * CfDaySummary:
  *
  * The day at a glance: for each key nutrient, the amount logged against
- * the day's target as a bar.  A figure missing data for part of the
- * day's food looks different from a true low: its bar is hatched and it
- * says how much of the food had data.
+ * the day's target as a bar, and under them the day's protein, fat,
+ * carbohydrate and fibre (no target needed).  A figure missing data for
+ * part of the day's food looks different from a true low: its bar is
+ * hatched and it says how much of the food had data.
  */
+
+/* The macronutrients shown under the tiles */
+static const CfNutrient macro_nutrients[CF_DAY_N_MACROS] = {
+  CF_NUTRIENT_PROTEIN, CF_NUTRIENT_FAT, CF_NUTRIENT_CARBOHYDRATE, CF_NUTRIENT_FIBER,
+};
 
 /* Below this share of the day's grams with data a figure is "partial" */
 #define COMPLETE_COVERAGE 0.995
@@ -42,14 +48,26 @@ typedef struct
   CfDayTileState  state;
 } Tile;
 
+typedef struct
+{
+  GtkWidget      *box;
+  GtkWidget      *value;
+  double          sum;
+  double          known_grams;
+  guint           known_entries;
+  char           *text;
+} Macro;
+
 struct _CfDaySummary
 {
   GtkWidget   parent_instance;
 
   CfContext  *context;
+  GtkWidget  *box;
   GtkWidget  *flow;
   double      grams;
   Tile        tiles[CF_N_KEY_NUTRIENTS];
+  Macro       macros[CF_DAY_N_MACROS];
 };
 
 G_DEFINE_FINAL_TYPE (CfDaySummary, cf_day_summary, GTK_TYPE_WIDGET)
@@ -128,6 +146,75 @@ update_tile (CfDaySummary  *self,
   gtk_widget_set_tooltip_text (tile->tile, tile->source);
 }
 
+/* A macronutrient says its amount; part of the food without a value
+ * makes it partial, none makes it "no data" (never a zero) */
+static void
+update_macro (CfDaySummary *self,
+              guint         i)
+{
+  Macro *macro = &self->macros[i];
+  CfNutrient nutrient = macro_nutrients[i];
+  double coverage = self->grams > 0 ? macro->known_grams / self->grams : 1;
+  g_autofree char *value = NULL;
+  g_autofree char *note = NULL;
+
+  gtk_widget_remove_css_class (macro->box, "partial");
+  gtk_widget_remove_css_class (macro->box, "no-data");
+
+  if (macro->known_entries == 0)
+    {
+      value = g_strdup (self->grams > 0 ? _("No data") : "—");
+      gtk_widget_add_css_class (macro->box, "no-data");
+    }
+  else
+    {
+      /* Whole grams, tenths below 10 g */
+      value = g_strdup_printf (_("%.*f %s"), macro->sum < 9.95 ? 1 : 0, macro->sum,
+                               cf_unit_get_symbol (cf_nutrient_get_unit (nutrient)));
+      if (coverage < COMPLETE_COVERAGE)
+        {
+          gtk_widget_add_css_class (macro->box, "partial");
+          note = g_strdup_printf (_("Data for %.0f %% of the food"), coverage * 100);
+        }
+    }
+
+  gtk_label_set_label (GTK_LABEL (macro->value), value);
+  gtk_widget_set_tooltip_text (macro->box, note);
+
+  g_free (macro->text);
+  macro->text = note ? g_strdup_printf ("%s; %s", value, note) : g_strdup (value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (macro->box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cf_nutrient_get_name (nutrient),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, macro->text,
+                                  -1);
+}
+
+static GtkWidget *
+build_macro (CfDaySummary *self,
+             guint         i)
+{
+  Macro *macro = &self->macros[i];
+  GtkWidget *name = gtk_label_new (cf_nutrient_get_name (macro_nutrients[i]));
+
+  macro->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (macro->box, "macro");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (macro->box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cf_nutrient_get_name (macro_nutrients[i]), -1);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "caption-heading");
+
+  macro->value = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (macro->value), 0);
+  gtk_widget_add_css_class (macro->value, "numeric");
+
+  gtk_box_append (GTK_BOX (macro->box), name);
+  gtk_box_append (GTK_BOX (macro->box), macro->value);
+
+  return macro->box;
+}
+
 static GtkWidget *
 build_tile (CfDaySummary  *self,
             CfKeyNutrient  key)
@@ -175,7 +262,8 @@ cf_day_summary_dispose (GObject *object)
 {
   CfDaySummary *self = (CfDaySummary *) object;
 
-  g_clear_pointer (&self->flow, gtk_widget_unparent);
+  self->flow = NULL;
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cf_day_summary_parent_class)->dispose (object);
@@ -191,6 +279,8 @@ cf_day_summary_finalize (GObject *object)
       g_free (self->tiles[i].source);
       g_free (self->tiles[i].text);
     }
+  for (guint i = 0; i < CF_DAY_N_MACROS; i++)
+    g_free (self->macros[i].text);
 
   G_OBJECT_CLASS (cf_day_summary_parent_class)->finalize (object);
 }
@@ -219,7 +309,25 @@ cf_day_summary_init (CfDaySummary *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), 5);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow), 6);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 6);
-  gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (self->box), self->flow);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  /* The macronutrients, in one card under the tiles */
+  {
+    GtkWidget *macros = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    gtk_box_set_homogeneous (GTK_BOX (macros), TRUE);
+    gtk_widget_add_css_class (macros, "card");
+    gtk_widget_add_css_class (macros, "macros");
+    for (guint i = 0; i < CF_DAY_N_MACROS; i++)
+      {
+        gtk_box_append (GTK_BOX (macros), build_macro (self, i));
+        update_macro (self, i);
+      }
+    gtk_box_append (GTK_BOX (self->box), macros);
+  }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Day summary"), -1);
@@ -286,6 +394,12 @@ cf_day_summary_set_entries (CfDaySummary *self,
       self->tiles[k].known_grams = 0;
       self->tiles[k].known_entries = 0;
     }
+  for (guint m = 0; m < CF_DAY_N_MACROS; m++)
+    {
+      self->macros[m].sum = 0;
+      self->macros[m].known_grams = 0;
+      self->macros[m].known_entries = 0;
+    }
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -310,10 +424,70 @@ cf_day_summary_set_entries (CfDaySummary *self,
           if (food)
             self->tiles[k].known_grams += grams;
         }
+      for (guint m = 0; m < CF_DAY_N_MACROS; m++)
+        {
+          double v = cf_nutrients_get (per_100g, macro_nutrients[m]);
+
+          if (isnan (v))
+            continue;
+          self->macros[m].sum += v * grams / 100.0;
+          self->macros[m].known_entries++;
+          if (food)
+            self->macros[m].known_grams += grams;
+        }
     }
 
   for (guint k = 0; k < CF_N_KEY_NUTRIENTS; k++)
     update_tile (self, k);
+  for (guint m = 0; m < CF_DAY_N_MACROS; m++)
+    update_macro (self, m);
+}
+
+/**
+ * cf_day_summary_get_macro_nutrient:
+ * @index: 0 to %CF_DAY_N_MACROS - 1
+ *
+ * Returns: the macronutrient shown at @index (protein, fat,
+ *   carbohydrate, fibre)
+ */
+CfNutrient
+cf_day_summary_get_macro_nutrient (guint index)
+{
+  g_return_val_if_fail (index < CF_DAY_N_MACROS, CF_NUTRIENT_PROTEIN);
+
+  return macro_nutrients[index];
+}
+
+/**
+ * cf_day_summary_get_macro_value:
+ *
+ * Returns: the day's amount of the macronutrient at @index, in grams,
+ *   or NaN when nothing logged had a value
+ */
+double
+cf_day_summary_get_macro_value (CfDaySummary *self,
+                                guint         index)
+{
+  g_return_val_if_fail (CF_IS_DAY_SUMMARY (self), NAN);
+  g_return_val_if_fail (index < CF_DAY_N_MACROS, NAN);
+
+  return self->macros[index].known_entries > 0 ? self->macros[index].sum : NAN;
+}
+
+/**
+ * cf_day_summary_get_macro_text:
+ *
+ * Returns: (transfer none): what the summary shows for the
+ *   macronutrient at @index
+ */
+const char *
+cf_day_summary_get_macro_text (CfDaySummary *self,
+                               guint         index)
+{
+  g_return_val_if_fail (CF_IS_DAY_SUMMARY (self), NULL);
+  g_return_val_if_fail (index < CF_DAY_N_MACROS, NULL);
+
+  return self->macros[index].text;
 }
 
 /**

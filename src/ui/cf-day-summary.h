@@ -30,6 +30,9 @@ typedef enum
   CF_DAY_TILE_COMPLETE,
 } CfDayTileState;
 
+/* Protein, fat, carbohydrate and fibre */
+#define CF_DAY_N_MACROS 4
+
 void            cf_day_summary_set_context (CfDaySummary  *self,
                                             CfContext     *context);
 void            cf_day_summary_set_entries (CfDaySummary  *self,
@@ -49,5 +52,10 @@ double          cf_day_summary_get_target  (CfDaySummary  *self,
                                             CfKeyNutrient  key);
 const char     *cf_day_summary_get_text    (CfDaySummary  *self,
                                             CfKeyNutrient  key);
+CfNutrient      cf_day_summary_get_macro_nutrient (guint   index);
+double          cf_day_summary_get_macro_value (CfDaySummary *self,
+                                            guint          index);
+const char     *cf_day_summary_get_macro_text (CfDaySummary *self,
+                                            guint          index);
 
 G_END_DECLS

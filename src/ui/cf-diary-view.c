@@ -14,12 +14,12 @@
 
 #include "cf-date.h"
 #include "cf-day-summary.h"
+#include "cf-diary-undo.h"
 #include "cf-diary-view.h"
 #include "cf-food-dialog.h"
 #include "cf-nutrient-format.h"
-#include "cf-targets.h"
 #include "cf-ui-util.h"
-#include "cf-window.h"
+#include "cf-targets.h"
 
 /**
  * CfDiaryView:
@@ -43,7 +43,6 @@ struct _CfDiaryView
   GDate          day;
   GListStore    *meals[CF_N_MEALS];
   GtkLabel      *meal_totals[CF_N_MEALS];
-  GHashTable    *removed;
 
   GtkStack      *stack;
   GtkMenuButton *date_button;
@@ -61,24 +60,84 @@ enum {
   N_PROPS
 };
 
+enum {
+  UNDOABLE,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (CfDiaryView, cf_diary_view, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
-static CfMeal
-meal_for_now (void)
+/* The parts of the day, and the meal each suggests by its hours */
+static const struct {
+  const char *key;
+  int         until;   /* minutes after midnight */
+  CfMeal      meal;
+} times_of_day[] = {
+  { "morning", 10 * 60 + 30, CF_MEAL_BREAKFAST },
+  { "midday", 15 * 60, CF_MEAL_LUNCH },
+  { "evening", 21 * 60, CF_MEAL_DINNER },
+  { "night", 24 * 60, CF_MEAL_SNACKS },
+};
+
+static guint
+time_of_day_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int minutes = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+  guint i = 0;
 
-  if (minutes < 10 * 60 + 30)
-    return CF_MEAL_BREAKFAST;
-  if (minutes < 15 * 60)
-    return CF_MEAL_LUNCH;
-  if (minutes < 21 * 60)
-    return CF_MEAL_DINNER;
+  while (i + 1 < G_N_ELEMENTS (times_of_day) && minutes >= times_of_day[i].until)
+    i++;
 
-  return CF_MEAL_SNACKS;
+  return i;
+}
+
+/* The meal last used at this time of day, or the one its hours suggest
+ * the first time */
+static CfMeal
+meal_for_now (CfDiaryView *self)
+{
+  guint part = time_of_day_now ();
+  CfMeal meal = times_of_day[part].meal;
+
+  if (self->settings != NULL)
+    {
+      g_autoptr(GVariant) meals = g_settings_get_value (self->settings, "meals-by-time-of-day");
+      const char *key = NULL;
+
+      if (g_variant_lookup (meals, times_of_day[part].key, "&s", &key))
+        cf_meal_from_key (key, &meal);
+    }
+
+  return meal;
+}
+
+/* A dialog opened without a meal logged to the meal it shows: the next
+ * one at this time of day starts there */
+static void
+remember_meal_cb (CfDiaryView  *self,
+                  CfFoodDialog *dialog)
+{
+  const char *part = times_of_day[time_of_day_now ()].key;
+  g_autoptr(GVariant) meals = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *key, *value;
+
+  if (self->settings == NULL)
+    return;
+
+  meals = g_settings_get_value (self->settings, "meals-by-time-of-day");
+  g_variant_iter_init (&iter, meals);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (g_strcmp0 (key, part) != 0)
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", part, cf_meal_to_key (cf_food_dialog_get_meal (dialog)));
+
+  g_settings_set_value (self->settings, "meals-by-time-of-day", g_variant_builder_end (&builder));
 }
 
 static char *
@@ -248,21 +307,19 @@ char *
 cf_diary_view_format_day (const GDate  *day,
                           char        **full)
 {
-  g_autoptr(GDateTime) dt = NULL;
   const char *format;
   GDate today;
   int delta;
 
   g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
 
-  dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day), g_date_get_day (day), 12, 0, 0);
   cf_day_set_today (&today);
   delta = g_date_days_between (&today, day);
 
   /* Translators: a full date, see g_date_time_format(); e.g.
    * "Saturday, 21 November 2026"; %-d is the day without padding */
   if (full != NULL)
-    *full = capitalise_first (g_strstrip (g_date_time_format (dt, _("%A, %-d %B %Y"))));
+    *full = capitalise_first (cf_day_format (day, _("%A, %-d %B %Y")));
 
   if (delta == 0)
     /* Translators: the diary's header on today, see g_date_time_format();
@@ -282,7 +339,7 @@ cf_diary_view_format_day (const GDate  *day,
     /* Translators: a short date in another year, e.g. "Sat 14 Mar 2025" */
     format = _("%a %-d %b %Y");
 
-  return capitalise_first (g_strstrip (g_date_time_format (dt, format)));
+  return capitalise_first (cf_day_format (day, format));
 }
 
 /* The target each summary figure is measured against; energy has none
@@ -385,7 +442,7 @@ reload (CfDiaryView *self)
   entries = cf_diary_list_day (diary, &self->day, &error);
   if (entries == NULL)
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -535,7 +592,7 @@ edit_entry_activated (GtkWidget  *widget,
   entry = cf_diary_get_entry (cf_context_get_diary (self->context), g_variant_get_string (parameter, NULL), &error);
   if (entry == NULL)
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -551,14 +608,6 @@ remove_entry_activated (GtkWidget  *widget,
 }
 
 static void
-undo_remove_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  cf_diary_view_undo_remove (CF_DIARY_VIEW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
 copy_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   CfDiaryView      *self)
@@ -567,6 +616,7 @@ copy_response_cb (AdwMessageDialog *dialog,
   GtkDropDown *what = g_object_get_data (G_OBJECT (dialog), "what");
   g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
   guint selected, n = 0;
   GDate from;
 
@@ -579,19 +629,23 @@ copy_response_cb (AdwMessageDialog *dialog,
   selected = gtk_drop_down_get_selected (what);
 
   if (!cf_diary_copy (cf_context_get_diary (self->context), &from, &self->day,
-                      selected == 0 ? -1 : (int) selected - 1, &n, &error))
+                      selected == 0 ? -1 : (int) selected - 1, &n, &copies, &error))
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
   if (n == 0)
-    cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Nothing to copy on that day")));
+    cf_widget_show_toast (GTK_WIDGET (self), _("Nothing to copy on that day"));
   else
     {
       /* Translators: a toast after copying diary entries */
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied %u entry", "Copied %u entries", n), n);
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+      g_autoptr(CfDiaryUndo) undo = cf_diary_undo_new (cf_context_get_diary (self->context));
+
+      for (guint i = 0; i < copies->len; i++)
+        cf_diary_undo_add_new_entry (undo, cf_diary_entry_get_id (g_ptr_array_index (copies, i)));
+      g_signal_emit (self, signals[UNDOABLE], 0, title, undo);
     }
 }
 
@@ -703,7 +757,6 @@ cf_diary_view_dispose (GObject *object)
 
   for (guint m = 0; m < CF_N_MEALS; m++)
     g_clear_object (&self->meals[m]);
-  g_clear_pointer (&self->removed, g_hash_table_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -775,6 +828,18 @@ cf_diary_view_class_init (CfDiaryViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CfDiaryView::undoable:
+   * @title: what was done, for a toast ("Removed “Natto”")
+   * @undo: how to undo it
+   *
+   * Emitted after the view changed the diary in a way that can be
+   * undone (a removal, an edit, a copy); the window offers the undo.
+   */
+  signals[UNDOABLE] = g_signal_new ("undoable", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                    G_TYPE_STRING, CF_TYPE_DIARY_UNDO);
+
   g_type_ensure (CF_TYPE_DAY_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-diary-view.ui");
@@ -795,7 +860,6 @@ cf_diary_view_class_init (CfDiaryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diary.add-now", NULL, add_now_activated);
   gtk_widget_class_install_action (widget_class, "diary.edit-entry", "s", edit_entry_activated);
   gtk_widget_class_install_action (widget_class, "diary.remove-entry", "s", remove_entry_activated);
-  gtk_widget_class_install_action (widget_class, "diary.undo-remove", "s", undo_remove_activated);
   gtk_widget_class_install_action (widget_class, "diary.copy-from", NULL, copy_from_activated);
 }
 
@@ -814,13 +878,11 @@ cf_diary_view_init (CfDiaryView *self)
     { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "diary.next-day" },
     { GDK_KEY_t, GDK_CONTROL_MASK, "diary.today" },
     { GDK_KEY_g, GDK_CONTROL_MASK, "diary.choose-day" },
-    { GDK_KEY_n, GDK_CONTROL_MASK, "diary.add-now" },
   };
 
   cf_day_set_today (&self->day);
   for (guint m = 0; m < CF_N_MEALS; m++)
     self->meals[m] = g_list_store_new (CF_TYPE_DIARY_ENTRY);
-  self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cf_calendar_name_arrows (self->calendar);
@@ -896,11 +958,69 @@ cf_diary_view_add_food (CfDiaryView *self,
 
   g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
 
-  dialog = cf_food_dialog_new_add (self->context, &self->day, meal < 0 ? meal_for_now () : (CfMeal) meal);
+  dialog = cf_food_dialog_new_add (self->context, &self->day, meal < 0 ? meal_for_now (self) : (CfMeal) meal);
+  if (meal < 0)
+    g_signal_connect_object (dialog, "saved", G_CALLBACK (remember_meal_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (dialog));
 
   return GTK_WINDOW (dialog);
+}
+
+/**
+ * cf_diary_view_log_food:
+ * @food_id: the food to log
+ *
+ * Opens the add dialog on @food's amount, for today, in the meal of the
+ * time of day (a food page's "Log").
+ *
+ * Returns: (transfer none) (nullable): the dialog, already shown
+ */
+GtkWindow *
+cf_diary_view_log_food (CfDiaryView *self,
+                        const char  *food_id)
+{
+  g_autoptr(CfFood) food = NULL;
+  g_autoptr(GError) error = NULL;
+  CfFoodDialog *dialog;
+  GDate today;
+
+  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
+  g_return_val_if_fail (food_id != NULL, NULL);
+
+  food = cf_food_store_get_food (cf_context_get_food_store (self->context), food_id, &error);
+  if (food == NULL)
+    {
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
+      return NULL;
+    }
+
+  cf_day_set_today (&today);
+  dialog = cf_food_dialog_new_add (self->context, &today, meal_for_now (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (remember_meal_cb), self, G_CONNECT_SWAPPED);
+  cf_food_dialog_select_food (dialog, food);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+/* An edit is offered for undo once saved, with the entry as it was
+ * when the dialog opened (it is modal: nothing else changed it) */
+static void
+entry_saved_cb (CfDiaryView  *self,
+                CfFoodDialog *dialog)
+{
+  CfDiaryUndo *undo = g_object_get_data (G_OBJECT (dialog), "undo");
+  CfDiaryEntry *entry = cf_food_dialog_get_entry (dialog);
+  g_autofree char *title = NULL;
+
+  if (undo == NULL || entry == NULL)
+    return;
+
+  /* Translators: a toast after an entry was edited; %s is a food */
+  title = g_strdup_printf (_("Changed “%s”"), cf_diary_entry_get_food_name (entry));
+  g_signal_emit (self, signals[UNDOABLE], 0, title, undo);
 }
 
 /**
@@ -912,11 +1032,20 @@ GtkWindow *
 cf_diary_view_edit_entry (CfDiaryView  *self,
                           CfDiaryEntry *entry)
 {
+  g_autoptr(CfDiaryUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
   CfFoodDialog *dialog;
 
   g_return_val_if_fail (CF_IS_DIARY_VIEW (self), NULL);
 
+  undo = cf_diary_undo_new (cf_context_get_diary (self->context));
+  if (!cf_diary_undo_save_entry (undo, cf_diary_entry_get_id (entry), &error))
+    g_clear_object (&undo);
+
   dialog = cf_food_dialog_new_edit (self->context, entry);
+  if (undo != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "undo", g_steal_pointer (&undo), g_object_unref);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (entry_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -926,68 +1055,34 @@ cf_diary_view_edit_entry (CfDiaryView  *self,
 /**
  * cf_diary_view_remove_entry:
  *
- * Removes an entry and offers to undo it in a toast.
+ * Removes an entry and offers to undo it (#CfDiaryView::undoable).
  */
 gboolean
 cf_diary_view_remove_entry (CfDiaryView *self,
                             const char  *id)
 {
+  g_autoptr(CfDiaryUndo) undo = NULL;
   g_autoptr(CfDiaryEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
-  CfDiary *diary;
-  AdwToast *toast;
   g_autofree char *title = NULL;
+  CfDiary *diary;
 
   g_return_val_if_fail (CF_IS_DIARY_VIEW (self), FALSE);
 
   diary = cf_context_get_diary (self->context);
+  undo = cf_diary_undo_new (diary);
   entry = cf_diary_get_entry (diary, id, &error);
-  if (entry == NULL || !cf_diary_remove (diary, id, &error))
+  if (entry == NULL ||
+      !cf_diary_undo_save_entry (undo, id, &error) ||
+      !cf_diary_remove (diary, id, &error))
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return FALSE;
     }
-
-  g_hash_table_replace (self->removed, g_strdup (id), g_steal_pointer (&entry));
 
   /* Translators: a toast; %s is a food */
-  title = g_strdup_printf (_("Removed “%s”"), cf_diary_entry_get_food_name (g_hash_table_lookup (self->removed, id)));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "diary.undo-remove");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  cf_widget_add_toast (GTK_WIDGET (self), toast);
-
-  return TRUE;
-}
-
-/**
- * cf_diary_view_undo_remove:
- *
- * Brings back an entry removed with cf_diary_view_remove_entry(), with
- * the same id and values.
- */
-gboolean
-cf_diary_view_undo_remove (CfDiaryView *self,
-                           const char  *id)
-{
-  g_autoptr(GError) error = NULL;
-  CfDiaryEntry *entry;
-
-  g_return_val_if_fail (CF_IS_DIARY_VIEW (self), FALSE);
-
-  entry = g_hash_table_lookup (self->removed, id);
-  if (entry == NULL)
-    return FALSE;
-
-  if (!cf_diary_add (cf_context_get_diary (self->context), entry, &error))
-    {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return FALSE;
-    }
-
-  g_hash_table_remove (self->removed, id);
+  title = g_strdup_printf (_("Removed “%s”"), cf_diary_entry_get_food_name (entry));
+  g_signal_emit (self, signals[UNDOABLE], 0, title, undo);
 
   return TRUE;
 }

@@ -26,11 +26,11 @@ GListModel   *cf_diary_view_get_meal_model (CfDiaryView *self,
                                             CfMeal       meal);
 GtkWindow    *cf_diary_view_add_food      (CfDiaryView  *self,
                                            int           meal);
+GtkWindow    *cf_diary_view_log_food      (CfDiaryView  *self,
+                                           const char   *food_id);
 GtkWindow    *cf_diary_view_edit_entry    (CfDiaryView  *self,
                                            CfDiaryEntry *entry);
 gboolean      cf_diary_view_remove_entry  (CfDiaryView  *self,
-                                           const char   *id);
-gboolean      cf_diary_view_undo_remove   (CfDiaryView  *self,
                                            const char   *id);
 GtkWidget    *cf_diary_view_get_summary   (CfDiaryView  *self);
 char         *cf_diary_view_format_day    (const GDate  *day,

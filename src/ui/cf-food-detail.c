@@ -19,7 +19,6 @@
 #include "cf-nutrient-format.h"
 #include "cf-targets.h"
 #include "cf-ui-util.h"
-#include "cf-window.h"
 
 /**
  * CfFoodDetail:
@@ -171,20 +170,14 @@ update_targets (CfFoodDetail *self)
     }
 }
 
+/* The diary opens the add dialog, in the meal of the time of day */
 static void
 log_clicked_cb (CfFoodDetail *self)
 {
-  CfFoodDialog *dialog;
-  GDate today;
-
   if (self->food == NULL)
     return;
 
-  cf_day_set_today (&today);
-  dialog = cf_food_dialog_new_add (self->context, &today, CF_MEAL_SNACKS);
-  cf_food_dialog_select_food (dialog, self->food);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.log-food", "s", cf_food_get_id (self->food));
 }
 
 static void
@@ -215,13 +208,13 @@ duplicate_clicked_cb (CfFoodDetail *self)
 
   if (!cf_food_store_save_custom_food (cf_context_get_food_store (self->context), copy, &error))
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
   /* Translators: a toast; %s is a food's name */
   title = g_strdup_printf (_("Saved “%s” to your foods"), name);
-  cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+  cf_widget_show_toast (GTK_WIDGET (self), title);
 
   cf_food_detail_set_food (self, copy);
 }
@@ -238,7 +231,7 @@ favourite_toggled_cb (CfFoodDetail *self)
 
   if (!cf_food_store_set_favourite (cf_context_get_food_store (self->context), cf_food_get_id (self->food),
                                     active, &error))
-    cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+    cf_widget_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void

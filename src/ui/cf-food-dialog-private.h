@@ -21,6 +21,7 @@ AdwComboRow *_cf_food_dialog_get_meal_row     (CfFoodDialog *self);
 GtkWidget   *_cf_food_dialog_get_save_button  (CfFoodDialog *self);
 GtkLabel    *_cf_food_dialog_get_error_label  (CfFoodDialog *self);
 const char  *_cf_food_dialog_get_page         (CfFoodDialog *self);
+const char  *_cf_food_dialog_get_food_name    (CfFoodDialog *self);
 const char  *_cf_food_dialog_get_preview      (CfFoodDialog *self,
                                                CfKeyNutrient key);
 

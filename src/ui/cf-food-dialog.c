@@ -69,6 +69,7 @@ struct _CfFoodDialog
 
 enum {
   PICKED,
+  SAVED,
   N_SIGNALS
 };
 
@@ -241,11 +242,8 @@ search_changed_cb (CfFoodDialog   *self,
 static char *
 format_day (const GDate *day)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
-                                                   g_date_get_day (day), 0, 0, 0);
-
   /* Translators: a date in a button, see g_date_time_format() */
-  return g_date_time_format (dt, _("%a, %e %b %Y"));
+  return cf_day_format (day, _("%a, %e %b %Y"));
 }
 
 static void
@@ -351,6 +349,8 @@ show_details (CfFoodDialog *self)
     cf_amount_controller_set_food (self->amount, self->food, NULL, NAN);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->entry == NULL);
+  /* Keys typed in the amount page are for its fields, not the search */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_stack_set_visible_child_name (self->stack, "details");
   gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
 }
@@ -409,14 +409,28 @@ row_activated_cb (CfFoodDialog  *self,
     cf_food_dialog_select_food (self, food);
 }
 
+/* Enter: the row the arrows went to, or the first one from the search
+ * field.  The search field captures the keys typed anywhere in the
+ * dialog (so typing starts a search), Enter included: it comes here
+ * wherever the focus is. */
 static void
 search_activate_cb (CfFoodDialog   *self,
                     GtkSearchEntry *entry)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results, 0);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListBoxRow *row = NULL;
 
-  if (first != NULL)
-    row_activated_cb (self, first, self->results);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "search") != 0)
+    return;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->results)))
+    row = GTK_LIST_BOX_ROW (GTK_IS_LIST_BOX_ROW (focus) ? focus
+                                                        : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->results, 0);
+
+  if (row != NULL)
+    row_activated_cb (self, row, self->results);
 }
 
 static void
@@ -445,12 +459,94 @@ search_key_pressed_cb (CfFoodDialog          *self,
   return TRUE;
 }
 
+/* Enter on the Measure, Meal or Date row opens its list or calendar,
+ * as Space does, instead of adding the entry (the window's default) */
+static gboolean
+row_key_pressed_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    gpointer               user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      !gtk_widget_has_focus (row))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate (row);
+
+  return GDK_EVENT_STOP;
+}
+
+/* In the list a combo row opens, Space chooses the item it is on, as
+ * Enter does (a list view only moves its selection) */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *focus = popover;
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  while (gtk_widget_get_focus_child (focus) != NULL)
+    focus = gtk_widget_get_focus_child (focus);
+  if (focus == popover || !gtk_widget_has_focus (focus))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate (focus);
+
+  return GDK_EVENT_STOP;
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_POPOVER (child) ? child : find_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+open_on_enter (GtkWidget *row)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *popover;
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (row_key_pressed_cb), NULL);
+  gtk_widget_add_controller (row, keys);
+
+  if (ADW_IS_COMBO_ROW (row) && (popover = find_popover (row)) != NULL)
+    {
+      keys = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), NULL);
+      gtk_widget_add_controller (popover, keys);
+    }
+}
+
 static void
 back_clicked_cb (CfFoodDialog *self)
 {
   g_clear_object (&self->food);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "search");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -494,7 +590,11 @@ cf_food_dialog_save (CfFoodDialog  *self,
     {
       cf_diary_entry_set_meal (self->entry, self->meal);
       cf_diary_entry_set_day (self->entry, &self->day);
-      return cf_diary_update (cf_context_get_diary (self->context), self->entry, error);
+      if (!cf_diary_update (cf_context_get_diary (self->context), self->entry, error))
+        return FALSE;
+
+      g_signal_emit (self, signals[SAVED], 0);
+      return TRUE;
     }
 
   if (self->food == NULL || !cf_amount_controller_is_valid (self->amount))
@@ -534,6 +634,8 @@ cf_food_dialog_save (CfFoodDialog  *self,
       if (!cf_diary_add (diary, entry, error))
         return FALSE;
     }
+
+  g_signal_emit (self, signals[SAVED], 0);
 
   return TRUE;
 }
@@ -604,6 +706,15 @@ cf_food_dialog_class_init (CfFoodDialogClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                                   CF_TYPE_FOOD, G_TYPE_DOUBLE, CF_TYPE_PORTION, G_TYPE_DOUBLE);
 
+  /**
+   * CfFoodDialog::saved:
+   *
+   * Emitted when the dialog has added its entry to the diary or saved
+   * the entry it edits.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-food-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CfFoodDialog, back_button);
@@ -654,6 +765,10 @@ cf_food_dialog_init (CfFoodDialog *self)
 
   self->amount = cf_amount_controller_new (self->amount_row, self->portion_row, self->amount_error);
   g_signal_connect_object (self->amount, "changed", G_CALLBACK (amount_changed_cb), self, G_CONNECT_SWAPPED);
+
+  open_on_enter (GTK_WIDGET (self->portion_row));
+  open_on_enter (GTK_WIDGET (self->meal_row));
+  open_on_enter (GTK_WIDGET (self->date_row));
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
@@ -776,6 +891,32 @@ cf_food_dialog_new_edit (CfContext    *context,
 }
 
 /**
+ * cf_food_dialog_get_meal:
+ *
+ * Returns: the meal the entry goes to
+ */
+CfMeal
+cf_food_dialog_get_meal (CfFoodDialog *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), CF_MEAL_SNACKS);
+
+  return self->meal;
+}
+
+/**
+ * cf_food_dialog_get_entry:
+ *
+ * Returns: (transfer none) (nullable): the entry the dialog edits
+ */
+CfDiaryEntry *
+cf_food_dialog_get_entry (CfFoodDialog *self)
+{
+  g_return_val_if_fail (CF_IS_FOOD_DIALOG (self), NULL);
+
+  return self->entry;
+}
+
+/**
  * cf_food_dialog_get_error:
  *
  * Returns: (nullable): the message shown next to the amount, if any
@@ -834,6 +975,12 @@ const char *
 _cf_food_dialog_get_page (CfFoodDialog *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+_cf_food_dialog_get_food_name (CfFoodDialog *self)
+{
+  return self->food ? cf_food_get_display_name (self->food) : NULL;
 }
 
 const char *

@@ -28,5 +28,7 @@ void          cf_food_dialog_select_food (CfFoodDialog *self,
 gboolean      cf_food_dialog_save       (CfFoodDialog  *self,
                                          GError       **error);
 const char   *cf_food_dialog_get_error  (CfFoodDialog  *self);
+CfDiaryEntry *cf_food_dialog_get_entry  (CfFoodDialog  *self);
+CfMeal        cf_food_dialog_get_meal   (CfFoodDialog  *self);
 
 G_END_DECLS

@@ -18,7 +18,6 @@
 #include "cf-food-groups.h"
 #include "cf-nutrient-format.h"
 #include "cf-ui-util.h"
-#include "cf-window.h"
 
 /**
  * CfFoodEditor:
@@ -401,12 +400,9 @@ save_clicked_cb (CfFoodEditor *self)
   if (!cf_food_editor_save (self, NULL))
     return;
 
-  if (CF_IS_WINDOW (parent))
-    {
-      /* Translators: a toast; %s is a food's name */
-      title = g_strdup_printf (_("Saved “%s”"), cf_food_get_name (self->food));
-      cf_window_add_toast (CF_WINDOW (parent), adw_toast_new (title));
-    }
+  /* Translators: a toast; %s is a food's name */
+  title = g_strdup_printf (_("Saved “%s”"), cf_food_get_name (self->food));
+  cf_widget_show_toast (GTK_WIDGET (parent), title);
 
   gtk_window_close (GTK_WINDOW (self));
 }

@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "cf-date.h"
-#include "cf-foods-view.h"
 #include "cf-insight-card.h"
 #include "cf-insight-engine.h"
 #include "cf-insights-query.h"
@@ -21,7 +20,7 @@
 #include "cf-knowledge-page-view.h"
 #include "cf-ui-util.h"
 #include "cf-nutrient-format.h"
-#include "cf-window.h"
+#include "cf-ui-util.h"
 
 /**
  * CfInsightsView:
@@ -182,9 +181,7 @@ static char *
 format_date (const GDate *day,
              const char  *format)
 {
-  g_autoptr(GDateTime) dt = date_time_for (day);
-
-  return g_strstrip (g_date_time_format (dt, format));
+  return cf_day_format (day, format);
 }
 
 /* A short date, with the year only when it is not this one */
@@ -1066,7 +1063,7 @@ insights_ready_cb (GObject      *object,
 
   if (insights == NULL)
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1093,7 +1090,7 @@ series_ready_cb (GObject      *object,
 
   if (series == NULL)
     {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      cf_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1375,30 +1372,13 @@ read_more_activated (GtkWidget  *widget,
     g_warning ("No knowledge page “%s”", page_id);
 }
 
+/* The window opens the food in the Foods view */
 static void
 show_food_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  CfInsightsView *self = CF_INSIGHTS_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(CfFood) food = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *foods_view;
-
-  food = cf_food_store_get_food (cf_context_get_food_store (self->context),
-                                 g_variant_get_string (parameter, NULL), &error);
-  if (food == NULL)
-    {
-      cf_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-
-  if (!CF_IS_WINDOW (root) || (foods_view = cf_window_get_foods_view (CF_WINDOW (root))) == NULL)
-    return;
-
-  cf_foods_view_show_food (CF_FOODS_VIEW (foods_view), food);
-  gtk_widget_activate_action (widget, "win.view", "s", "foods");
+  gtk_widget_activate_action_variant (widget, "win.show-food", parameter);
 }
 
 static CfChart *
@@ -1447,14 +1427,14 @@ export_response_cb (GtkNativeDialog *native,
            * name */
           g_autofree char *title = g_strdup_printf (_("Chart saved as “%s”"), name);
 
-          cf_widget_add_toast (GTK_WIDGET (data->view), adw_toast_new (title));
+          cf_widget_show_toast (GTK_WIDGET (data->view), title);
         }
       else
         {
           /* Translators: a toast; %s is the reason */
           g_autofree char *title = g_strdup_printf (_("The chart could not be saved: %s"), error->message);
 
-          cf_widget_add_toast (GTK_WIDGET (data->view), adw_toast_new (title));
+          cf_widget_show_toast (GTK_WIDGET (data->view), title);
         }
     }
 

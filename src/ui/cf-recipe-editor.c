@@ -17,7 +17,6 @@
 #include "cf-nutrient-format.h"
 #include "cf-recipe-editor.h"
 #include "cf-ui-util.h"
-#include "cf-window.h"
 
 /**
  * CfRecipeEditor:
@@ -324,12 +323,11 @@ save_clicked_cb (CfRecipeEditor *self)
   if (!cf_recipe_editor_save (self, NULL))
     return;
 
-  if (CF_IS_WINDOW (parent))
-    {
-      /* Translators: a toast; %s is a recipe's name */
-      g_autofree char *title = g_strdup_printf (_("Saved “%s”"), cf_recipe_get_name (self->recipe));
-      cf_window_add_toast (CF_WINDOW (parent), adw_toast_new (title));
-    }
+  {
+    /* Translators: a toast; %s is a recipe's name */
+    g_autofree char *title = g_strdup_printf (_("Saved “%s”"), cf_recipe_get_name (self->recipe));
+    cf_widget_show_toast (GTK_WIDGET (parent), title);
+  }
 
   gtk_window_close (GTK_WINDOW (self));
 }

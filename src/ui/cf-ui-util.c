@@ -360,3 +360,24 @@ cf_calendar_name_arrows (GtkCalendar *calendar)
     gtk_accessible_update_property (g_ptr_array_index (buttons, i), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     _(names[i]), -1);
 }
+
+/**
+ * cf_widget_show_toast:
+ * @widget: a widget in a window, or not (yet) in one
+ * @title: what the toast says
+ *
+ * Shows a toast in the window @widget is in, through the window's
+ * `win.toast` action: views and dialogs do not know the window.  A
+ * dialog passes the window it is transient for.  Without such a window
+ * (a view built alone in a test) the toast is dropped.
+ */
+void
+cf_widget_show_toast (GtkWidget  *widget,
+                      const char *title)
+{
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+  g_return_if_fail (title != NULL);
+
+  if (widget == NULL || !gtk_widget_activate_action (widget, "win.toast", "s", title))
+    g_debug ("No window for the toast “%s”", title);
+}

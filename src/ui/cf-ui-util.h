@@ -29,5 +29,7 @@ void         cf_show_correction        (GtkLabel            *label,
                                         const char          *corrected);
 void         cf_accessibility_init     (void);
 void         cf_calendar_name_arrows   (GtkCalendar         *calendar);
+void         cf_widget_show_toast      (GtkWidget           *widget,
+                                        const char          *title);
 
 G_END_DECLS

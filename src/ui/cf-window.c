@@ -13,6 +13,7 @@
 
 #include "cf-csv-export.h"
 #include "cf-date.h"
+#include "cf-diary-undo.h"
 #include "cf-diary-view.h"
 #include "cf-foods-view.h"
 #include "cf-import-preview.h"
@@ -44,6 +45,8 @@ struct _CfWindow
   char                 *error_heading;   /* the last failure, for its dialog */
   char                 *error_body;
   AdwToast             *result_toast;    /* weak: the last import or export result */
+  AdwToast             *undo_toast;      /* weak: offers to undo… */
+  CfDiaryUndo          *undo;            /* …this change */
 };
 
 enum {
@@ -258,6 +261,16 @@ _cf_window_import_file (CfWindow *self,
   return TRUE;
 }
 
+/* The file chooser starts in the home folder, not in the folder the
+ * app was started from */
+static void
+start_in_home (GtkFileChooserNative *native)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), home, NULL);
+}
+
 static void
 export_response_cb (GtkNativeDialog *native,
                     int              response,
@@ -294,6 +307,7 @@ export_activated (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Export Diary"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
+  start_in_home (native);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -345,6 +359,7 @@ export_csv_activated (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  start_in_home (native);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "table", _("Rows"), ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "table", "days");
@@ -387,6 +402,7 @@ import_activated (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  start_in_home (native);
   g_signal_connect (native, "response", G_CALLBACK (import_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -399,6 +415,126 @@ view_activated (GtkWidget  *widget,
   CfWindow *self = CF_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+toast_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cf_window_add_toast (CF_WINDOW (widget), adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+static void
+clear_undo (CfWindow *self)
+{
+  g_clear_object (&self->undo);
+  g_clear_weak_pointer (&self->undo_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+}
+
+/* A change can be undone while its toast is shown */
+static void
+undo_toast_dismissed_cb (CfWindow *self,
+                         AdwToast *toast)
+{
+  if (toast == self->undo_toast)
+    clear_undo (self);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(CfDiaryUndo) undo = g_steal_pointer (&self->undo);
+  g_autoptr(AdwToast) toast = self->undo_toast ? g_object_ref (self->undo_toast) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_undo (self);
+
+  /* The toast's own button dismisses it; Ctrl+Z has to */
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+
+  if (undo != NULL && !cf_diary_undo_apply (undo, &error))
+    cf_window_add_toast (self, adw_toast_new (error->message));
+}
+
+/* A view changed the diary: offer to undo it, in a toast and with
+ * Ctrl+Z; a newer change takes the place of an older one */
+static void
+undoable_cb (CfWindow    *self,
+             const char  *title,
+             CfDiaryUndo *undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *old = self->undo_toast;
+
+      clear_undo (self);
+      adw_toast_dismiss (old);
+    }
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+
+  self->undo = g_object_ref (undo);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+  cf_window_add_toast (self, toast);
+}
+
+/* Ctrl+N, from every view: the add dialog for the diary's day */
+static void
+add_food_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->diary_view != NULL)
+    cf_diary_view_add_food (CF_DIARY_VIEW (self->diary_view), -1);
+}
+
+static void
+log_food_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->diary_view != NULL)
+    cf_diary_view_log_food (CF_DIARY_VIEW (self->diary_view), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_food_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(CfFood) food = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->foods_view == NULL)
+    return;
+
+  food = cf_food_store_get_food (cf_context_get_food_store (self->context),
+                                 g_variant_get_string (parameter, NULL), &error);
+  if (food == NULL)
+    {
+      cf_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  cf_foods_view_show_food (CF_FOODS_VIEW (self->foods_view), food);
+  adw_view_stack_set_visible_child_name (self->view_stack, "foods");
 }
 
 static void
@@ -424,10 +560,12 @@ cf_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-food", FALSE);
       return;
     }
 
   self->diary_view = GTK_WIDGET (cf_diary_view_new (self->context, self->settings));
+  g_signal_connect_object (self->diary_view, "undoable", G_CALLBACK (undoable_cb), self, G_CONNECT_SWAPPED);
   adw_view_stack_add_titled_with_icon (self->view_stack, self->diary_view, "diary",
                                        _("Diary"), "cf-diary-symbolic");
   self->foods_view = GTK_WIDGET (cf_foods_view_new (self->context));
@@ -462,6 +600,8 @@ cf_window_dispose (GObject *object)
   self->switcher_title = NULL;
 
   g_clear_weak_pointer (&self->result_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_object (&self->undo);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -573,12 +713,23 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_activated);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error", NULL, show_error_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-food", "s", show_food_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-food", NULL, add_food_activated);
+  gtk_widget_class_install_action (widget_class, "win.log-food", "s", log_food_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-food", NULL);
+
+  /* A text field keeps Ctrl+Z for its own text */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void
 cf_window_init (CfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -624,30 +775,6 @@ cf_window_add_toast (CfWindow *self,
   g_return_if_fail (CF_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/**
- * cf_widget_add_toast:
- * @widget: a widget in a #CfWindow, or not (yet) in one
- * @toast: (transfer full): the toast
- *
- * Shows @toast in the window @widget is in; a widget outside a window
- * (a view built alone in a test) drops it.
- */
-void
-cf_widget_add_toast (GtkWidget *widget,
-                     AdwToast  *toast)
-{
-  GtkRoot *root;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  root = gtk_widget_get_root (widget);
-  if (CF_IS_WINDOW (root))
-    cf_window_add_toast (CF_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
 }
 
 /**

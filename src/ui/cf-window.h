@@ -24,8 +24,6 @@ CfWindow  *cf_window_new_for_context (CfContext    *context,
                                       GSettings    *settings);
 void       cf_window_add_toast      (CfWindow      *self,
                                      AdwToast      *toast);
-void       cf_widget_add_toast      (GtkWidget     *widget,
-                                     AdwToast      *toast);
 GtkWidget *cf_window_get_diary_view (CfWindow      *self);
 GtkWidget *cf_window_get_foods_view (CfWindow      *self);
 GtkWidget *cf_window_get_insights_view (CfWindow   *self);
