@@ -13,6 +13,7 @@ packages=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
   desktop-file-utils appstream xvfb xauth dbus-x11 at-spi2-core
   adwaita-icon-theme fonts-cantarell librsvg2-common libgtk-4-bin
+  dbus-daemon python3-dogtail python3-pyatspi gir1.2-atspi-2.0
   libxml2-utils locales
   python3
   flatpak-builder

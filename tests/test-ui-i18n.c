@@ -537,8 +537,9 @@ three_frames (gpointer data)
   return *(guint *) data >= 3;
 }
 
-/* At 360 px, the diary's date of a day of each month of this year is
- * shown whole beside the Today button, not cut short with an ellipsis */
+/* At 360 px, the diary's date of today, yesterday and a day of each
+ * month of this year is shown whole (beside the Today button on other
+ * days), not cut short with an ellipsis */
 static void
 test_narrow_dates (void)
 {
@@ -563,19 +564,25 @@ test_narrow_dates (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "diary");
   cf_test_spin ();
 
-  for (guint month = G_DATE_JANUARY; month <= G_DATE_DECEMBER; month++)
+  /* Today and yesterday ("Aujourd’hui, 5 déc."), then a day of each
+   * month that is neither (a weekday and a month) */
+  for (int i = -2; i < G_DATE_DECEMBER; i++)
     {
-      /* A day that is neither today, yesterday nor tomorrow */
+      guint month = i + 1;
       guint d = g_date_get_month (&today) == month && ABS ((int) g_date_get_day (&today) - 17) <= 1 ? 24 : 17;
-      g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&today), month, d, 12, 0, 0);
-      /* The diary's short date in the current year */
-      g_autofree char *text = g_strstrip (g_date_time_format (dt, _("%a %e %b")));
+      g_autofree char *text = NULL;
       GtkLabel *label;
       guint frames;
       int natural = 0;
-      GDate day;
+      GDate day = today;
 
-      g_date_set_dmy (&day, d, month, g_date_get_year (&today));
+      if (i == -1)
+        g_date_subtract_days (&day, 1);
+      else if (i >= 0)
+        g_date_set_dmy (&day, d, month, g_date_get_year (&today));
+      /* The diary's short date */
+      text = cf_diary_view_format_day (&day, NULL);
+
       cf_diary_view_set_day (view, &day);
       cf_test_spin ();
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);

@@ -241,6 +241,7 @@ build_meal_section (CfDiaryView *self,
   /* Translators: tooltip of the add button of a meal, e.g. "Add to Lunch" */
   add_label = g_strdup_printf (_("Add to %s"), cf_meal_get_name (meal));
   gtk_widget_set_tooltip_text (add, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
   gtk_widget_add_css_class (add, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "diary.add");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "i", (int) meal);
@@ -266,33 +267,79 @@ build_meal_section (CfDiaryView *self,
   return section;
 }
 
-/* A short label for the day button (it must fit a phone-sized window)
- * and the full date for its tooltip and screen readers */
+/* Capitalises the first letter: a weekday that the locale writes in
+ * lower case ("vie 4 dic") begins the header like "Hoy" does */
 static char *
-format_day_label (const GDate  *day,
-                  char        **full)
+capitalise_first (char *text)
 {
+  gunichar first;
+  char buf[6];
+  int len;
+  GString *s;
+
+  if (text == NULL || *text == '\0')
+    return text;
+  first = g_utf8_get_char (text);
+  if (!g_unichar_islower (first))
+    return text;
+
+  len = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  s = g_string_new_len (buf, len);
+  g_string_append (s, g_utf8_next_char (text));
+  g_free (text);
+
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * cf_diary_view_format_day:
+ * @day: a day
+ * @full: (out) (optional): the full date, for the button's tooltip and
+ *   screen readers
+ *
+ * The date as the diary's header shows it: short enough for a window
+ * 360 px wide, e.g. "Today, 4 Dec", "Yesterday, 3 Dec", "Fri 28 Nov" or
+ * "Fri 28 Nov 2025" in another year, in the user's language.
+ *
+ * Returns: (transfer full): the short date
+ */
+char *
+cf_diary_view_format_day (const GDate  *day,
+                          char        **full)
+{
+  const char *format;
   GDate today;
   int delta;
+
+  g_return_val_if_fail (day != NULL && g_date_valid (day), NULL);
 
   cf_day_set_today (&today);
   delta = g_date_days_between (&today, day);
 
   /* Translators: a full date, see g_date_time_format(); e.g.
-   * "Saturday, 21 November 2026" */
-  *full = cf_day_format (day, _("%A, %e %B %Y"));
+   * "Saturday, 21 November 2026"; %-d is the day without padding */
+  if (full != NULL)
+    *full = capitalise_first (cf_day_format (day, _("%A, %-d %B %Y")));
 
   if (delta == 0)
-    return g_strdup (_("Today"));
-  if (delta == -1)
-    return g_strdup (_("Yesterday"));
-  if (g_date_get_year (day) == g_date_get_year (&today))
+    /* Translators: the diary's header on today, see g_date_time_format();
+     * e.g. "Today, 4 Dec"; keep it short, it must fit a phone's width */
+    format = _("Today, %-d %b");
+  else if (delta == -1)
+    /* Translators: the diary's header on yesterday, e.g. "Yesterday, 3 Dec" */
+    format = _("Yesterday, %-d %b");
+  else if (delta == 1)
+    /* Translators: the diary's header on tomorrow, e.g. "Tomorrow, 5 Dec" */
+    format = _("Tomorrow, %-d %b");
+  else if (g_date_get_year (day) == g_date_get_year (&today))
     /* Translators: a short date in the current year, see
      * g_date_time_format(); e.g. "Sat 14 Mar" */
-    return cf_day_format (day, _("%a %e %b"));
+    format = _("%a %-d %b");
+  else
+    /* Translators: a short date in another year, e.g. "Sat 14 Mar 2025" */
+    format = _("%a %-d %b %Y");
 
-  /* Translators: a short date in another year, e.g. "Sat 14 Mar 2025" */
-  return cf_day_format (day, _("%a %e %b %Y"));
+  return capitalise_first (cf_day_format (day, format));
 }
 
 /* The target each summary figure is measured against; energy has none
@@ -419,15 +466,19 @@ reload (CfDiaryView *self)
   cf_day_summary_set_entries (self->summary, &self->day, entries);
   update_targets (self);
 
-  label = format_day_label (&self->day, &full);
+  label = cf_diary_view_format_day (&self->day, &full);
   gtk_label_set_label (self->date_label, label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), full);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+  /* The tooltip says what the button does and its shortcut; its name
+   * says the whole date */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL, full,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Go to a Day"), -1);
 
   cf_day_set_today (&today);
-  /* Only where it leads elsewhere: on today it would repeat the title,
-   * which needs the room in a narrow window ("Aujourd’hui") */
-  gtk_widget_set_visible (GTK_WIDGET (self->today_button), g_date_compare (&today, &self->day) != 0);
+  /* Only where it saves more than a step: on today it would repeat the
+   * title, and on yesterday and tomorrow the arrow beside it does the
+   * same; the title needs the room in a narrow window ("Aujourd’hui,
+   * 5 déc.", "Hier, 4 déc.") */
+  gtk_widget_set_visible (GTK_WIDGET (self->today_button), ABS (g_date_days_between (&today, &self->day)) > 1);
 
   dt = g_date_time_new_local (g_date_get_year (&self->day), g_date_get_month (&self->day),
                               g_date_get_day (&self->day), 12, 0, 0);
@@ -500,6 +551,17 @@ today_activated (GtkWidget  *widget,
 
   cf_day_set_today (&today);
   cf_diary_view_set_day (self, &today);
+}
+
+static void
+choose_day_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (widget);
+
+  /* The calendar of the date button, with the day shown selected */
+  gtk_menu_button_popup (self->date_button);
 }
 
 static void
@@ -613,6 +675,7 @@ copy_from_activated (GtkWidget  *widget,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   calendar = gtk_calendar_new ();
+  cf_calendar_name_arrows (GTK_CALENDAR (calendar));
   gtk_calendar_select_day (GTK_CALENDAR (calendar), dt);
   gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Day to copy from"), -1);
   what = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
@@ -792,6 +855,7 @@ cf_diary_view_class_init (CfDiaryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diary.previous-day", NULL, previous_day_activated);
   gtk_widget_class_install_action (widget_class, "diary.next-day", NULL, next_day_activated);
   gtk_widget_class_install_action (widget_class, "diary.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "diary.choose-day", NULL, choose_day_activated);
   gtk_widget_class_install_action (widget_class, "diary.add", "i", add_activated);
   gtk_widget_class_install_action (widget_class, "diary.add-now", NULL, add_now_activated);
   gtk_widget_class_install_action (widget_class, "diary.edit-entry", "s", edit_entry_activated);
@@ -813,6 +877,7 @@ cf_diary_view_init (CfDiaryView *self)
     { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "diary.previous-day" },
     { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "diary.next-day" },
     { GDK_KEY_t, GDK_CONTROL_MASK, "diary.today" },
+    { GDK_KEY_g, GDK_CONTROL_MASK, "diary.choose-day" },
   };
 
   cf_day_set_today (&self->day);
@@ -820,6 +885,7 @@ cf_diary_view_init (CfDiaryView *self)
     self->meals[m] = g_list_store_new (CF_TYPE_DIARY_ENTRY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_calendar_name_arrows (self->calendar);
 
   /* Active whenever the diary is the visible view, wherever the focus
    * is in the window */

@@ -33,5 +33,7 @@ GtkWindow    *cf_diary_view_edit_entry    (CfDiaryView  *self,
 gboolean      cf_diary_view_remove_entry  (CfDiaryView  *self,
                                            const char   *id);
 GtkWidget    *cf_diary_view_get_summary   (CfDiaryView  *self);
+char         *cf_diary_view_format_day    (const GDate  *day,
+                                           char        **full);
 
 G_END_DECLS

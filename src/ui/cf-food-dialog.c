@@ -767,6 +767,7 @@ cf_food_dialog_init (CfFoodDialog *self)
 
   cf_day_set_today (&self->day);
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_calendar_name_arrows (self->calendar);
 
   for (guint i = 0; i < CF_N_MEALS; i++)
     gtk_string_list_append (meals, cf_meal_get_name (i));

@@ -18,6 +18,7 @@
 #include "cf-insights-query.h"
 #include "cf-insights-view-private.h"
 #include "cf-knowledge-page-view.h"
+#include "cf-ui-util.h"
 #include "cf-nutrient-format.h"
 #include "cf-ui-util.h"
 
@@ -1725,6 +1726,8 @@ cf_insights_view_init (CfInsightsView *self)
   self->last = self->custom_last;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_calendar_name_arrows (self->from_calendar);
+  cf_calendar_name_arrows (self->to_calendar);
 }
 
 CfInsightsView *

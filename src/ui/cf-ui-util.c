@@ -240,6 +240,133 @@ cf_show_correction (GtkLabel   *label,
   gtk_label_set_markup (label, markup);
 }
 
+/* Accessible names the toolkit leaves out.  GTK 4.8 reads a button with
+ * a mnemonic as its label and its text together ("_Today Today"), gives
+ * the button inside a drop-down and the rows of a list view no name at
+ * all, and a screen reader then says "GtkToggleButton" or nothing.  One
+ * hook, run as each widget is realized, mends them everywhere: in the
+ * app's own widgets and in those that libadwaita and GTK make (message
+ * dialog responses, combo rows, the lists of drop-downs). */
+
+static void
+mnemonic_label_changed_cb (GtkWidget  *button,
+                           GParamSpec *pspec)
+{
+  /* The label relation to the button's text remains, without the
+   * underscore */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static gboolean
+name_on_realize (GSignalInvocationHint *hint,
+                 guint                  n_params,
+                 const GValue          *params,
+                 gpointer               data)
+{
+  static GType list_item_type = G_TYPE_INVALID;
+  GtkWidget *widget = g_value_get_object (&params[0]);
+  GtkWidget *parent;
+  GtkWidget *child;
+
+  if (!GTK_IS_WIDGET (widget))
+    return TRUE;
+  parent = gtk_widget_get_parent (widget);
+  /* GTK's row widget of list views has no public type; it is known once
+   * the first list is made */
+  if (list_item_type == G_TYPE_INVALID)
+    list_item_type = g_type_from_name ("GtkListItemWidget");
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_get_minor_version () < 10)
+    {
+      mnemonic_label_changed_cb (widget, NULL);
+      if (g_object_get_data (G_OBJECT (widget), "cf-mnemonic-name") == NULL)
+        {
+          g_object_set_data (G_OBJECT (widget), "cf-mnemonic-name", GINT_TO_POINTER (TRUE));
+          g_signal_connect (widget, "notify::label", G_CALLBACK (mnemonic_label_changed_cb), NULL);
+        }
+    }
+
+  /* The drop-down's own name is its button's */
+  if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (parent))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, parent, NULL,
+                                    -1);
+
+  /* A row of a list whose content starts with a label is called by it
+   * (a food by its name, a choice of a drop-down by its text) */
+  if (list_item_type != G_TYPE_INVALID && G_TYPE_CHECK_INSTANCE_TYPE (widget, list_item_type))
+    {
+      child = gtk_widget_get_first_child (widget);
+      while (child != NULL && !GTK_IS_LABEL (child) && gtk_widget_get_first_child (child) != NULL &&
+             !GTK_IS_BUTTON (child))
+        child = gtk_widget_get_first_child (child);
+      if (GTK_IS_LABEL (child))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL,
+                                        -1);
+    }
+
+  return TRUE;
+}
+
+/**
+ * cf_accessibility_init:
+ *
+ * Gives a name to the controls that the toolkit leaves without one (see
+ * above).  Called once, before the first window.
+ */
+void
+cf_accessibility_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                                  name_on_realize, NULL, NULL);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c))
+        g_ptr_array_add (buttons, c);
+      else
+        collect_buttons (c, buttons);
+    }
+}
+
+/**
+ * cf_calendar_name_arrows:
+ *
+ * Names the four arrow buttons of a #GtkCalendar (GTK 4.8 leaves them
+ * without names): previous and next month, previous and next year.
+ */
+void
+cf_calendar_name_arrows (GtkCalendar *calendar)
+{
+  static const char *names[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+
+  /* In the order they are shown; another version of GTK may have others */
+  collect_buttons (GTK_WIDGET (calendar), buttons);
+  if (buttons->len != G_N_ELEMENTS (names))
+    return;
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_accessible_update_property (g_ptr_array_index (buttons, i), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _(names[i]), -1);
+}
+
 /**
  * cf_widget_show_toast:
  * @widget: a widget in a window, or not (yet) in one

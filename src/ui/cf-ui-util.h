@@ -27,6 +27,8 @@ AdwEntryRow *cf_entry_row_new          (AdwPreferencesGroup *group,
 char        *cf_food_dup_source_summary (CfFood             *food);
 void         cf_show_correction        (GtkLabel            *label,
                                         const char          *corrected);
+void         cf_accessibility_init     (void);
+void         cf_calendar_name_arrows   (GtkCalendar         *calendar);
 void         cf_widget_show_toast      (GtkWidget           *widget,
                                         const char          *title);
 char        *cf_format_vitamin_d_conversion (double          micrograms,

@@ -695,6 +695,8 @@ cf_window_class_init (CfWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  cf_accessibility_init ();
+
   object_class->constructed = cf_window_constructed;
   object_class->dispose = cf_window_dispose;
   object_class->finalize = cf_window_finalize;
