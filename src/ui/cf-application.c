@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -318,6 +321,34 @@ restore_backup_activated (GSimpleAction *action,
 }
 
 static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  int fd = GPOINTER_TO_INT (user_data);
+  g_autofree char *line = g_strdup_printf ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+
+  if (write (fd, line, strlen (line)) < 0)
+    g_message ("Could not report the first frame: %s", g_strerror (errno));
+  close (fd);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, user_data);
+}
+
+/* For build-aux/measure-performance.sh: with COFACTOR_FIRST_FRAME_FD
+ * set, the monotonic time (µs) at the end of the window's first painted
+ * frame is written to that file descriptor.  Unset, it costs a getenv. */
+static void
+report_first_frame (GtkWindow *window)
+{
+  const char *fd = g_getenv ("COFACTOR_FIRST_FRAME_FD");
+  GdkFrameClock *clock;
+
+  if (fd == NULL || (clock = gtk_widget_get_frame_clock (GTK_WIDGET (window))) == NULL)
+    return;
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), GINT_TO_POINTER (atoi (fd)));
+}
+
+static void
 cf_application_activate (GApplication *app)
 {
   CfApplication *self = CF_APPLICATION (app);
@@ -334,6 +365,10 @@ cf_application_activate (GApplication *app)
         /* Keep the last good diary, to offer if it is ever damaged; once
          * the window is up, as it reads the whole diary */
         g_idle_add_full (G_PRIORITY_LOW, back_up_idle_cb, g_object_ref (self), g_object_unref);
+
+      gtk_window_present (window);
+      report_first_frame (window);
+      return;
     }
 
   gtk_window_present (window);
