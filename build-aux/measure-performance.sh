@@ -16,8 +16,8 @@
 # On a generated ten-year diary (src/tools/cofactor-gen-diary, the same
 # file every time): the wall time and peak memory of `cofactor-cli
 # import`, the insights of 365 days and of ten years inside the process
-# (tests/perf/bench-insights.c), and the fdatasync/fsync calls each
-# `cofactor-cli log` makes on that diary (strace).
+# (tests/perf/bench-insights.c), and the fdatasync/fsync calls each of
+# 300 `cofactor-cli log` makes on that diary (strace).
 #
 # Uses the build in _build (or $COFACTOR_BUILD_DIR); GSK_RENDERER defaults
 # to cairo, as in the UI tests (under Xvfb GL is software rendering).
@@ -115,13 +115,17 @@ if [ $cli = 1 ]; then
     while read -r key value; do printf '%-16s %7s ms (median of %s, in process)\n' "${key%_ms}:" "$value" "$runs"; done
 
   if command -v strace >/dev/null; then
-    counts=()
-    for ((i = 0; i < 10; i++)); do
+    # A checkpoint syncs once per a few hundred logs: enough logs to meet one
+    logs=300
+    : > "$work/syncs.txt"
+    for ((i = 0; i < logs; i++)); do
       COFACTOR_DATA_DIR="$profile" strace -f -qq -e trace=fdatasync,fsync -o "$work/strace.txt" \
         "$build/src/cli/cofactor-cli" log 2026-11-30 snacks usda:01009 30g > /dev/null
-      counts+=("$(grep -c 'sync(' "$work/strace.txt" || true)")
+      grep -c 'sync(' "$work/strace.txt" >> "$work/syncs.txt" || true
     done
-    printf 'log one entry:   fdatasync+fsync per `cofactor-cli log` over 10 logs: %s\n' "${counts[*]}"
+    printf 'log one entry:   fdatasync+fsync calls of `cofactor-cli log` on that diary, %d logs: mean %s; %s\n' "$logs" \
+      "$(awk '{ s += $1 } END { printf "%.2f", s / NR }' "$work/syncs.txt")" \
+      "$(sort -n "$work/syncs.txt" | uniq -c | awk '{ printf "%s%d calls in %d logs", NR > 1 ? ", " : "", $2, $1 }')"
   else
     echo "log one entry:   strace is missing, not measured"
   fi

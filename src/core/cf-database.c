@@ -44,6 +44,9 @@ struct _CfDatabase
 
 G_DEFINE_FINAL_TYPE (CfDatabase, cf_database, G_TYPE_OBJECT)
 
+/* How long a connection waits for another one's lock */
+#define BUSY_TIMEOUT_MS 5000
+
 /* A version 4 UUID, random, in lower case */
 #define RANDOM_UUID_SQL \
   "(lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' ||" \
@@ -531,6 +534,39 @@ check_foods_db (const char  *path,
   return TRUE;
 }
 
+/* Pages in the write-ahead log that make a commit checkpoint it */
+#define WAL_CHECKPOINT_PAGES 1000
+
+/* Copies the write-ahead log into the diary once it holds
+ * WAL_CHECKPOINT_PAGES, then empties it.  A log left full when the last
+ * connection closes would be copied again by every process that opens
+ * the diary (SQLite cannot tell what was copied before), so it is
+ * emptied as soon as it has all been copied; not waiting for readers of
+ * other threads, who leave that to the next commit. */
+static int
+checkpoint_cb (gpointer     user_data,
+               sqlite3     *db,
+               const char  *schema,
+               int          pages)
+{
+  int in_log = 0, copied = 0;
+
+  if (pages < WAL_CHECKPOINT_PAGES || g_strcmp0 (schema, "main") != 0)
+    return SQLITE_OK;
+
+  if (sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, &in_log, &copied) == SQLITE_OK &&
+      in_log == copied)
+    {
+      sqlite3_busy_timeout (db, 0);
+      sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+    }
+
+  /* A checkpoint that could not be made is tried again after the next
+   * commit; the commit itself stands */
+  return SQLITE_OK;
+}
+
 static sqlite3 *
 open_connection (CfDatabase  *self,
                  gboolean     read_only,
@@ -553,7 +589,7 @@ open_connection (CfDatabase  *self,
     }
 
   sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   _cf_food_names_register (db);
 
   if (!_cf_exec (db, "PRAGMA foreign_keys = ON", error))
@@ -575,6 +611,20 @@ open_connection (CfDatabase  *self,
         }
       if (!_cf_exec (db, "PRAGMA synchronous = NORMAL", error))
         goto fail;
+
+      /* A commit appends to the write-ahead log without a sync (durable
+       * across a crash of the program; after a power cut the diary may
+       * go back to an earlier commit, never to a damaged state).  Only
+       * a checkpoint syncs, when the log has grown to WAL_CHECKPOINT_PAGES
+       * (checkpoint_cb()), not every time a connection closes: a
+       * `cofactor-cli log` would otherwise sync the log, its folder and
+       * the diary each time. */
+      if (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL) != SQLITE_OK)
+        {
+          _cf_set_sqlite_error (error, db, sqlite3_errcode (db));
+          goto fail;
+        }
+      sqlite3_wal_hook (db, checkpoint_cb, NULL);
     }
 
   if (self->has_foods)
@@ -726,6 +776,40 @@ is_read_only (const char *path,
   return *folder_read_only || access (path, W_OK) != 0;
 }
 
+/* Whether the write-ahead log of the diary at @path and its index are
+ * there, holding changes not yet copied into the file */
+static gboolean
+has_log (const char *path)
+{
+  g_autofree char *log = g_strconcat (path, "-wal", NULL);
+  g_autofree char *index = g_strconcat (path, "-shm", NULL);
+  GStatBuf st;
+
+  return g_stat (log, &st) == 0 && st.st_size > 0 && g_file_test (index, G_FILE_TEST_EXISTS);
+}
+
+/* The write-ahead log stays beside the diary between runs.  Without
+ * its diary (deleted, or moved elsewhere) it must not be read into a new
+ * one, where its pages would make no sense: it is renamed, never
+ * deleted. */
+static void
+set_aside_orphaned_log (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *log = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *aside = g_strconcat (log, ".orphaned", NULL);
+
+      if (g_file_test (log, G_FILE_TEST_EXISTS) && g_rename (log, aside) != 0)
+        g_warning ("Could not set aside %s: %s", log, g_strerror (errno));
+    }
+}
+
 /**
  * cf_database_open:
  * @path: the user database file, or ":memory:" for a throw-away one
@@ -820,10 +904,11 @@ cf_database_open_full (const char           *path,
       escaped = g_uri_escape_string (path, "/", FALSE);
       if (!self->read_only)
         self->uri = g_strdup_printf ("file:%s", escaped);
-      else if (folder_read_only)
+      else if (folder_read_only && !has_log (path))
         /* SQLite cannot make its WAL index in a read-only folder; as
          * nobody can write the diary there either, it may read the file
-         * as one that does not change. */
+         * as one that does not change.  (With a log left beside it,
+         * SQLite reads both through the index files already there.) */
         self->uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
       else
         self->uri = g_strdup_printf ("file:%s?mode=ro", escaped);
@@ -835,6 +920,9 @@ cf_database_open_full (const char           *path,
         return NULL;
       self->has_foods = TRUE;
     }
+
+  if (!self->in_memory && !self->read_only)
+    set_aside_orphaned_log (path);
 
   self->db = open_connection (self, self->read_only, error);
   if (self->db == NULL ||
