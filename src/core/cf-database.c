@@ -17,7 +17,9 @@
 
 #include "cf-backup.h"
 #include "cf-database-private.h"
+#include "cf-diary.h"
 #include "cf-food-store-private.h"
+#include "cf-insight-engine-private.h"
 #include "cf-error.h"
 
 /**
@@ -225,6 +227,10 @@ static const char *migrations[] = {
   "BEGIN"
   "  SELECT RAISE (ABORT, '" RECIPE_CYCLE_MESSAGE "');"
   "END;",
+
+  /* 5 → 6: the totals of each day, kept by triggers in step with every
+   * write to entry, so that insights over years read one row a day. */
+  "@DAY_TOTALS@",
 };
 
 /* Nutrients added to the catalog after the first schema, with the
@@ -246,6 +252,105 @@ nutrient_version (CfNutrient nutrient)
       return later_nutrients[i].version;
 
   return 1;
+}
+
+/* Columns of day_total: "i1, i2, …" for the intakes, "t1, t2, …" for
+ * the nutrients, in the order of their aggregates */
+static guint
+day_total_n_columns (CfDayTotalBlock block)
+{
+  return block == CF_DAY_TOTAL_INTAKES ? 3 + 4 * CF_N_INTAKES : 2 + 3 * CF_N_NUTRIENTS;
+}
+
+/**
+ * _cf_day_total_columns:
+ *
+ * Returns: (transfer full): the names of the columns of day_total that
+ *   hold @block, comma-separated, in the order of its aggregates
+ */
+char *
+_cf_day_total_columns (CfDayTotalBlock block)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 1; i <= day_total_n_columns (block); i++)
+    g_string_append_printf (s, "%s%c%u", i > 1 ? ", " : "", block == CF_DAY_TOTAL_INTAKES ? 'i' : 't', i);
+
+  return g_string_free (s, FALSE);
+}
+
+/* Fills day_total with the days whose entries match @where */
+static char *
+day_totals_fill_sql (const char *where)
+{
+  g_autofree char *intakes = _cf_day_total_columns (CF_DAY_TOTAL_INTAKES);
+  g_autofree char *nutrients = _cf_day_total_columns (CF_DAY_TOTAL_NUTRIENTS);
+
+  /* In the order of the index, the order the sums were always taken in */
+  return g_strdup_printf ("DELETE FROM day_total WHERE %s;"
+                          "INSERT INTO day_total (day, %s, %s)"
+                          "  SELECT day, %s, %s FROM entry INDEXED BY entry_day WHERE %s GROUP BY day;",
+                          where, intakes, nutrients,
+                          _cf_intake_aggregates_sql (), _cf_diary_totals_select (), where);
+}
+
+/* "@DAY_TOTALS@": day_total, one row per day with entries holding the
+ * aggregates of its entries, made from the entries and kept in step by
+ * triggers in the transaction of every write.  A day is summed again
+ * whole (a dozen rows), in the same order as before, so its totals are
+ * those a query over its entries gives, never drifting.  Imports sum
+ * each day once at their end instead (_cf_database_begin_bulk()). */
+static char *
+day_totals_sql (void)
+{
+  g_autofree char *intakes = _cf_day_total_columns (CF_DAY_TOTAL_INTAKES);
+  g_autofree char *nutrients = _cf_day_total_columns (CF_DAY_TOTAL_NUTRIENTS);
+  g_autofree char *all = day_totals_fill_sql ("1");
+  g_autofree char *new_day = day_totals_fill_sql ("day = new.day");
+  g_autofree char *old_day = day_totals_fill_sql ("day = old.day");
+  GString *s = g_string_new (NULL);
+
+  g_string_append (s,
+                   "DROP TRIGGER IF EXISTS entry_day_total_ai;"
+                   "DROP TRIGGER IF EXISTS entry_day_total_ad;"
+                   "DROP TRIGGER IF EXISTS entry_day_total_au;"
+                   "DROP TRIGGER IF EXISTS entry_day_total_ai_bulk;"
+                   "DROP TRIGGER IF EXISTS entry_day_total_ad_bulk;"
+                   "DROP TRIGGER IF EXISTS entry_day_total_au_bulk;"
+                   "DROP TABLE IF EXISTS day_total;"
+                   "DROP TABLE IF EXISTS day_total_pending;"
+                   "DROP TABLE IF EXISTS day_total_bulk;");
+  g_string_append_printf (s, "CREATE TABLE day_total (day TEXT PRIMARY KEY, %s, %s) WITHOUT ROWID;",
+                          intakes, nutrients);
+  /* A row here while a transaction imports: the days it touches are
+   * noted in day_total_pending and summed at its end */
+  g_string_append (s,
+                   "CREATE TABLE day_total_bulk (active INTEGER);"
+                   "CREATE TABLE day_total_pending (day TEXT PRIMARY KEY) WITHOUT ROWID;");
+  g_string_append_printf (s,
+                          "CREATE TRIGGER entry_day_total_ai AFTER INSERT ON entry"
+                          "  WHEN NOT EXISTS (SELECT 1 FROM day_total_bulk) BEGIN %s END;"
+                          "CREATE TRIGGER entry_day_total_ad AFTER DELETE ON entry"
+                          "  WHEN NOT EXISTS (SELECT 1 FROM day_total_bulk) BEGIN %s END;"
+                          "CREATE TRIGGER entry_day_total_au AFTER UPDATE ON entry"
+                          "  WHEN NOT EXISTS (SELECT 1 FROM day_total_bulk) BEGIN %s %s END;",
+                          new_day, old_day, old_day, new_day);
+  /* Not INSERT OR IGNORE: the conflict clause of the statement that
+   * fires a trigger (an import's upsert) overrides its own */
+#define NOTE_DAY(d) \
+  "INSERT INTO day_total_pending SELECT " d " WHERE NOT EXISTS (SELECT 1 FROM day_total_pending WHERE day = " d ");"
+  g_string_append (s,
+                   "CREATE TRIGGER entry_day_total_ai_bulk AFTER INSERT ON entry"
+                   "  WHEN EXISTS (SELECT 1 FROM day_total_bulk) BEGIN " NOTE_DAY ("new.day") " END;"
+                   "CREATE TRIGGER entry_day_total_ad_bulk AFTER DELETE ON entry"
+                   "  WHEN EXISTS (SELECT 1 FROM day_total_bulk) BEGIN " NOTE_DAY ("old.day") " END;"
+                   "CREATE TRIGGER entry_day_total_au_bulk AFTER UPDATE ON entry"
+                   "  WHEN EXISTS (SELECT 1 FROM day_total_bulk) BEGIN "
+                   NOTE_DAY ("old.day") NOTE_DAY ("new.day") " END;");
+#undef NOTE_DAY
+  g_string_append (s, all);
+
+  return g_string_free (s, FALSE);
 }
 
 /* "@NUTRIENTS@": the column definitions of schema @version;
@@ -271,6 +376,23 @@ expand_migration (const char *migration,
 
   g_string_replace (sql, "@NUTRIENTS@", defs->str, 0);
   g_string_replace (sql, "@OLD_NUTRIENT_COLUMNS@", old_columns->str, 0);
+
+  if (strstr (sql->str, "@DAY_TOTALS@") != NULL)
+    {
+      g_autofree char *day_totals = NULL;
+      gboolean later = FALSE;
+
+      /* The totals follow the catalog of this build, whose columns exist
+       * only once every migration has run: a later migration that
+       * changes what they read ends with "@DAY_TOTALS@" again, and only
+       * the last one builds them.  (migrations[version] is the next.) */
+      for (guint i = version; i < G_N_ELEMENTS (migrations); i++)
+        later |= strstr (migrations[i], "@DAY_TOTALS@") != NULL;
+      if (!later)
+        day_totals = day_totals_sql ();
+
+      g_string_replace (sql, "@DAY_TOTALS@", day_totals ? day_totals : "", 0);
+    }
 
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
@@ -1180,4 +1302,34 @@ cf_get_default_foods_path (void)
     return g_strdup (BUILD_FOODS_DB);
 
   return g_build_filename (PKGDATADIR, "foods.db", NULL);
+}
+
+/**
+ * _cf_database_begin_bulk:
+ *
+ * Inside a transaction that writes many entries (an import): from now
+ * on the triggers only note the days written, and
+ * _cf_database_end_bulk() sums each of them once, before the commit.
+ */
+gboolean
+_cf_database_begin_bulk (CfDatabase  *self,
+                         GError     **error)
+{
+  g_assert (CF_IS_DATABASE (self));
+  g_assert (!sqlite3_get_autocommit (self->db));
+
+  return _cf_exec (self->db, "INSERT INTO day_total_bulk VALUES (1)", error);
+}
+
+gboolean
+_cf_database_end_bulk (CfDatabase  *self,
+                       GError     **error)
+{
+  g_autofree char *fill = day_totals_fill_sql ("day IN (SELECT day FROM day_total_pending)");
+  g_autofree char *sql = g_strconcat ("DELETE FROM day_total_bulk;", fill, "DELETE FROM day_total_pending;", NULL);
+
+  g_assert (CF_IS_DATABASE (self));
+  g_assert (!sqlite3_get_autocommit (self->db));
+
+  return _cf_exec (self->db, sql, error);
 }

@@ -151,6 +151,9 @@ cf_demo_fill (CfContext    *context,
 
   if (!cf_database_begin (database, error))
     return FALSE;
+  /* The day totals are summed once per day, at the end */
+  if (!_cf_database_begin_bulk (database, error))
+    goto fail;
 
   for (guint d = 0; d < n_days; d++)
     {
@@ -186,8 +189,9 @@ cf_demo_fill (CfContext    *context,
         goto fail;
     }
 
-  if (!cf_database_commit (database, error))
-    return FALSE;
+  if (!_cf_database_end_bulk (database, error) ||
+      !cf_database_commit (database, error))
+    goto fail;
 
   g_signal_emit_by_name (cf_context_get_diary (context), "changed", NULL);
 

@@ -624,9 +624,10 @@ cf_diary_list_day (CfDiary      *self,
 }
 
 /* SELECT list for totals: count, grams, then per nutrient its sum, the
- * grams that had a value and the entries that had one. */
-static const char *
-totals_select (void)
+ * grams that had a value and the entries that had one.  Kept per day in
+ * day_total (see cf-database.c). */
+const char *
+_cf_diary_totals_select (void)
 {
   static char *sql;
   static gsize initialized;
@@ -707,8 +708,21 @@ cf_diary_get_totals (CfDiary      *self,
   g_return_val_if_fail (meal >= -1 && meal < CF_N_MEALS, NULL);
 
   db = _cf_database_get_handle (self->database);
-  sql = g_strdup_printf ("SELECT %s FROM entry WHERE day BETWEEN ?1 AND ?2%s",
-                         totals_select (), meal >= 0 ? " AND meal = ?3" : "");
+  if (meal >= 0)
+    sql = g_strdup_printf ("SELECT %s FROM entry WHERE day BETWEEN ?1 AND ?2 AND meal = ?3",
+                           _cf_diary_totals_select ());
+  else
+    {
+      /* The whole days: their totals, kept per day */
+      g_autofree char *columns = _cf_day_total_columns (CF_DAY_TOTAL_NUTRIENTS);
+      g_auto(GStrv) names = g_strsplit (columns, ", ", -1);
+      GString *sums = g_string_new (NULL);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        g_string_append_printf (sums, "%sCOALESCE (SUM (%s), 0)", i ? ", " : "", names[i]);
+      sql = g_strdup_printf ("SELECT %s FROM day_total WHERE day BETWEEN ?1 AND ?2", sums->str);
+      g_string_free (sums, TRUE);
+    }
   stmt = _cf_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -747,6 +761,7 @@ cf_diary_get_daily_totals (CfDiary      *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) days = NULL;
+  g_autofree char *columns = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -758,8 +773,8 @@ cf_diary_get_daily_totals (CfDiary      *self,
   g_return_val_if_fail (last != NULL && g_date_valid (last), NULL);
 
   db = _cf_database_get_handle (self->database);
-  sql = g_strdup_printf ("SELECT day, %s FROM entry WHERE day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day",
-                         totals_select ());
+  columns = _cf_day_total_columns (CF_DAY_TOTAL_NUTRIENTS);
+  sql = g_strdup_printf ("SELECT day, %s FROM day_total WHERE day BETWEEN ?1 AND ?2 ORDER BY day", columns);
   stmt = _cf_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -79,5 +79,7 @@ gboolean          _cf_diary_write_entry   (CfDiary       *self,
                                            CfDiaryEntry  *entry,
                                            gboolean       replace,
                                            GError       **error);
+/* The aggregates of the diary's totals, kept per day in day_total */
+const char       *_cf_diary_totals_select (void);
 
 G_END_DECLS
