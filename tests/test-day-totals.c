@@ -236,9 +236,8 @@ test_migration (void)
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw,
                                  "DROP TRIGGER entry_day_total_ai; DROP TRIGGER entry_day_total_ad;"
-                                 "DROP TRIGGER entry_day_total_au; DROP TRIGGER entry_day_total_ai_bulk;"
-                                 "DROP TRIGGER entry_day_total_ad_bulk; DROP TRIGGER entry_day_total_au_bulk;"
-                                 "DROP TABLE day_total; DROP TABLE day_total_pending; DROP TABLE day_total_bulk;"
+                                 "DROP TRIGGER entry_day_total_au;"
+                                 "DROP TABLE day_total; DROP TABLE day_total_pending;"
                                  "PRAGMA user_version = 5;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);

@@ -67,9 +67,5 @@ typedef enum
 } CfDayTotalBlock;
 
 char         *_cf_day_total_columns     (CfDayTotalBlock  block);
-gboolean      _cf_database_begin_bulk   (CfDatabase      *self,
-                                         GError         **error);
-gboolean      _cf_database_end_bulk     (CfDatabase      *self,
-                                         GError         **error);
 
 G_END_DECLS

@@ -295,62 +295,76 @@ day_totals_fill_sql (const char *where)
 }
 
 /* "@DAY_TOTALS@": day_total, one row per day with entries holding the
- * aggregates of its entries, made from the entries and kept in step by
- * triggers in the transaction of every write.  A day is summed again
- * whole (a dozen rows), in the same order as before, so its totals are
- * those a query over its entries gives, never drifting.  Imports sum
- * each day once at their end instead (_cf_database_begin_bulk()). */
+ * aggregates of its entries, made from the entries.  Triggers note each
+ * day an insert, update or removal touches in day_total_pending, and
+ * cf_database_commit() sums each noted day again, whole (a dozen rows,
+ * in the order the sums were always taken in), before it commits: the
+ * totals change in the transaction of the write and cannot drift, and an
+ * import of years sums each day once.  (The sums live in C, not in the
+ * triggers, so that opening the diary does not parse them.) */
 static char *
 day_totals_sql (void)
 {
   g_autofree char *intakes = _cf_day_total_columns (CF_DAY_TOTAL_INTAKES);
   g_autofree char *nutrients = _cf_day_total_columns (CF_DAY_TOTAL_NUTRIENTS);
   g_autofree char *all = day_totals_fill_sql ("1");
-  g_autofree char *new_day = day_totals_fill_sql ("day = new.day");
-  g_autofree char *old_day = day_totals_fill_sql ("day = old.day");
   GString *s = g_string_new (NULL);
 
   g_string_append (s,
                    "DROP TRIGGER IF EXISTS entry_day_total_ai;"
                    "DROP TRIGGER IF EXISTS entry_day_total_ad;"
                    "DROP TRIGGER IF EXISTS entry_day_total_au;"
-                   "DROP TRIGGER IF EXISTS entry_day_total_ai_bulk;"
-                   "DROP TRIGGER IF EXISTS entry_day_total_ad_bulk;"
-                   "DROP TRIGGER IF EXISTS entry_day_total_au_bulk;"
                    "DROP TABLE IF EXISTS day_total;"
-                   "DROP TABLE IF EXISTS day_total_pending;"
-                   "DROP TABLE IF EXISTS day_total_bulk;");
+                   "DROP TABLE IF EXISTS day_total_pending;");
   g_string_append_printf (s, "CREATE TABLE day_total (day TEXT PRIMARY KEY, %s, %s) WITHOUT ROWID;",
                           intakes, nutrients);
-  /* A row here while a transaction imports: the days it touches are
-   * noted in day_total_pending and summed at its end */
-  g_string_append (s,
-                   "CREATE TABLE day_total_bulk (active INTEGER);"
-                   "CREATE TABLE day_total_pending (day TEXT PRIMARY KEY) WITHOUT ROWID;");
-  g_string_append_printf (s,
-                          "CREATE TRIGGER entry_day_total_ai AFTER INSERT ON entry"
-                          "  WHEN NOT EXISTS (SELECT 1 FROM day_total_bulk) BEGIN %s END;"
-                          "CREATE TRIGGER entry_day_total_ad AFTER DELETE ON entry"
-                          "  WHEN NOT EXISTS (SELECT 1 FROM day_total_bulk) BEGIN %s END;"
-                          "CREATE TRIGGER entry_day_total_au AFTER UPDATE ON entry"
-                          "  WHEN NOT EXISTS (SELECT 1 FROM day_total_bulk) BEGIN %s %s END;",
-                          new_day, old_day, old_day, new_day);
+  g_string_append (s, "CREATE TABLE day_total_pending (day TEXT PRIMARY KEY) WITHOUT ROWID;");
+
   /* Not INSERT OR IGNORE: the conflict clause of the statement that
    * fires a trigger (an import's upsert) overrides its own */
 #define NOTE_DAY(d) \
   "INSERT INTO day_total_pending SELECT " d " WHERE NOT EXISTS (SELECT 1 FROM day_total_pending WHERE day = " d ");"
   g_string_append (s,
-                   "CREATE TRIGGER entry_day_total_ai_bulk AFTER INSERT ON entry"
-                   "  WHEN EXISTS (SELECT 1 FROM day_total_bulk) BEGIN " NOTE_DAY ("new.day") " END;"
-                   "CREATE TRIGGER entry_day_total_ad_bulk AFTER DELETE ON entry"
-                   "  WHEN EXISTS (SELECT 1 FROM day_total_bulk) BEGIN " NOTE_DAY ("old.day") " END;"
-                   "CREATE TRIGGER entry_day_total_au_bulk AFTER UPDATE ON entry"
-                   "  WHEN EXISTS (SELECT 1 FROM day_total_bulk) BEGIN "
+                   "CREATE TRIGGER entry_day_total_ai AFTER INSERT ON entry BEGIN " NOTE_DAY ("new.day") " END;"
+                   "CREATE TRIGGER entry_day_total_ad AFTER DELETE ON entry BEGIN " NOTE_DAY ("old.day") " END;"
+                   "CREATE TRIGGER entry_day_total_au AFTER UPDATE ON entry BEGIN "
                    NOTE_DAY ("old.day") NOTE_DAY ("new.day") " END;");
 #undef NOTE_DAY
   g_string_append (s, all);
 
   return g_string_free (s, FALSE);
+}
+
+/* Sums again the days noted in day_total_pending, inside the current
+ * transaction */
+static gboolean
+refresh_day_totals (CfDatabase  *self,
+                    GError     **error)
+{
+  static char *sql;
+  static gsize initialized;
+  g_autoptr(sqlite3_stmt) pending = NULL;
+  int rc;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autofree char *fill = day_totals_fill_sql ("day IN (SELECT day FROM day_total_pending)");
+
+      sql = g_strconcat (fill, "DELETE FROM day_total_pending;", NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  pending = _cf_prepare (self->db, "SELECT EXISTS (SELECT 1 FROM day_total_pending)", error);
+  if (pending == NULL)
+    return FALSE;
+  rc = sqlite3_step (pending);
+  if (rc != SQLITE_ROW)
+    {
+      _cf_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  return sqlite3_column_int (pending, 0) == 0 || _cf_exec (self->db, sql, error);
 }
 
 /* "@NUTRIENTS@": the column definitions of schema @version;
@@ -1183,7 +1197,9 @@ cf_database_commit (CfDatabase  *self,
 {
   g_return_val_if_fail (CF_IS_DATABASE (self), FALSE);
 
-  if (!_cf_exec (self->db, "COMMIT", error))
+  /* The totals of the days written, in the same transaction */
+  if (!refresh_day_totals (self, error) ||
+      !_cf_exec (self->db, "COMMIT", error))
     {
       cf_database_rollback (self);
       return FALSE;
@@ -1302,34 +1318,4 @@ cf_get_default_foods_path (void)
     return g_strdup (BUILD_FOODS_DB);
 
   return g_build_filename (PKGDATADIR, "foods.db", NULL);
-}
-
-/**
- * _cf_database_begin_bulk:
- *
- * Inside a transaction that writes many entries (an import): from now
- * on the triggers only note the days written, and
- * _cf_database_end_bulk() sums each of them once, before the commit.
- */
-gboolean
-_cf_database_begin_bulk (CfDatabase  *self,
-                         GError     **error)
-{
-  g_assert (CF_IS_DATABASE (self));
-  g_assert (!sqlite3_get_autocommit (self->db));
-
-  return _cf_exec (self->db, "INSERT INTO day_total_bulk VALUES (1)", error);
-}
-
-gboolean
-_cf_database_end_bulk (CfDatabase  *self,
-                       GError     **error)
-{
-  g_autofree char *fill = day_totals_fill_sql ("day IN (SELECT day FROM day_total_pending)");
-  g_autofree char *sql = g_strconcat ("DELETE FROM day_total_bulk;", fill, "DELETE FROM day_total_pending;", NULL);
-
-  g_assert (CF_IS_DATABASE (self));
-  g_assert (!sqlite3_get_autocommit (self->db));
-
-  return _cf_exec (self->db, sql, error);
 }

@@ -151,9 +151,6 @@ cf_demo_fill (CfContext    *context,
 
   if (!cf_database_begin (database, error))
     return FALSE;
-  /* The day totals are summed once per day, at the end */
-  if (!_cf_database_begin_bulk (database, error))
-    goto fail;
 
   for (guint d = 0; d < n_days; d++)
     {
@@ -189,9 +186,8 @@ cf_demo_fill (CfContext    *context,
         goto fail;
     }
 
-  if (!_cf_database_end_bulk (database, error) ||
-      !cf_database_commit (database, error))
-    goto fail;
+  if (!cf_database_commit (database, error))
+    return FALSE;
 
   g_signal_emit_by_name (cf_context_get_diary (context), "changed", NULL);
 

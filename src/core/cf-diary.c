@@ -30,8 +30,9 @@
  */
 struct _CfDiary
 {
-  GObject     parent_instance;
-  CfDatabase *database;
+  GObject       parent_instance;
+  CfDatabase   *database;
+  sqlite3_stmt *write_stmt[2];  /* _cf_diary_write_entry()'s, by replace */
 };
 
 enum {
@@ -103,6 +104,9 @@ cf_diary_dispose (GObject *object)
 {
   CfDiary *self = (CfDiary *) object;
 
+  /* Before the connection can close */
+  for (guint i = 0; i < G_N_ELEMENTS (self->write_stmt); i++)
+    g_clear_pointer (&self->write_stmt[i], sqlite3_finalize);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (cf_diary_parent_class)->dispose (object);
@@ -285,7 +289,7 @@ _cf_diary_write_entry (CfDiary       *self,
                        GError       **error)
 {
   sqlite3 *db = _cf_database_get_handle (self->database);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt = self->write_stmt[replace ? 1 : 0];
   g_autofree char *sql = NULL;
   g_autofree char *now = _cf_now_utc ();
   g_autofree char *day = NULL;
@@ -295,6 +299,10 @@ _cf_diary_write_entry (CfDiary       *self,
 
   if (!validate_entry (entry, error))
     return FALSE;
+
+  /* Prepared once: an import writes tens of thousands */
+  if (stmt != NULL)
+    goto bind;
 
   /* A new entry, or one moved to another meal or day, goes last in its
    * meal; otherwise it keeps its place.  Parameters are numbered: ?14 onwards are the nutrients, the last
@@ -340,9 +348,14 @@ _cf_diary_write_entry (CfDiary       *self,
   g_string_append (sql_builder, " RETURNING position");
   sql = g_string_free (sql_builder, FALSE);
 
-  stmt = _cf_prepare (db, sql, error);
-  if (stmt == NULL)
-    return FALSE;
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _cf_set_sqlite_error (error, db, sqlite3_errcode (db));
+      return FALSE;
+    }
+  self->write_stmt[replace ? 1 : 0] = stmt;
+
+bind:
 
   day = cf_day_to_iso (cf_diary_entry_get_day (entry));
   sqlite3_bind_text (stmt, 1, cf_diary_entry_get_id (entry), -1, SQLITE_STATIC);
@@ -367,21 +380,19 @@ _cf_diary_write_entry (CfDiary       *self,
   sqlite3_bind_int64 (stmt, 14 + CF_N_NUTRIENTS, cf_diary_entry_get_position (entry));
 
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE && !replace)
-    {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                   _("The diary already has an entry with the id “%s”"), cf_diary_entry_get_id (entry));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _cf_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
+  if (rc == SQLITE_ROW)
+    _cf_diary_entry_set_position (entry, sqlite3_column_int64 (stmt, 0));
+  else if (rc == SQLITE_DONE && !replace)
+    g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                 _("The diary already has an entry with the id “%s”"), cf_diary_entry_get_id (entry));
+  else
+    _cf_set_sqlite_error (error, db, rc);
 
-  _cf_diary_entry_set_position (entry, sqlite3_column_int64 (stmt, 0));
+  /* Ready for the next entry, holding no pointer to this one's text */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
-  return TRUE;
+  return rc == SQLITE_ROW;
 }
 
 /**
@@ -497,7 +508,7 @@ cf_diary_remove (CfDiary     *self,
 
   db = _cf_database_get_handle (self->database);
   stmt = _cf_prepare (db, "DELETE FROM entry WHERE id = ?", error);
-  if (stmt == NULL)
+  if (stmt == NULL || !cf_database_begin (self->database, error))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -505,8 +516,13 @@ cf_diary_remove (CfDiary     *self,
   if (rc != SQLITE_DONE)
     {
       _cf_set_sqlite_error (error, db, rc);
+      cf_database_rollback (self->database);
       return FALSE;
     }
+
+  /* With the day's totals */
+  if (!cf_database_commit (self->database, error))
+    return FALSE;
 
   emit_changed (self, &day);
 

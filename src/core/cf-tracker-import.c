@@ -1551,12 +1551,6 @@ cf_import_plan_apply (CfImportPlan    *self,
   exists = _cf_prepare (db, "SELECT EXISTS (SELECT 1 FROM entry WHERE id = ?)", error);
   if (exists == NULL || !cf_database_begin (database, error))
     return FALSE;
-  /* The day totals are summed once per day, at the end */
-  if (!_cf_database_begin_bulk (database, error))
-    {
-      cf_database_rollback (database);
-      return FALSE;
-    }
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -1581,12 +1575,6 @@ cf_import_plan_apply (CfImportPlan    *self,
           return FALSE;
         }
       written++;
-    }
-
-  if (!_cf_database_end_bulk (database, error))
-    {
-      cf_database_rollback (database);
-      return FALSE;
     }
 
   if (!cf_database_commit (database, error))

@@ -1764,12 +1764,6 @@ import_data (CfContext       *context,
   database = cf_context_get_database (context);
   if (!cf_database_begin (database, error))
     return FALSE;
-  /* The day totals are summed once per day, at the end */
-  if (!_cf_database_begin_bulk (database, error))
-    {
-      cf_database_rollback (database);
-      return FALSE;
-    }
 
   for (guint i = 0; i < foods->len; i++)
     {
@@ -1809,12 +1803,6 @@ import_data (CfContext       *context,
           prefix_import_error (error, g_steal_pointer (&local_error), where);
           return FALSE;
         }
-    }
-
-  if (!_cf_database_end_bulk (database, error))
-    {
-      cf_database_rollback (database);
-      return FALSE;
     }
 
   if (!cf_database_commit (database, error))
