@@ -73,7 +73,7 @@ if [ $gui = 1 ]; then
         cofactor) cmd=("$build/src/ui/cofactor") ;;
         cofactor-demo) cmd=("$build/src/ui/cofactor" --demo) ;;
       esac
-      COFACTOR_DATA_DIR="$profile" XDG_DATA_HOME="$profile" \
+      COFACTOR_DATA_DIR="$profile" XDG_DATA_HOME="$profile" TMPDIR="$profile" \
         "$perf/perf-launch" 1000 "${cmd[@]}" >> "$work/$name.txt" 2>> "$work/stderr.txt" ||
         echo "measure-performance: $name failed, see below" >&2
     done

@@ -38,6 +38,7 @@ struct _CfApplication
   GError         *context_error;
   GSettings      *settings;
   char           *demo_dir;
+  GThread        *demo_thread;
   char           *backup_error;
   gboolean        demo;
 };
@@ -63,30 +64,66 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The sample fortnight of --demo, written into @path by a thread of its
+ * own while the toolkit starts; returns the GError of a failure, or NULL */
+static gpointer
+fill_demo_thread (gpointer data)
+{
+  g_autofree char *path = data;
+  g_autoptr(CfContext) context = NULL;
+  GError *error = NULL;
+  GDate today;
+
+  context = cf_context_new (path, NULL, &error);
+  if (context == NULL)
+    return error;
+
+  cf_day_set_today (&today);
+  cf_demo_fill (context, &today, DEMO_DAYS, &error);
+
+  return error;
+}
+
 /* A throw-away profile in a temporary folder, filled with a sample
- * fortnight; the user's own diary is never opened. */
+ * fortnight; the user's own diary is never opened.  The filling starts
+ * in a thread before the toolkit does (start_demo()); this waits for it
+ * and opens the result. */
 static CfContext *
 open_demo_context (CfApplication  *self,
                    GError        **error)
 {
   g_autofree char *path = NULL;
-  g_autoptr(CfContext) context = NULL;
-  GDate today;
+  GError *fill_error;
 
-  self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", error);
   if (self->demo_dir == NULL)
-    return NULL;
+    {
+      self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", error);
+      if (self->demo_dir == NULL)
+        return NULL;
+    }
 
   path = g_build_filename (self->demo_dir, "cofactor.db", NULL);
-  context = cf_context_new (path, NULL, error);
-  if (context == NULL)
-    return NULL;
+  if (self->demo_thread == NULL)
+    self->demo_thread = g_thread_new ("cf-demo", fill_demo_thread, g_strdup (path));
 
-  cf_day_set_today (&today);
-  if (!cf_demo_fill (context, &today, DEMO_DAYS, error))
-    return NULL;
+  fill_error = g_thread_join (g_steal_pointer (&self->demo_thread));
+  if (fill_error != NULL)
+    {
+      g_propagate_error (error, fill_error);
+      return NULL;
+    }
 
-  return g_steal_pointer (&context);
+  return cf_context_new (path, NULL, error);
+}
+
+/* Starts filling the demo diary while the toolkit starts */
+static void
+start_demo (CfApplication *self)
+{
+  self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", NULL);
+  if (self->demo_dir != NULL)
+    self->demo_thread = g_thread_new ("cf-demo", fill_demo_thread,
+                                      g_build_filename (self->demo_dir, "cofactor.db", NULL));
 }
 
 static int
@@ -100,6 +137,7 @@ cf_application_handle_local_options (GApplication *app,
       /* A demo runs beside the real app, never inside it */
       self->demo = TRUE;
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+      start_demo (self);
     }
 
   return -1;
@@ -455,6 +493,14 @@ static void
 cf_application_finalize (GObject *object)
 {
   CfApplication *self = (CfApplication *) object;
+
+  /* A demo whose window never opened */
+  if (self->demo_thread != NULL)
+    {
+      GError *error = g_thread_join (g_steal_pointer (&self->demo_thread));
+
+      g_clear_error (&error);
+    }
 
   g_free (self->demo_dir);
   g_free (self->backup_error);
