@@ -125,7 +125,7 @@ if [ $cli = 1 ]; then
     done
     printf 'log one entry:   fdatasync+fsync calls of `cofactor-cli log` on that diary, %d logs: mean %s; %s\n' "$logs" \
       "$(awk '{ s += $1 } END { printf "%.2f", s / NR }' "$work/syncs.txt")" \
-      "$(sort -n "$work/syncs.txt" | uniq -c | awk '{ printf "%s%d calls in %d logs", NR > 1 ? ", " : "", $2, $1 }')"
+      "$(sort -n "$work/syncs.txt" | uniq -c | awk '{ printf "%s%d calls in %d logs", (NR > 1 ? ", " : ""), $2, $1 }')"
   else
     echo "log one entry:   strace is missing, not measured"
   fi
