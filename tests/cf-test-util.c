@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "cf-test-util.h"
@@ -90,4 +91,17 @@ cf_test_file_sha256 (const char *path)
     return NULL;
 
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Copies the write-ahead log of the diary at @path into the file and
+ * empties it, so that a test that damages the file damages what the
+ * diary holds (Cofactor leaves that to its own checkpoints). */
+void
+cf_test_fold_wal (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }

@@ -15,5 +15,6 @@ CfContext *cf_test_context_new       (gboolean with_foods);
 char      *cf_test_make_temp_dir     (void);
 void       cf_test_remove_tree       (const char *path);
 char      *cf_test_file_sha256       (const char *path);
+void       cf_test_fold_wal          (const char *path);
 
 G_END_DECLS

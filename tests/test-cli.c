@@ -678,6 +678,7 @@ test_damaged_diary (void)
   run_in (&healthy, dir, "restore", NULL);
   assert_failed (&healthy, 1);
 
+  cf_test_fold_wal (path);
   memset (page, 0x5a, sizeof page);
   f = fopen (path, "r+b");
   g_assert_nonnull (f);

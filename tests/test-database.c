@@ -618,9 +618,7 @@ test_damaged_pages (void)
 
   make_diary (path, 300);
   /* Fold the WAL into the file */
-  db = cf_database_open (path, NULL, &error);
-  g_assert_no_error (error);
-  g_object_unref (db);
+  cf_test_fold_wal (path);
   g_assert_cmpint (query_int (path, "PRAGMA page_count"), >, 12);
 
   memset (page, 0xab, sizeof page);

@@ -339,6 +339,7 @@ test_damaged_diary (void)
   FILE *f;
 
   make_backed_up_diary (dir, 200);
+  cf_test_fold_wal (path);
   memset (page, 0x77, sizeof page);
   f = fopen (path, "r+b");
   g_assert_nonnull (f);

@@ -59,4 +59,13 @@ void          _cf_read_nutrients        (sqlite3_stmt      *stmt,
                                          CfNutrients       *nutrients);
 char         *_cf_now_utc               (void);
 
+/* The blocks of columns of the per-day totals (table day_total) */
+typedef enum
+{
+  CF_DAY_TOTAL_INTAKES,   /* _cf_intake_aggregates_sql(), for insights and charts */
+  CF_DAY_TOTAL_NUTRIENTS, /* _cf_diary_totals_select(), for the diary's totals */
+} CfDayTotalBlock;
+
+char         *_cf_day_total_columns     (CfDayTotalBlock  block);
+
 G_END_DECLS

@@ -17,7 +17,9 @@
 
 #include "cf-backup.h"
 #include "cf-database-private.h"
+#include "cf-diary.h"
 #include "cf-food-store-private.h"
+#include "cf-insight-engine-private.h"
 #include "cf-error.h"
 
 /**
@@ -43,6 +45,9 @@ struct _CfDatabase
 };
 
 G_DEFINE_FINAL_TYPE (CfDatabase, cf_database, G_TYPE_OBJECT)
+
+/* How long a connection waits for another one's lock */
+#define BUSY_TIMEOUT_MS 5000
 
 /* A version 4 UUID, random, in lower case */
 #define RANDOM_UUID_SQL \
@@ -230,6 +235,10 @@ static const char *migrations[] = {
    * kind separated by spaces (NULL: every value measured) */
   "ALTER TABLE entry ADD COLUMN borrowed TEXT;"
   "ALTER TABLE entry ADD COLUMN assumed TEXT;",
+
+  /* 6 → 7: the totals of each day, kept by triggers in step with every
+   * write to entry, so that insights over years read one row a day. */
+  "@DAY_TOTALS@",
 };
 
 /* Nutrients added to the catalog after the first schema, with the
@@ -251,6 +260,119 @@ nutrient_version (CfNutrient nutrient)
       return later_nutrients[i].version;
 
   return 1;
+}
+
+/* Columns of day_total: "i1, i2, …" for the intakes, "t1, t2, …" for
+ * the nutrients, in the order of their aggregates */
+static guint
+day_total_n_columns (CfDayTotalBlock block)
+{
+  return block == CF_DAY_TOTAL_INTAKES ? 3 + 4 * CF_N_INTAKES : 2 + 3 * CF_N_NUTRIENTS;
+}
+
+/**
+ * _cf_day_total_columns:
+ *
+ * Returns: (transfer full): the names of the columns of day_total that
+ *   hold @block, comma-separated, in the order of its aggregates
+ */
+char *
+_cf_day_total_columns (CfDayTotalBlock block)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 1; i <= day_total_n_columns (block); i++)
+    g_string_append_printf (s, "%s%c%u", i > 1 ? ", " : "", block == CF_DAY_TOTAL_INTAKES ? 'i' : 't', i);
+
+  return g_string_free (s, FALSE);
+}
+
+/* Fills day_total with the days whose entries match @where */
+static char *
+day_totals_fill_sql (const char *where)
+{
+  g_autofree char *intakes = _cf_day_total_columns (CF_DAY_TOTAL_INTAKES);
+  g_autofree char *nutrients = _cf_day_total_columns (CF_DAY_TOTAL_NUTRIENTS);
+
+  /* In the order of the index, the order the sums were always taken in */
+  return g_strdup_printf ("DELETE FROM day_total WHERE %s;"
+                          "INSERT INTO day_total (day, %s, %s)"
+                          "  SELECT day, %s, %s FROM entry INDEXED BY entry_day WHERE %s GROUP BY day;",
+                          where, intakes, nutrients,
+                          _cf_intake_aggregates_sql (), _cf_diary_totals_select (), where);
+}
+
+/* "@DAY_TOTALS@": day_total, one row per day with entries holding the
+ * aggregates of its entries, made from the entries.  Triggers note each
+ * day an insert, update or removal touches in day_total_pending, and
+ * cf_database_commit() sums each noted day again, whole (a dozen rows,
+ * in the order the sums were always taken in), before it commits: the
+ * totals change in the transaction of the write and cannot drift, and an
+ * import of years sums each day once.  (The sums live in C, not in the
+ * triggers, so that opening the diary does not parse them.) */
+static char *
+day_totals_sql (void)
+{
+  g_autofree char *intakes = _cf_day_total_columns (CF_DAY_TOTAL_INTAKES);
+  g_autofree char *nutrients = _cf_day_total_columns (CF_DAY_TOTAL_NUTRIENTS);
+  g_autofree char *all = day_totals_fill_sql ("1");
+  GString *s = g_string_new (NULL);
+
+  g_string_append (s,
+                   "DROP TRIGGER IF EXISTS entry_day_total_ai;"
+                   "DROP TRIGGER IF EXISTS entry_day_total_ad;"
+                   "DROP TRIGGER IF EXISTS entry_day_total_au;"
+                   "DROP TABLE IF EXISTS day_total;"
+                   "DROP TABLE IF EXISTS day_total_pending;");
+  g_string_append_printf (s, "CREATE TABLE day_total (day TEXT PRIMARY KEY, %s, %s) WITHOUT ROWID;",
+                          intakes, nutrients);
+  g_string_append (s, "CREATE TABLE day_total_pending (day TEXT PRIMARY KEY) WITHOUT ROWID;");
+
+  /* Not INSERT OR IGNORE: the conflict clause of the statement that
+   * fires a trigger (an import's upsert) overrides its own */
+#define NOTE_DAY(d) \
+  "INSERT INTO day_total_pending SELECT " d " WHERE NOT EXISTS (SELECT 1 FROM day_total_pending WHERE day = " d ");"
+  g_string_append (s,
+                   "CREATE TRIGGER entry_day_total_ai AFTER INSERT ON entry BEGIN " NOTE_DAY ("new.day") " END;"
+                   "CREATE TRIGGER entry_day_total_ad AFTER DELETE ON entry BEGIN " NOTE_DAY ("old.day") " END;"
+                   "CREATE TRIGGER entry_day_total_au AFTER UPDATE ON entry BEGIN "
+                   NOTE_DAY ("old.day") NOTE_DAY ("new.day") " END;");
+#undef NOTE_DAY
+  g_string_append (s, all);
+
+  return g_string_free (s, FALSE);
+}
+
+/* Sums again the days noted in day_total_pending, inside the current
+ * transaction */
+static gboolean
+refresh_day_totals (CfDatabase  *self,
+                    GError     **error)
+{
+  static char *sql;
+  static gsize initialized;
+  g_autoptr(sqlite3_stmt) pending = NULL;
+  int rc;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autofree char *fill = day_totals_fill_sql ("day IN (SELECT day FROM day_total_pending)");
+
+      sql = g_strconcat (fill, "DELETE FROM day_total_pending;", NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  pending = _cf_prepare (self->db, "SELECT EXISTS (SELECT 1 FROM day_total_pending)", error);
+  if (pending == NULL)
+    return FALSE;
+  rc = sqlite3_step (pending);
+  if (rc != SQLITE_ROW)
+    {
+      _cf_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  return sqlite3_column_int (pending, 0) == 0 || _cf_exec (self->db, sql, error);
 }
 
 /* "@NUTRIENTS@": the column definitions of schema @version;
@@ -276,6 +398,23 @@ expand_migration (const char *migration,
 
   g_string_replace (sql, "@NUTRIENTS@", defs->str, 0);
   g_string_replace (sql, "@OLD_NUTRIENT_COLUMNS@", old_columns->str, 0);
+
+  if (strstr (sql->str, "@DAY_TOTALS@") != NULL)
+    {
+      g_autofree char *day_totals = NULL;
+      gboolean later = FALSE;
+
+      /* The totals follow the catalog of this build, whose columns exist
+       * only once every migration has run: a later migration that
+       * changes what they read ends with "@DAY_TOTALS@" again, and only
+       * the last one builds them.  (migrations[version] is the next.) */
+      for (guint i = version; i < G_N_ELEMENTS (migrations); i++)
+        later |= strstr (migrations[i], "@DAY_TOTALS@") != NULL;
+      if (!later)
+        day_totals = day_totals_sql ();
+
+      g_string_replace (sql, "@DAY_TOTALS@", day_totals ? day_totals : "", 0);
+    }
 
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
@@ -539,6 +678,39 @@ check_foods_db (const char  *path,
   return TRUE;
 }
 
+/* Pages in the write-ahead log that make a commit checkpoint it */
+#define WAL_CHECKPOINT_PAGES 1000
+
+/* Copies the write-ahead log into the diary once it holds
+ * WAL_CHECKPOINT_PAGES, then empties it.  A log left full when the last
+ * connection closes would be copied again by every process that opens
+ * the diary (SQLite cannot tell what was copied before), so it is
+ * emptied as soon as it has all been copied; not waiting for readers of
+ * other threads, who leave that to the next commit. */
+static int
+checkpoint_cb (gpointer     user_data,
+               sqlite3     *db,
+               const char  *schema,
+               int          pages)
+{
+  int in_log = 0, copied = 0;
+
+  if (pages < WAL_CHECKPOINT_PAGES || g_strcmp0 (schema, "main") != 0)
+    return SQLITE_OK;
+
+  if (sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, &in_log, &copied) == SQLITE_OK &&
+      in_log == copied)
+    {
+      sqlite3_busy_timeout (db, 0);
+      sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+      sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+    }
+
+  /* A checkpoint that could not be made is tried again after the next
+   * commit; the commit itself stands */
+  return SQLITE_OK;
+}
+
 static sqlite3 *
 open_connection (CfDatabase  *self,
                  gboolean     read_only,
@@ -561,7 +733,7 @@ open_connection (CfDatabase  *self,
     }
 
   sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   _cf_food_names_register (db);
 
   if (!_cf_exec (db, "PRAGMA foreign_keys = ON", error))
@@ -583,6 +755,20 @@ open_connection (CfDatabase  *self,
         }
       if (!_cf_exec (db, "PRAGMA synchronous = NORMAL", error))
         goto fail;
+
+      /* A commit appends to the write-ahead log without a sync (durable
+       * across a crash of the program; after a power cut the diary may
+       * go back to an earlier commit, never to a damaged state).  Only
+       * a checkpoint syncs, when the log has grown to WAL_CHECKPOINT_PAGES
+       * (checkpoint_cb()), not every time a connection closes: a
+       * `cofactor-cli log` would otherwise sync the log, its folder and
+       * the diary each time. */
+      if (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL) != SQLITE_OK)
+        {
+          _cf_set_sqlite_error (error, db, sqlite3_errcode (db));
+          goto fail;
+        }
+      sqlite3_wal_hook (db, checkpoint_cb, NULL);
     }
 
   if (self->has_foods)
@@ -745,6 +931,28 @@ has_wal_content (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 0;
 }
 
+/* The write-ahead log stays beside the diary between runs.  Without
+ * its diary (deleted, or moved elsewhere) it must not be read into a new
+ * one, where its pages would make no sense: it is renamed, never
+ * deleted. */
+static void
+set_aside_orphaned_log (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *log = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *aside = g_strconcat (log, ".orphaned", NULL);
+
+      if (g_file_test (log, G_FILE_TEST_EXISTS) && g_rename (log, aside) != 0)
+        g_warning ("Could not set aside %s: %s", log, g_strerror (errno));
+    }
+}
+
 /**
  * cf_database_open:
  * @path: the user database file, or ":memory:" for a throw-away one
@@ -857,6 +1065,9 @@ cf_database_open_full (const char           *path,
         return NULL;
       self->has_foods = TRUE;
     }
+
+  if (!self->in_memory && !self->read_only)
+    set_aside_orphaned_log (path);
 
   self->db = open_connection (self, self->read_only, error);
   if (self->db == NULL ||
@@ -995,7 +1206,9 @@ cf_database_commit (CfDatabase  *self,
 {
   g_return_val_if_fail (CF_IS_DATABASE (self), FALSE);
 
-  if (!_cf_exec (self->db, "COMMIT", error))
+  /* The totals of the days written, in the same transaction */
+  if (!refresh_day_totals (self, error) ||
+      !_cf_exec (self->db, "COMMIT", error))
     {
       cf_database_rollback (self);
       return FALSE;

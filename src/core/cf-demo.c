@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cf-database-private.h"
 #include "cf-demo.h"
 #include "cf-supplements.h"
 
@@ -70,11 +71,14 @@ log_item (CfContext    *context,
 
   entry = cf_diary_entry_new (day, meal, food, grams, portion, quantity);
 
-  return cf_diary_add (cf_context_get_diary (context), entry, error);
+  /* Inside cf_demo_fill()'s transaction */
+  return _cf_diary_write_entry (cf_context_get_diary (context), entry, FALSE, error);
 }
 
+/* @foods: the foods of the menus by id, looked up once */
 static gboolean
 log_menu (CfContext    *context,
+          GHashTable   *foods,
           const GDate  *day,
           const Menu   *menu,
           GError      **error)
@@ -83,9 +87,17 @@ log_menu (CfContext    *context,
 
   for (guint i = 0; i < MAX_ITEMS && menu->items[i].food != NULL; i++)
     {
-      g_autoptr(CfFood) food = cf_food_store_get_food (store, menu->items[i].food, error);
+      CfFood *food = g_hash_table_lookup (foods, menu->items[i].food);
 
-      if (food == NULL || !log_item (context, day, menu->meal, food, menu->items[i].amount, error))
+      if (food == NULL)
+        {
+          food = cf_food_store_get_food (store, menu->items[i].food, error);
+          if (food == NULL)
+            return FALSE;
+          g_hash_table_insert (foods, (gpointer) menu->items[i].food, food);
+        }
+
+      if (!log_item (context, day, menu->meal, food, menu->items[i].amount, error))
         return FALSE;
     }
 
@@ -112,7 +124,7 @@ save_template (CfContext   *context,
  * @n_days: how many days up to @last_day
  *
  * Fills a diary, meant to be a throw-away one, with sample meals and
- * supplements.
+ * supplements, in one transaction.
  */
 gboolean
 cf_demo_fill (CfContext    *context,
@@ -125,6 +137,8 @@ cf_demo_fill (CfContext    *context,
   g_autoptr(CfFood) d3 = NULL;
   g_autoptr(CfFood) magnesium = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (g_date_get_julian (last_day));
+  g_autoptr(GHashTable) foods = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  CfDatabase *database = cf_context_get_database (context);
 
   g_return_val_if_fail (CF_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (last_day != NULL && g_date_valid (last_day), FALSE);
@@ -133,6 +147,9 @@ cf_demo_fill (CfContext    *context,
   if (!(k2 = save_template (context, templates, 0, error)) ||
       !(d3 = save_template (context, templates, 1, error)) ||
       !(magnesium = save_template (context, templates, 3, error)))
+    return FALSE;
+
+  if (!cf_database_begin (database, error))
     return FALSE;
 
   for (guint d = 0; d < n_days; d++)
@@ -151,23 +168,32 @@ cf_demo_fill (CfContext    *context,
       lunch = 4 + g_rand_int_range (rand, 0, 3);
       dinner = 7 + g_rand_int_range (rand, 0, 3);
 
-      if (!log_menu (context, &day, &menus[breakfast], error) ||
-          !log_menu (context, &day, &menus[lunch], error) ||
-          !log_menu (context, &day, &menus[dinner], error))
-        return FALSE;
+      if (!log_menu (context, foods, &day, &menus[breakfast], error) ||
+          !log_menu (context, foods, &day, &menus[lunch], error) ||
+          !log_menu (context, foods, &day, &menus[dinner], error))
+        goto fail;
 
       if (g_rand_int_range (rand, 0, 3) != 0 &&
-          !log_menu (context, &day, &menus[10 + g_rand_int_range (rand, 0, 3)], error))
-        return FALSE;
+          !log_menu (context, foods, &day, &menus[10 + g_rand_int_range (rand, 0, 3)], error))
+        goto fail;
 
       /* Vitamin D every day; K2 and magnesium on some days only */
       if (!log_item (context, &day, CF_MEAL_SUPPLEMENTS, d3, drops, error))
-        return FALSE;
+        goto fail;
       if (d % 3 == 0 && !log_item (context, &day, CF_MEAL_SUPPLEMENTS, k2, capsule, error))
-        return FALSE;
+        goto fail;
       if (d % 2 == 1 && !log_item (context, &day, CF_MEAL_SUPPLEMENTS, magnesium, tablet, error))
-        return FALSE;
+        goto fail;
     }
 
+  if (!cf_database_commit (database, error))
+    return FALSE;
+
+  g_signal_emit_by_name (cf_context_get_diary (context), "changed", NULL);
+
   return TRUE;
+
+fail:
+  cf_database_rollback (database);
+  return FALSE;
 }

@@ -30,8 +30,9 @@
  */
 struct _CfDiary
 {
-  GObject     parent_instance;
-  CfDatabase *database;
+  GObject       parent_instance;
+  CfDatabase   *database;
+  sqlite3_stmt *write_stmt[2];  /* _cf_diary_write_entry()'s, by replace */
 };
 
 enum {
@@ -148,6 +149,9 @@ cf_diary_dispose (GObject *object)
 {
   CfDiary *self = (CfDiary *) object;
 
+  /* Before the connection can close */
+  for (guint i = 0; i < G_N_ELEMENTS (self->write_stmt); i++)
+    g_clear_pointer (&self->write_stmt[i], sqlite3_finalize);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (cf_diary_parent_class)->dispose (object);
@@ -330,7 +334,7 @@ _cf_diary_write_entry (CfDiary       *self,
                        GError       **error)
 {
   sqlite3 *db = _cf_database_get_handle (self->database);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt = self->write_stmt[replace ? 1 : 0];
   g_autofree char *sql = NULL;
   g_autofree char *now = _cf_now_utc ();
   g_autofree char *day = NULL;
@@ -340,6 +344,10 @@ _cf_diary_write_entry (CfDiary       *self,
 
   if (!validate_entry (entry, error))
     return FALSE;
+
+  /* Prepared once: an import writes tens of thousands */
+  if (stmt != NULL)
+    goto bind;
 
   /* A new entry, or one moved to another meal or day, goes last in its
    * meal; otherwise it keeps its place.  Parameters are numbered: ?14 onwards are the nutrients, the last
@@ -387,9 +395,14 @@ _cf_diary_write_entry (CfDiary       *self,
   g_string_append (sql_builder, " RETURNING position");
   sql = g_string_free (sql_builder, FALSE);
 
-  stmt = _cf_prepare (db, sql, error);
-  if (stmt == NULL)
-    return FALSE;
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _cf_set_sqlite_error (error, db, sqlite3_errcode (db));
+      return FALSE;
+    }
+  self->write_stmt[replace ? 1 : 0] = stmt;
+
+bind:
 
   day = cf_day_to_iso (cf_diary_entry_get_day (entry));
   sqlite3_bind_text (stmt, 1, cf_diary_entry_get_id (entry), -1, SQLITE_STATIC);
@@ -416,21 +429,19 @@ _cf_diary_write_entry (CfDiary       *self,
   sqlite3_bind_text (stmt, 16 + CF_N_NUTRIENTS, value_kinds_to_text (entry, CF_VALUE_ASSUMED), -1, g_free);
 
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE && !replace)
-    {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                   _("The diary already has an entry with the id “%s”"), cf_diary_entry_get_id (entry));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _cf_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
+  if (rc == SQLITE_ROW)
+    _cf_diary_entry_set_position (entry, sqlite3_column_int64 (stmt, 0));
+  else if (rc == SQLITE_DONE && !replace)
+    g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                 _("The diary already has an entry with the id “%s”"), cf_diary_entry_get_id (entry));
+  else
+    _cf_set_sqlite_error (error, db, rc);
 
-  _cf_diary_entry_set_position (entry, sqlite3_column_int64 (stmt, 0));
+  /* Ready for the next entry, holding no pointer to this one's text */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
-  return TRUE;
+  return rc == SQLITE_ROW;
 }
 
 /**
@@ -528,7 +539,8 @@ cf_diary_update (CfDiary       *self,
   return TRUE;
 }
 
-/* Deletes an entry without telling anyone; @day is set to its day */
+/* Deletes an entry without telling anyone, inside the caller's
+ * transaction; @day is set to its day */
 static gboolean
 delete_entry (CfDiary     *self,
               const char  *id,
@@ -568,7 +580,17 @@ cf_diary_remove (CfDiary     *self,
   g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
+  if (!cf_database_begin (self->database, error))
+    return FALSE;
+
   if (!delete_entry (self, id, &day, error))
+    {
+      cf_database_rollback (self->database);
+      return FALSE;
+    }
+
+  /* With the day's totals */
+  if (!cf_database_commit (self->database, error))
     return FALSE;
 
   emit_changed (self, &day);
@@ -772,9 +794,10 @@ cf_diary_list_day (CfDiary      *self,
 }
 
 /* SELECT list for totals: count, grams, then per nutrient its sum, the
- * grams that had a value and the entries that had one. */
-static const char *
-totals_select (void)
+ * grams that had a value and the entries that had one.  Kept per day in
+ * day_total (see cf-database.c). */
+const char *
+_cf_diary_totals_select (void)
 {
   static char *sql;
   static gsize initialized;
@@ -855,8 +878,21 @@ cf_diary_get_totals (CfDiary      *self,
   g_return_val_if_fail (meal >= -1 && meal < CF_N_MEALS, NULL);
 
   db = _cf_database_get_handle (self->database);
-  sql = g_strdup_printf ("SELECT %s FROM entry WHERE day BETWEEN ?1 AND ?2%s",
-                         totals_select (), meal >= 0 ? " AND meal = ?3" : "");
+  if (meal >= 0)
+    sql = g_strdup_printf ("SELECT %s FROM entry WHERE day BETWEEN ?1 AND ?2 AND meal = ?3",
+                           _cf_diary_totals_select ());
+  else
+    {
+      /* The whole days: their totals, kept per day */
+      g_autofree char *columns = _cf_day_total_columns (CF_DAY_TOTAL_NUTRIENTS);
+      g_auto(GStrv) names = g_strsplit (columns, ", ", -1);
+      GString *sums = g_string_new (NULL);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        g_string_append_printf (sums, "%sCOALESCE (SUM (%s), 0)", i ? ", " : "", names[i]);
+      sql = g_strdup_printf ("SELECT %s FROM day_total WHERE day BETWEEN ?1 AND ?2", sums->str);
+      g_string_free (sums, TRUE);
+    }
   stmt = _cf_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -895,6 +931,7 @@ cf_diary_get_daily_totals (CfDiary      *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) days = NULL;
+  g_autofree char *columns = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -906,8 +943,8 @@ cf_diary_get_daily_totals (CfDiary      *self,
   g_return_val_if_fail (last != NULL && g_date_valid (last), NULL);
 
   db = _cf_database_get_handle (self->database);
-  sql = g_strdup_printf ("SELECT day, %s FROM entry WHERE day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day",
-                         totals_select ());
+  columns = _cf_day_total_columns (CF_DAY_TOTAL_NUTRIENTS);
+  sql = g_strdup_printf ("SELECT day, %s FROM day_total WHERE day BETWEEN ?1 AND ?2 ORDER BY day", columns);
   stmt = _cf_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

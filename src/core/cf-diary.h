@@ -104,4 +104,7 @@ gboolean          _cf_diary_find_present  (CfDiary       *self,
                                            guint8        *presence,
                                            GError       **error);
 
+/* The aggregates of the diary's totals, kept per day in day_total */
+const char       *_cf_diary_totals_select (void);
+
 G_END_DECLS

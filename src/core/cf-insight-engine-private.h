@@ -20,4 +20,7 @@ GArray *_cf_insight_engine_query_intake_on (sqlite3      *db,
                                             const GDate  *last,
                                             GError      **error);
 
+/* The per-day aggregates kept in day_total (see cf-database.c) */
+const char *_cf_intake_aggregates_sql (void);
+
 G_END_DECLS

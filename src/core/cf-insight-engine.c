@@ -256,23 +256,27 @@ cf_insight_engine_get_thresholds (void)
  * Day totals
  * ------------------------------------------------------------------ */
 
-/* Supplement intake (see CF_SUPPLEMENT_MEAL); ?3 is the meal key, ?4
- * the food kind key */
-#define IS_SUPPLEMENT "(meal = ?3 OR food_kind = ?4)"
-
-/* Columns: day, count, food entries, food grams, then per intake: sum,
- * known food grams, entries with a value, sum from supplements */
-static const char *
-intake_sql (void)
+/* Columns: count, food entries, food grams, then per intake: sum, known
+ * food grams, entries with a value, sum from supplements.  Supplement
+ * intake is what CF_SUPPLEMENT_MEAL or CF_SUPPLEMENT_KIND tells.  These
+ * aggregates are kept per day in the table day_total (see
+ * cf-database.c), which the insights read. */
+const char *
+_cf_intake_aggregates_sql (void)
 {
   static char *sql;
   static gsize initialized;
 
   if (g_once_init_enter (&initialized))
     {
-      GString *s = g_string_new ("SELECT day, count(*),"
-                                 " SUM (CASE WHEN " IS_SUPPLEMENT " THEN 0 ELSE 1 END),"
-                                 " COALESCE (SUM (CASE WHEN " IS_SUPPLEMENT " THEN 0 ELSE grams END), 0)");
+      g_autofree char *is_supplement = g_strdup_printf ("(meal = '%s' OR food_kind = '%s')",
+                                                        cf_meal_to_key (CF_SUPPLEMENT_MEAL),
+                                                        cf_food_kind_to_key (CF_SUPPLEMENT_KIND));
+      GString *s = g_string_new (NULL);
+
+      g_string_append_printf (s, "count(*), SUM (CASE WHEN %s THEN 0 ELSE 1 END),"
+                                 " COALESCE (SUM (CASE WHEN %s THEN 0 ELSE grams END), 0)",
+                              is_supplement, is_supplement);
 
       for (guint i = 0; i < CF_N_INTAKES; i++)
         {
@@ -281,14 +285,31 @@ intake_sql (void)
 
           g_string_append_printf (s,
                                   ", COALESCE (SUM (%s), 0)"
-                                  ", COALESCE (SUM (CASE WHEN %s IS NOT NULL AND NOT " IS_SUPPLEMENT " THEN grams END), 0)"
+                                  ", COALESCE (SUM (CASE WHEN %s IS NOT NULL AND NOT %s THEN grams END), 0)"
                                   ", count (%s)"
-                                  ", COALESCE (SUM (CASE WHEN " IS_SUPPLEMENT " THEN %s END), 0)",
-                                  amount, e, e, amount);
+                                  ", COALESCE (SUM (CASE WHEN %s THEN %s END), 0)",
+                                  amount, e, is_supplement, e, is_supplement, amount);
         }
 
-      g_string_append (s, " FROM entry WHERE day BETWEEN ?1 AND ?2 GROUP BY day ORDER BY day");
       sql = g_string_free (s, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return sql;
+}
+
+/* The columns of _cf_intake_aggregates_sql() in day_total */
+static const char *
+intake_sql (void)
+{
+  static char *sql;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autofree char *columns = _cf_day_total_columns (CF_DAY_TOTAL_INTAKES);
+
+      sql = g_strdup_printf ("SELECT day, %s FROM day_total WHERE day BETWEEN ?1 AND ?2 ORDER BY day", columns);
       g_once_init_leave (&initialized, 1);
     }
 
@@ -313,8 +334,6 @@ query_intake (sqlite3      *db,
 
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cf_meal_to_key (CF_SUPPLEMENT_MEAL), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, cf_food_kind_to_key (CF_SUPPLEMENT_KIND), -1, SQLITE_STATIC);
 
   days = g_array_new (FALSE, TRUE, sizeof (CfDayIntake));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

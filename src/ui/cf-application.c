@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #define G_SETTINGS_ENABLE_BACKEND
@@ -37,6 +40,7 @@ struct _CfApplication
   GError         *context_error;
   GSettings      *settings;
   char           *demo_dir;
+  GThread        *demo_thread;
   char           *backup_error;
   gboolean        demo;
 };
@@ -62,30 +66,66 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The sample fortnight of --demo, written into @path by a thread of its
+ * own while the toolkit starts; returns the GError of a failure, or NULL */
+static gpointer
+fill_demo_thread (gpointer data)
+{
+  g_autofree char *path = data;
+  g_autoptr(CfContext) context = NULL;
+  GError *error = NULL;
+  GDate today;
+
+  context = cf_context_new (path, NULL, &error);
+  if (context == NULL)
+    return error;
+
+  cf_day_set_today (&today);
+  cf_demo_fill (context, &today, DEMO_DAYS, &error);
+
+  return error;
+}
+
 /* A throw-away profile in a temporary folder, filled with a sample
- * fortnight; the user's own diary is never opened. */
+ * fortnight; the user's own diary is never opened.  The filling starts
+ * in a thread before the toolkit does (start_demo()); this waits for it
+ * and opens the result. */
 static CfContext *
 open_demo_context (CfApplication  *self,
                    GError        **error)
 {
   g_autofree char *path = NULL;
-  g_autoptr(CfContext) context = NULL;
-  GDate today;
+  GError *fill_error;
 
-  self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", error);
   if (self->demo_dir == NULL)
-    return NULL;
+    {
+      self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", error);
+      if (self->demo_dir == NULL)
+        return NULL;
+    }
 
   path = g_build_filename (self->demo_dir, "cofactor.db", NULL);
-  context = cf_context_new (path, NULL, error);
-  if (context == NULL)
-    return NULL;
+  if (self->demo_thread == NULL)
+    self->demo_thread = g_thread_new ("cf-demo", fill_demo_thread, g_strdup (path));
 
-  cf_day_set_today (&today);
-  if (!cf_demo_fill (context, &today, DEMO_DAYS, error))
-    return NULL;
+  fill_error = g_thread_join (g_steal_pointer (&self->demo_thread));
+  if (fill_error != NULL)
+    {
+      g_propagate_error (error, fill_error);
+      return NULL;
+    }
 
-  return g_steal_pointer (&context);
+  return cf_context_new (path, NULL, error);
+}
+
+/* Starts filling the demo diary while the toolkit starts */
+static void
+start_demo (CfApplication *self)
+{
+  self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", NULL);
+  if (self->demo_dir != NULL)
+    self->demo_thread = g_thread_new ("cf-demo", fill_demo_thread,
+                                      g_build_filename (self->demo_dir, "cofactor.db", NULL));
 }
 
 /**
@@ -126,6 +166,7 @@ cf_application_handle_local_options (GApplication *app,
       /* A demo runs beside the real app, never inside it */
       self->demo = TRUE;
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+      start_demo (self);
     }
 
   return -1;
@@ -347,6 +388,34 @@ restore_backup_activated (GSimpleAction *action,
 }
 
 static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  int fd = GPOINTER_TO_INT (user_data);
+  g_autofree char *line = g_strdup_printf ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+
+  if (write (fd, line, strlen (line)) < 0)
+    g_message ("Could not report the first frame: %s", g_strerror (errno));
+  close (fd);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, user_data);
+}
+
+/* For build-aux/measure-performance.sh: with COFACTOR_FIRST_FRAME_FD
+ * set, the monotonic time (µs) at the end of the window's first painted
+ * frame is written to that file descriptor.  Unset, it costs a getenv. */
+static void
+report_first_frame (GtkWindow *window)
+{
+  const char *fd = g_getenv ("COFACTOR_FIRST_FRAME_FD");
+  GdkFrameClock *clock;
+
+  if (fd == NULL || (clock = gtk_widget_get_frame_clock (GTK_WIDGET (window))) == NULL)
+    return;
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), GINT_TO_POINTER (atoi (fd)));
+}
+
+static void
 cf_application_activate (GApplication *app)
 {
   CfApplication *self = CF_APPLICATION (app);
@@ -363,6 +432,10 @@ cf_application_activate (GApplication *app)
         /* Keep the last good diary, to offer if it is ever damaged; once
          * the window is up, as it reads the whole diary */
         g_idle_add_full (G_PRIORITY_LOW, back_up_idle_cb, g_object_ref (self), g_object_unref);
+
+      gtk_window_present (window);
+      report_first_frame (window);
+      return;
     }
 
   gtk_window_present (window);
@@ -449,6 +522,14 @@ static void
 cf_application_finalize (GObject *object)
 {
   CfApplication *self = (CfApplication *) object;
+
+  /* A demo whose window never opened */
+  if (self->demo_thread != NULL)
+    {
+      GError *error = g_thread_join (g_steal_pointer (&self->demo_thread));
+
+      g_clear_error (&error);
+    }
 
   g_free (self->demo_dir);
   g_free (self->backup_error);

@@ -40,6 +40,8 @@ struct _CfWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *diary_view;
+  AdwBin               *foods_page;      /* the views, made when first shown */
+  AdwBin               *insights_page;
   GtkWidget            *foods_view;
   GtkWidget            *insights_view;
 
@@ -425,6 +427,39 @@ view_activated (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
+/* Makes the view of @name if it is not made yet */
+static GtkWidget *
+ensure_view (CfWindow   *self,
+             const char *name)
+{
+  if (self->context == NULL)
+    return NULL;
+
+  if (g_strcmp0 (name, "foods") == 0 && self->foods_view == NULL)
+    {
+      self->foods_view = GTK_WIDGET (cf_foods_view_new (self->context));
+      adw_bin_set_child (self->foods_page, self->foods_view);
+    }
+  else if (g_strcmp0 (name, "insights") == 0 && self->insights_view == NULL)
+    {
+      self->insights_view = GTK_WIDGET (cf_insights_view_new (self->context, self->settings));
+      adw_bin_set_child (self->insights_page, self->insights_view);
+    }
+
+  if (g_strcmp0 (name, "foods") == 0)
+    return self->foods_view;
+  if (g_strcmp0 (name, "insights") == 0)
+    return self->insights_view;
+
+  return self->diary_view;
+}
+
+static void
+visible_view_changed_cb (CfWindow *self)
+{
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
 static void
 toast_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -572,16 +607,20 @@ cf_window_constructed (GObject *object)
       return;
     }
 
+  /* The first frame shows the diary (or the view last shown); the
+   * other views are made when first shown (ensure_view()) */
   self->diary_view = GTK_WIDGET (cf_diary_view_new (self->context, self->settings));
   g_signal_connect_object (self->diary_view, "undoable", G_CALLBACK (undoable_cb), self, G_CONNECT_SWAPPED);
   adw_view_stack_add_titled_with_icon (self->view_stack, self->diary_view, "diary",
                                        _("Diary"), "cf-diary-symbolic");
-  self->foods_view = GTK_WIDGET (cf_foods_view_new (self->context));
-  adw_view_stack_add_titled_with_icon (self->view_stack, self->foods_view, "foods",
+  self->foods_page = ADW_BIN (adw_bin_new ());
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->foods_page), "foods",
                                        _("Foods"), "cf-foods-symbolic");
-  self->insights_view = GTK_WIDGET (cf_insights_view_new (self->context, self->settings));
-  adw_view_stack_add_titled_with_icon (self->view_stack, self->insights_view, "insights",
+  self->insights_page = ADW_BIN (adw_bin_new ());
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->insights_page), "insights",
                                        _("Insights"), "cf-insights-symbolic");
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (visible_view_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   if (self->settings != NULL)
     g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
@@ -795,14 +834,15 @@ cf_window_add_toast (CfWindow *self,
 /**
  * cf_window_get_foods_view:
  *
- * Returns: (transfer none) (nullable): the foods view
+ * Returns: (transfer none) (nullable): the foods view, made now if it
+ *   was not shown yet; %NULL when no diary is open
  */
 GtkWidget *
 cf_window_get_foods_view (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
 
-  return self->foods_view;
+  return ensure_view (self, "foods");
 }
 
 /**
@@ -821,14 +861,15 @@ cf_window_get_diary_view (CfWindow *self)
 /**
  * cf_window_get_insights_view:
  *
- * Returns: (transfer none) (nullable): the insights view
+ * Returns: (transfer none) (nullable): the insights view, made now if
+ *   it was not shown yet; %NULL when no diary is open
  */
 GtkWidget *
 cf_window_get_insights_view (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
 
-  return self->insights_view;
+  return ensure_view (self, "insights");
 }
 
 /**

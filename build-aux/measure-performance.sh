@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Measures Cofactor's start-up, import, insights and logging against
+# their references and prints the figures (it is not a pass/fail test):
+#
+#   build-aux/measure-performance.sh [-n RUNS] [--no-gui] [--no-cli]
+#
+# Start-up: a GTK 4 hello world (a label in a window), a libadwaita hello
+# world (header bar and label), Cofactor on an empty profile and
+# Cofactor --demo are started in turn, RUNS times (default 7) under one
+# Xvfb display; for each, the median time from exec to the end of the
+# window's first painted frame, its ratio to the libadwaita hello world,
+# and the median peak memory (RSS, measured a second after that frame so
+# that work put off until then counts).  The programs report the frame
+# through COFACTOR_FIRST_FRAME_FD (see tests/perf/perf-launch.c).
+#
+# On a generated ten-year diary (src/tools/cofactor-gen-diary, the same
+# file every time): the wall time and peak memory of `cofactor-cli
+# import`, the insights of 365 days and of ten years inside the process
+# (tests/perf/bench-insights.c), and the fdatasync/fsync calls each of
+# 300 `cofactor-cli log` makes on that diary (strace).
+#
+# Uses the build in _build (or $COFACTOR_BUILD_DIR); GSK_RENDERER defaults
+# to cairo, as in the UI tests (under Xvfb GL is software rendering).
+set -euo pipefail
+
+top="$(cd "$(dirname "$0")/.." && pwd)"
+build="${COFACTOR_BUILD_DIR:-$top/_build}"
+runs=7
+gui=1
+cli=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    -n) runs=$2; shift 2 ;;
+    --no-gui) gui=0; shift ;;
+    --no-cli) cli=0; shift ;;
+    *) echo "usage: $0 [-n RUNS] [--no-gui] [--no-cli]" >&2; exit 2 ;;
+  esac
+done
+
+if [ "${_COFACTOR_IN_XVFB:-}" != 1 ]; then
+  meson compile -C "$build" >/dev/null
+  if [ $gui = 1 ]; then
+    export _COFACTOR_IN_XVFB=1
+    exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$0" -n "$runs" \
+      $([ $cli = 1 ] || echo --no-cli)
+  fi
+fi
+
+perf="$build/tests/perf"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# median FILE COLUMN: the median of a column of numbers
+median () {
+  sort -g -k"$2","$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+if [ $gui = 1 ]; then
+  export GSK_RENDERER="${GSK_RENDERER:-cairo}" GTK_A11Y=none ADW_DISABLE_PORTAL=1 NO_AT_BRIDGE=1
+  export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" COFACTOR_LOCALEDIR="$build/po"
+
+  names=(gtk-hello adw-hello cofactor cofactor-demo)
+  # Each round starts with a different program, so none always comes
+  # first after a pause
+  for ((r = 0; r < runs; r++)); do
+    for ((k = 0; k < 4; k++)); do
+      name=${names[$(((r + k) % 4))]}
+      profile="$work/profile-$name-$r"
+      mkdir -p "$profile"
+      case $name in
+        gtk-hello) cmd=("$perf/hello-gtk") ;;
+        adw-hello) cmd=("$perf/hello-adw") ;;
+        cofactor) cmd=("$build/src/ui/cofactor") ;;
+        cofactor-demo) cmd=("$build/src/ui/cofactor" --demo) ;;
+      esac
+      COFACTOR_DATA_DIR="$profile" XDG_DATA_HOME="$profile" TMPDIR="$profile" \
+        "$perf/perf-launch" 1000 "${cmd[@]}" >> "$work/$name.txt" 2>> "$work/stderr.txt" ||
+        echo "measure-performance: $name failed, see below" >&2
+    done
+  done
+
+  echo "Start-up under Xvfb ($runs interleaved runs each, GSK_RENDERER=$GSK_RENDERER)"
+  adw_ms=$(median "$work/adw-hello.txt" 1)
+  adw_rss=$(median "$work/adw-hello.txt" 2)
+  printf '%-16s %12s %8s %14s %8s\n' program "first frame" ratio "peak RSS" ratio
+  for name in "${names[@]}"; do
+    ms=$(median "$work/$name.txt" 1)
+    rss=$(median "$work/$name.txt" 2)
+    printf '%-16s %9s ms %7.2fx %10.1f MiB %7.2fx\n' "$name" "$ms" \
+      "$(echo "$ms / $adw_ms" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$rss / $adw_rss" | bc -l)"
+  done
+  echo "(ratios against adw-hello; each run's figures: $(for n in "${names[@]}"; do printf '%s: %s; ' "$n" "$(cut -d' ' -f1 "$work/$n.txt" | tr '\n' ' ')"; done))"
+  [ -s "$work/stderr.txt" ] && { echo "stderr of the programs:"; sort "$work/stderr.txt" | uniq -c | head -20; }
+  echo
+fi
+
+if [ $cli = 1 ]; then
+  data="$build/perf-data"
+  diary="$data/diary-10y.json"
+  mkdir -p "$data"
+  [ -f "$diary" ] || "$build/src/tools/cofactor-gen-diary" "$build/data/foods/foods.db" 3650 "$diary" >/dev/null
+  n_entries=$(grep -c '"id":' "$diary" || true)
+  export COFACTOR_FOODS_DB="$build/data/foods/foods.db" GSETTINGS_BACKEND=memory LC_ALL=C.UTF-8
+
+  echo "Ten-year diary: $n_entries entries, $(($(stat -c %s "$diary") / 1024 / 1024)) MiB of JSON"
+  profile="$work/import"
+  mkdir -p "$profile"
+  COFACTOR_DATA_DIR="$profile" /usr/bin/time -f '%e %M' -o "$work/import-time.txt" \
+    "$build/src/cli/cofactor-cli" import "$diary" > "$work/import.txt"
+  read -r secs kib < "$work/import-time.txt"
+  printf 'import:          %6.2f s, peak RSS %6.1f MiB  (%s)\n' "$secs" "$(echo "$kib / 1024" | bc -l)" \
+    "$(tail -n1 "$work/import.txt")"
+
+  "$perf/bench-insights" "$profile/cofactor.db" "$build/data/foods/foods.db" 2026-11-30 "$runs" |
+    while read -r key value; do printf '%-16s %7s ms (median of %s, in process)\n' "${key%_ms}:" "$value" "$runs"; done
+
+  if command -v strace >/dev/null; then
+    # A checkpoint syncs once per a few hundred logs: enough logs to meet one
+    logs=300
+    : > "$work/syncs.txt"
+    for ((i = 0; i < logs; i++)); do
+      COFACTOR_DATA_DIR="$profile" strace -f -qq -e trace=fdatasync,fsync -o "$work/strace.txt" \
+        "$build/src/cli/cofactor-cli" log 2026-11-30 snacks usda:01009 30g > /dev/null
+      grep -c 'sync(' "$work/strace.txt" >> "$work/syncs.txt" || true
+    done
+    printf 'log one entry:   fdatasync+fsync calls of `cofactor-cli log` on that diary, %d logs: mean %s; %s\n' "$logs" \
+      "$(awk '{ s += $1 } END { printf "%.2f", s / NR }' "$work/syncs.txt")" \
+      "$(sort -n "$work/syncs.txt" | uniq -c | awk '{ printf "%s%d calls in %d logs", (NR > 1 ? ", " : ""), $2, $1 }')"
+  else
+    echo "log one entry:   strace is missing, not measured"
+  fi
+fi

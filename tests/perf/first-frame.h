@@ -1,0 +1,44 @@
+/* first-frame.h
+ *
+ * Copyright 2026 The Cofactor authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The start-up hook of the hello worlds, the same as Cofactor's own
+ * (cf_application_report_first_frame()): with COFACTOR_FIRST_FRAME_FD
+ * set, the monotonic time (µs) at the end of the window's first painted
+ * frame is written to that file descriptor. */
+
+#pragma once
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <gtk/gtk.h>
+
+static void
+perf_after_paint_cb (GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  int fd = GPOINTER_TO_INT (user_data);
+  char line[64];
+  int len = snprintf (line, sizeof line, "%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+
+  if (write (fd, line, len) < 0)
+    perror ("first frame");
+  close (fd);
+  g_signal_handlers_disconnect_by_func (clock, perf_after_paint_cb, user_data);
+}
+
+static inline void
+perf_report_first_frame (GtkWidget *window)
+{
+  const char *env = g_getenv ("COFACTOR_FIRST_FRAME_FD");
+
+  if (env == NULL)
+    return;
+
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (perf_after_paint_cb), GINT_TO_POINTER (atoi (env)));
+}
