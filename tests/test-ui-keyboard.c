@@ -607,6 +607,50 @@ test_undo_edit_and_copy (void)
   cf_test_spin ();
 }
 
+/* Two removals in quick succession: the second toast replaces the
+ * first, and its Undo brings back the second entry only */
+static void
+test_undo_two_removals (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfDiary *diary = cf_context_get_diary (context);
+  g_autoptr(CfFood) cheddar = cf_food_store_get_food (cf_context_get_food_store (context), "usda:01009", NULL);
+  g_autoptr(CfDiaryEntry) a = NULL;
+  g_autoptr(CfDiaryEntry) b = NULL;
+  g_autoptr(CfDiaryEntry) back = NULL;
+  GtkWidget *undo;
+  GDate today;
+
+  cf_day_set_today (&today);
+  a = cf_diary_entry_new (&today, CF_MEAL_LUNCH, cheddar, 30, NULL, 0);
+  b = cf_diary_entry_new (&today, CF_MEAL_LUNCH, cheddar, 40, NULL, 0);
+  g_assert_true (cf_diary_add (diary, a, NULL));
+  g_assert_true (cf_diary_add (diary, b, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.remove-entry", "s", cf_diary_entry_get_id (a)));
+  cf_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.remove-entry", "s", cf_diary_entry_get_id (b)));
+  cf_test_spin_for (700);
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
+
+  undo = find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  gtk_widget_activate (undo);
+  wait_for_entries (window, diary, 1);
+  back = cf_diary_get_entry (diary, cf_diary_entry_get_id (b), NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpfloat (cf_diary_entry_get_grams (back), ==, 40);
+
+  cf_test_spin_for (700);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -628,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/keyboard/remembered-meal", test_remembered_meal);
   g_test_add_func ("/cofactor/ui/day-macros", test_day_macros);
   g_test_add_func ("/cofactor/ui/undo-edit-and-copy", test_undo_edit_and_copy);
+  g_test_add_func ("/cofactor/ui/undo-two-removals", test_undo_two_removals);
 
   return g_test_run ();
 }
