@@ -11,6 +11,13 @@
 
 #include "cf-test-util.h"
 
+static void
+remove_and_free (char *dir)
+{
+  cf_test_remove_tree (dir);
+  g_free (dir);
+}
+
 /* A context on a fresh diary file in a temporary folder, with the build
  * tree's food database ($COFACTOR_FOODS_DB) or without any. */
 CfContext *
@@ -32,7 +39,7 @@ cf_test_context_new (gboolean with_foods)
 
   /* The folder is removed when the test ends */
   g_object_set_data_full (G_OBJECT (context), "test-dir", g_steal_pointer (&dir),
-                          (GDestroyNotify) cf_test_remove_tree);
+                          (GDestroyNotify) remove_and_free);
 
   return context;
 }

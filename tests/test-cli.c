@@ -145,6 +145,7 @@ test_search_natto (void)
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
   gboolean found = FALSE;
+  gboolean found_usda = FALSE;
 
   RUN (&text, "search", "natto");
   g_assert_cmpint (text.status, ==, 0);
@@ -160,6 +161,20 @@ test_search_natto (void)
     {
       JsonObject *food = json_array_get_object_element (array, i);
 
+      /* The USDA natto's MK-7 is borrowed, and says so, with where each
+       * value comes from, as in `food --json` */
+      if (g_strcmp0 (json_object_get_string_member (food, "id"), "usda:16113") == 0)
+        {
+          JsonObject *kinds = json_object_get_object_member (food, "value_kinds");
+          JsonObject *origins = json_object_get_object_member (food, "origins");
+
+          g_assert_cmpstr (json_object_get_string_member (kinds, "mk7"), ==, "borrowed");
+          g_assert_false (json_object_has_member (kinds, "calcium"));
+          g_assert_nonnull (strstr (json_object_get_string_member (origins, "mk7"), "Kamao M"));
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (origins, "calcium"), "USDA SR28"));
+          found_usda = TRUE;
+        }
+
       if (g_strcmp0 (json_object_get_string_member (food, "id"), "k2:natto-kamao-2007") != 0)
         continue;
 
@@ -168,6 +183,7 @@ test_search_natto (void)
       g_assert_true (g_str_has_prefix (json_object_get_string_member (food, "citation"), "Kamao M"));
     }
   g_assert_true (found);
+  g_assert_true (found_usda);
 }
 
 static void
@@ -255,6 +271,51 @@ test_log_day_export_import (void)
   g_assert_cmpstr (entries1, ==, entries2);
 
   cf_test_remove_tree (other);
+}
+
+/* An imported entry without a weight ("1.00 cup" of milk, "8.00 fl oz"
+ * of coffee) counts in the day's total vitamin K as it counts in the
+ * form-not-stated line above it */
+static void
+test_day_imported_amounts (void)
+{
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "import", "cronometer-servings-two-weeks.csv", NULL);
+  g_auto(Run) imp = { 0, };
+  g_auto(Run) day = { 0, };
+  g_auto(GStrv) lines = NULL;
+  gboolean unstated = FALSE, total = FALSE;
+
+  run_in (&imp, dir, "import", file, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  g_assert_nonnull (strstr (imp.out, "101 diary entries"));
+
+  run_in (&day, dir, "day", "2026-03-02", NULL);
+  g_assert_cmpint (day.status, ==, 0);
+  g_assert_nonnull (strstr (day.out, "Milk, 2% — 1.00 cup"));
+
+  /* The fixture's vitamin K for that day: 263.6 µg, 0.5 of it in the
+   * milk and 0.2 in the coffee */
+  lines = g_strsplit (day.out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+      if (g_str_has_prefix (line, "Vitamin K (form not stated)"))
+        {
+          g_assert_nonnull (strstr (line, " 263.6 µg"));
+          unstated = TRUE;
+        }
+      else if (g_str_has_prefix (line, "Vitamin K ") && !g_str_has_prefix (line, "Vitamin K ("))
+        {
+          g_assert_nonnull (strstr (line, " 263.6 µg"));
+          total = TRUE;
+        }
+    }
+  g_assert_true (unstated);
+  g_assert_true (total);
+
+  cf_test_remove_tree (dir);
 }
 
 static void
@@ -1127,6 +1188,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/cli/search-natto", test_search_natto);
   g_test_add_func ("/cofactor/cli/food", test_food);
   g_test_add_func ("/cofactor/cli/log-day-export-import", test_log_day_export_import);
+  g_test_add_func ("/cofactor/cli/day-imported-amounts", test_day_imported_amounts);
   g_test_add_func ("/cofactor/cli/errors", test_errors);
   g_test_add_func ("/cofactor/cli/rank", test_rank);
   g_test_add_func ("/cofactor/cli/food-add-recipe-add", test_food_add_recipe_add);

@@ -107,14 +107,18 @@ write_import (Run   *run,
   g_autofree char *name = g_strdup_printf ("import-%u.json", number);
   char *file = g_build_filename (run->profile, name, NULL);
   GStrv ids = g_new0 (char *, IMPORT_ENTRIES + 1);
+  /* A food of its own for each file: an import leaves out an entry the
+   * diary has under another id (same day, meal, food and amount), and
+   * every entry of every file has to be new */
+  g_autofree char *food = g_uuid_string_random ();
 
   for (guint i = 0; i < IMPORT_ENTRIES; i++)
     {
       ids[i] = g_uuid_string_random ();
       g_string_append_printf (json, "%s{\"id\":\"%s\",\"date\":\"2026-02-%02u\",\"meal\":\"dinner\","
-                              "\"food\":{\"id\":\"usda:01009\",\"name\":\"Cheese, cheddar\"},"
+                              "\"food\":{\"id\":\"custom:%s\",\"name\":\"Cheese %u\"},"
                               "\"grams\":%u,\"per_100g\":{\"calcium\":710,\"energy\":403}}",
-                              i ? "," : "", ids[i], 1 + i % 28, 1 + i);
+                              i ? "," : "", ids[i], 1 + i % 28, food, number, 1 + i);
     }
   g_string_append (json, "]}");
   g_assert_true (g_file_set_contents (file, json->str, json->len, NULL));

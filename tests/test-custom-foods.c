@@ -13,6 +13,8 @@
 #include <math.h>
 
 #include "cf-error.h"
+#include "cf-food-search.h"
+#include "cf-supplements.h"
 #include "cf-test-util.h"
 #include "cf-transfer.h"
 
@@ -282,6 +284,154 @@ test_favourites (void)
   }
 }
 
+static gboolean
+has_template (GPtrArray  *foods,
+              const char *key)
+{
+  for (guint i = 0; i < foods->len; i++)
+    {
+      const char *k = cf_supplement_get_template_key (g_ptr_array_index (foods, i));
+
+      if (g_strcmp0 (k, key) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GPtrArray *
+search (CfFoodStore   *store,
+        const char    *text,
+        CfSearchFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *foods = cf_food_store_search (store, text, flags, NULL, NULL, 50, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (foods);
+
+  return foods;
+}
+
+/* The template library: label amounts, searchable, one food of the
+ * user's per template however often it is logged */
+static void
+test_supplement_templates (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  g_autoptr(GPtrArray) again = cf_supplement_list_templates ();
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const CfSearchFlags add_dialog = CF_SEARCH_ALL | CF_SEARCH_TEMPLATES;
+  static const struct {
+    const char *key;
+    CfNutrient  nutrient;
+    double      amount;
+  } library[] = {
+    { "vitamin-d3-1000iu", CF_NUTRIENT_VITAMIN_D, 25 },
+    { "vitamin-d3-2000iu", CF_NUTRIENT_VITAMIN_D, 50 },
+    { "vitamin-d3-4000iu", CF_NUTRIENT_VITAMIN_D, 100 },
+    { "k2-mk7-45", CF_NUTRIENT_MK7, 45 },
+    { "k2-mk7-90", CF_NUTRIENT_MK7, 90 },
+    { "k2-mk7-100", CF_NUTRIENT_MK7, 100 },
+    { "k2-mk7-180", CF_NUTRIENT_MK7, 180 },
+    { "k2-mk7-200", CF_NUTRIENT_MK7, 200 },
+    { "magnesium-citrate-200", CF_NUTRIENT_MAGNESIUM, 200 },
+    { "magnesium-glycinate-100", CF_NUTRIENT_MAGNESIUM, 100 },
+    { "magnesium-oxide-250", CF_NUTRIENT_MAGNESIUM, 250 },
+    { "calcium-carbonate-500", CF_NUTRIENT_CALCIUM, 500 },
+    { "calcium-citrate-200", CF_NUTRIENT_CALCIUM, 200 },
+    { "fish-oil-epa180-dha120", CF_NUTRIENT_EPA, 0.180 },
+    { "fish-oil-epa180-dha120", CF_NUTRIENT_DHA, 0.120 },
+    { "algae-oil-epa125-dha250", CF_NUTRIENT_EPA, 0.125 },
+    { "algae-oil-epa125-dha250", CF_NUTRIENT_DHA, 0.250 },
+  };
+
+  /* Every template: a supplement with a unit, a note on where its
+   * amounts come from, and an id of the user's own that is the same
+   * every time and differs from every other template's */
+  g_assert_cmpuint (templates->len, ==, again->len);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      CfFood *t = g_ptr_array_index (templates, i);
+
+      g_assert_nonnull (cf_supplement_get_template_key (t));
+      g_assert_nonnull (cf_supplement_get_template_note (t));
+      g_assert_nonnull (cf_supplement_get_unit (t));
+      g_assert_cmpint (cf_food_get_kind (t), ==, CF_FOOD_KIND_SUPPLEMENT);
+      g_assert_true (cf_food_id_is_valid (cf_food_get_id (t)));
+      g_assert_true (g_str_has_prefix (cf_food_get_id (t), "custom:"));
+      g_assert_cmpstr (cf_food_get_id (t), ==, cf_food_get_id (g_ptr_array_index (again, i)));
+      g_assert_true (g_hash_table_add (ids, (gpointer) cf_food_get_id (t)));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (library); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < templates->len; j++)
+        {
+          CfFood *t = g_ptr_array_index (templates, j);
+
+          if (g_strcmp0 (cf_supplement_get_template_key (t), library[i].key) != 0)
+            continue;
+          found = TRUE;
+          g_assert_cmpfloat_with_epsilon (cf_supplement_get_dose (t, library[i].nutrient), library[i].amount, 1e-9);
+        }
+      g_assert_true (found);
+    }
+
+  /* Searchable in the add dialog's search, not in a plain one */
+  {
+    g_autoptr(GPtrArray) d3 = search (store, "vitamin d3", add_dialog);
+    g_autoptr(GPtrArray) d3_2000 = search (store, "d3 2000", add_dialog);
+    g_autoptr(GPtrArray) citrate = search (store, "magnesium citrate", add_dialog);
+    g_autoptr(GPtrArray) glycinate = search (store, "glycinate", add_dialog);
+    g_autoptr(GPtrArray) mk7 = search (store, "k2 mk-7", add_dialog);
+    g_autoptr(GPtrArray) algae = search (store, "algae oil", add_dialog);
+    g_autoptr(GPtrArray) plain = search (store, "vitamin d3", 0);
+
+    g_assert_true (has_template (d3, "vitamin-d3-1000iu"));
+    g_assert_true (has_template (d3, "vitamin-d3-2000iu"));
+    g_assert_true (has_template (d3, "vitamin-d3-4000iu"));
+    g_assert_false (has_template (d3, "k2-mk7-100"));
+    g_assert_true (has_template (d3_2000, "vitamin-d3-2000iu"));
+    g_assert_false (has_template (d3_2000, "vitamin-d3-1000iu"));
+    g_assert_cmpstr (cf_supplement_get_template_key (g_ptr_array_index (citrate, 0)), ==, "magnesium-citrate-200");
+    g_assert_false (has_template (citrate, "magnesium-oxide-250"));
+    g_assert_true (has_template (glycinate, "magnesium-glycinate-100"));
+    for (guint i = 0; i < G_N_ELEMENTS (library); i++)
+      if (g_str_has_prefix (library[i].key, "k2-mk7-"))
+        g_assert_true (has_template (mk7, library[i].key));
+    g_assert_true (has_template (algae, "algae-oil-epa125-dha250"));
+    g_assert_false (has_template (algae, "fish-oil-epa180-dha120"));
+    g_assert_false (has_template (plain, "vitamin-d3-1000iu"));
+  }
+
+  /* Once saved, the template's food is the user's: the search finds it
+   * as such, not the template a second time */
+  {
+    CfFood *t = NULL;
+    g_autoptr(GPtrArray) found = NULL;
+    g_autoptr(GError) error = NULL;
+    guint mine = 0;
+
+    for (guint i = 0; i < templates->len && t == NULL; i++)
+      if (g_strcmp0 (cf_supplement_get_template_key (g_ptr_array_index (templates, i)), "vitamin-d3-2000iu") == 0)
+        t = g_ptr_array_index (templates, i);
+    g_assert_true (cf_food_store_save_custom_food (store, t, &error));
+    g_assert_no_error (error);
+
+    found = search (store, "vitamin d3 2000", add_dialog);
+    g_assert_false (has_template (found, "vitamin-d3-2000iu"));
+    for (guint i = 0; i < found->len; i++)
+      if (g_strcmp0 (cf_food_get_id (g_ptr_array_index (found, i)), cf_food_get_id (t)) == 0)
+        mine++;
+    g_assert_cmpuint (mine, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/custom-foods/field-by-field", test_field_by_field);
   g_test_add_func ("/cofactor/custom-foods/valid-values", test_valid_values);
   g_test_add_func ("/cofactor/custom-foods/favourites", test_favourites);
+  g_test_add_func ("/cofactor/custom-foods/supplement-templates", test_supplement_templates);
 
   return g_test_run ();
 }

@@ -79,6 +79,44 @@ test_spellings (void)
     }
 }
 
+/* Searched in the user's language, a food's other names there count as
+ * much as its main name: German "Käse" (another name of Gouda) finds an
+ * everyday cheese first, not a K2-table cheese whose German name holds
+ * the word; "Milch" whole milk ("Vollmilch"); "Brot" bread, not a food
+ * whose Spanish name is "Brotes …" */
+static void
+test_own_language_first (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfFoodStore *store = cf_context_get_food_store (context);
+  static const struct {
+    const char *lang;
+    const char *word;
+    const char *first;
+  } cases[] = {
+    { "de", "Käse", "usda:01022" },
+    { "de", "Kaese", "usda:01022" },
+    { "de", "Milch", "usda:01077" },
+    { "de", "Brot", "usda:18069" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+
+      g_setenv ("LANGUAGE", cases[i].lang, TRUE);
+      found = cf_food_store_search (store, cases[i].word, 0, NULL, NULL, 3, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, >, 0);
+      if (g_strcmp0 (cf_food_get_id (g_ptr_array_index (found, 0)), cases[i].first) != 0)
+        g_error ("%s: “%s” first finds %s (%s), not %s", cases[i].lang, cases[i].word,
+                 cf_food_get_id (g_ptr_array_index (found, 0)),
+                 cf_food_get_display_name (g_ptr_array_index (found, 0)), cases[i].first);
+    }
+  g_unsetenv ("LANGUAGE");
+}
+
 /* The name shown follows the user's language; the source's stays */
 static void
 test_display_name (void)
@@ -113,6 +151,7 @@ main (int   argc,
       g_test_add_data_func (path, &languages[i], test_words);
     }
   g_test_add_func ("/cofactor/food-names/spellings", test_spellings);
+  g_test_add_func ("/cofactor/food-names/own-language-first", test_own_language_first);
   g_test_add_func ("/cofactor/food-names/display-name", test_display_name);
 
   return g_test_run ();

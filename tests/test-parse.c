@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "cf-date.h"
 #include "cf-error.h"
 #include "cf-parse.h"
+#include "cf-supplements.h"
 #include "cf-test-util.h"
 
 static void
@@ -154,6 +156,65 @@ test_amount (void)
     }
 }
 
+/* A vitamin D supplement counted by its vitamin D: "2000 IU" of
+ * 1,000 IU softgels is two softgels, in any spelling of IU, or in µg */
+static void
+test_amount_vitamin_d (void)
+{
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  CfFood *d3 = NULL, *k2 = NULL;
+  static const struct {
+    const char *text;
+    double      softgels;
+  } valid[] = {
+    { "2000 IU", 2 }, { "1000 UI", 1 }, { "4000 I.E.", 4 }, { "500 ie", 0.5 }, { "50 µg", 2 }, { "25 mcg", 1 },
+    { "3 softgel", 3 },
+  };
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const char *key = cf_supplement_get_template_key (g_ptr_array_index (templates, i));
+
+      if (g_strcmp0 (key, "vitamin-d3-1000iu") == 0)
+        d3 = g_ptr_array_index (templates, i);
+      if (g_strcmp0 (key, "k2-mk7-100") == 0)
+        k2 = g_ptr_array_index (templates, i);
+    }
+  g_assert_nonnull (d3);
+  g_assert_nonnull (k2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(CfPortion) portion = NULL;
+      g_autoptr(GError) error = NULL;
+      double grams = 0, quantity = 0;
+
+      g_test_message ("%s", valid[i].text);
+      g_assert_true (cf_parse_amount (valid[i].text, d3, &grams, &portion, &quantity, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (portion);
+      g_assert_cmpstr (cf_portion_get_description (portion), ==, "softgel");
+      g_assert_cmpfloat_with_epsilon (quantity, valid[i].softgels, 1e-9);
+      g_assert_cmpfloat_with_epsilon (quantity * cf_supplement_get_dose (d3, CF_NUTRIENT_VITAMIN_D),
+                                      valid[i].softgels * 25, 1e-9);
+    }
+
+  /* No vitamin D to count by: said so; and a number too small */
+  {
+    g_autoptr(CfPortion) portion = NULL;
+    g_autoptr(GError) error = NULL;
+    double grams = 0, quantity = 0;
+
+    g_assert_false (cf_parse_amount ("2000 IU", k2, &grams, &portion, &quantity, &error));
+    g_assert_nonnull (strstr (error->message, "no vitamin D"));
+    g_assert_null (portion);
+    g_clear_error (&error);
+    g_assert_false (cf_parse_amount ("0 IU", d3, &grams, &portion, &quantity, &error));
+    g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+    g_assert_null (portion);
+  }
+}
+
 static void
 test_date (void)
 {
@@ -199,6 +260,91 @@ test_ids (void)
   g_assert_false (cf_id_is_canonical ("0B6C3D1E-5D8A-4A59-9D0F-3C2B1A000001"));
 }
 
+/* Vitamin D in µg or IU, in the unit spellings of the translations */
+static void
+test_vitamin_d (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    default_iu;
+    double      micrograms;
+    gboolean    in_iu;
+  } valid[] = {
+    { "50", FALSE, 50, FALSE },
+    { "2000", TRUE, 50, TRUE },
+    { "50 µg", TRUE, 50, FALSE },           /* micro sign */
+    { "50 \xce\xbcg", TRUE, 50, FALSE },    /* Greek mu */
+    { "50\xce\x9c\x47", TRUE, 50, FALSE },  /* "ΜG", upper case */
+    { "50ug", TRUE, 50, FALSE },
+    { "50 mcg", TRUE, 50, FALSE },
+    { "2,5 µg", TRUE, 2.5, FALSE },
+    { "2000 IU", FALSE, 50, TRUE },
+    { "2000 iu", FALSE, 50, TRUE },
+    { "2000IU", FALSE, 50, TRUE },
+    { "1000 UI", FALSE, 25, TRUE },          /* es, fr, it, pt_BR */
+    { "1000 ui", FALSE, 25, TRUE },
+    { "400 IE", FALSE, 10, TRUE },           /* de, nl */
+    { "400 ie", FALSE, 10, TRUE },
+    { "400 I.E.", FALSE, 10, TRUE },         /* de */
+    { "400 i.e.", FALSE, 10, TRUE },
+    { "400 I. E.", FALSE, 10, TRUE },
+    { "4000 I.E", FALSE, 100, TRUE },
+    { "2000 I.U.", FALSE, 50, TRUE },
+    { "  0 IU ", FALSE, 0, TRUE },
+  };
+  static const char *invalid[] = {
+    "abc", "50 mg", "50 g", "IU", "2000 IUs", "2000 U", "1e3 IU", "50 µ.g",
+  };
+  double value;
+  gboolean in_iu;
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", valid[i].text);
+      g_assert_true (cf_parse_vitamin_d (valid[i].text, valid[i].default_iu, &value, &in_iu, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (value, valid[i].micrograms, 1e-9);
+      g_assert_cmpint (in_iu, ==, valid[i].in_iu);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", invalid[i]);
+      g_assert_false (cf_parse_vitamin_d (invalid[i], FALSE, &value, NULL, &error));
+      g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+      g_assert_true (isnan (value));
+    }
+
+  /* What is not understood names both units */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (cf_parse_vitamin_d ("2000 units", FALSE, &value, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "µg"));
+    g_assert_nonnull (strstr (error->message, "IU"));
+  }
+
+  /* A number written two ways says how to write it; less than zero is
+   * refused; nothing is no value */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (cf_parse_vitamin_d ("1,000 IU", FALSE, &value, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "write 1000 or 1"));
+    g_clear_error (&error);
+    g_assert_false (cf_parse_vitamin_d ("-5 µg", FALSE, &value, NULL, &error));
+    g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (cf_parse_vitamin_d ("  ", TRUE, &value, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (isnan (value));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +354,8 @@ main (int   argc,
   g_test_add_func ("/cofactor/parse/decimal-accepts", test_decimal_accepts);
   g_test_add_func ("/cofactor/parse/decimal-refuses", test_decimal_refuses);
   g_test_add_func ("/cofactor/parse/amount", test_amount);
+  g_test_add_func ("/cofactor/parse/amount-vitamin-d", test_amount_vitamin_d);
+  g_test_add_func ("/cofactor/parse/vitamin-d", test_vitamin_d);
   g_test_add_func ("/cofactor/parse/date", test_date);
   g_test_add_func ("/cofactor/parse/ids", test_ids);
 

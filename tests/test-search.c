@@ -255,6 +255,34 @@ test_correction (void)
   g_assert_cmpuint (cheese->len, >, 0);
 }
 
+/* Names that are in no index (supplement templates) match the way the
+ * index does: folded, every word whole or as a start */
+static void
+test_text_matches (void)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_word_free);
+  const char *name = "Vitamin D3 1,000 IU (25 µg) Cholécalciférol";
+
+  g_ptr_array_add (words, cf_search_word_new ("vitamin", NULL));
+  g_ptr_array_add (words, cf_search_word_new ("d3", NULL));
+  g_assert_true (cf_search_text_matches (words, CF_SEARCH_MATCH_ALL_WHOLE, name));
+
+  g_ptr_array_add (words, cf_search_word_new ("cholecalc", NULL));
+  g_assert_false (cf_search_text_matches (words, CF_SEARCH_MATCH_ALL_WHOLE, name));
+  g_assert_true (cf_search_text_matches (words, CF_SEARCH_MATCH_ALL_PREFIX, name));
+
+  g_ptr_array_add (words, cf_search_word_new ("k2", NULL));
+  g_assert_false (cf_search_text_matches (words, CF_SEARCH_MATCH_ALL_PREFIX, name));
+  g_assert_true (cf_search_text_matches (words, CF_SEARCH_MATCH_ANY_PREFIX, name));
+
+  /* A phrase among a word's alternatives matches in order only */
+  g_ptr_array_set_size (words, 0);
+  g_ptr_array_add (words, cf_search_word_new ("fishoil", (const char *[]) { "fish oil", NULL }));
+  g_assert_true (cf_search_text_matches (words, CF_SEARCH_MATCH_ALL_WHOLE, "Fish oil (EPA 180 mg)"));
+  g_assert_false (cf_search_text_matches (words, CF_SEARCH_MATCH_ALL_WHOLE, "Oil, fish"));
+  g_assert_false (cf_search_text_matches (words, CF_SEARCH_MATCH_ALL_WHOLE, "fish"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/search/word-forms", test_word_forms);
   g_test_add_func ("/cofactor/search/edit-distance", test_edit_distance);
   g_test_add_func ("/cofactor/search/build-match", test_build_match);
+  g_test_add_func ("/cofactor/search/text-matches", test_text_matches);
   g_test_add_func ("/cofactor/search/hostile-text", test_hostile_text);
   g_test_add_func ("/cofactor/search/diacritics-and-prefix", test_diacritics_and_prefix);
   g_test_add_func ("/cofactor/search/match-quality", test_match_quality);

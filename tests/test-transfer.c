@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "cf-date.h"
+#include "cf-demo.h"
 #include "cf-diary-entry-private.h"
 #include "cf-error.h"
 #include "cf-json.h"
@@ -470,6 +471,98 @@ test_list_bounds (void)
   g_assert_nonnull (strstr (error->message, "entries[0]: The food name is longer than 200 characters"));
 }
 
+/* An import never doubles the diary: the same file twice, an export of
+ * the demo into a demo made again (other ids), and like matched with
+ * like one to one */
+static void
+test_no_second_copy (void)
+{
+  g_autoptr(CfContext) first = cf_test_context_new (TRUE);
+  g_autoptr(CfContext) again = cf_test_context_new (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CfImportCounts counts = { 0, };
+  guint n;
+  GDate today;
+
+  g_date_set_dmy (&today, 4, 12, 2026);
+  g_assert_true (cf_demo_fill (first, &today, 14, &error));
+  g_assert_no_error (error);
+  data = cf_export_to_data (first, &error);
+  g_assert_no_error (error);
+  n = cf_diary_count_entries (cf_context_get_diary (first));
+  g_assert_cmpuint (n, >, 50);
+
+  /* The same file into the same diary: every entry there by id */
+  g_assert_true (cf_import_check_data (first, data, -1, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.entries, ==, n);
+  g_assert_cmpuint (counts.new_entries, ==, 0);
+  g_assert_true (cf_import_from_data (first, data, -1, &counts, &error));
+  g_assert_true (cf_import_from_data (first, data, -1, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (first)), ==, n);
+
+  /* The demo made again has the same entries under other ids: none is
+   * new, and the diary keeps one copy of each */
+  g_assert_true (cf_demo_fill (again, &today, 14, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (again)), ==, n);
+  before = export_state (again);
+  g_assert_true (cf_import_check_data (again, data, -1, &counts, &error));
+  g_assert_cmpuint (counts.new_entries, ==, 0);
+  g_assert_true (cf_import_from_data (again, data, -1, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.new_entries, ==, 0);
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (again)), ==, n);
+  after = export_state (again);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Two cups of the same on a day in the file, one in the diary under
+   * another id: one of them is new */
+  {
+    g_autoptr(CfContext) mine = cf_test_context_new (TRUE);
+    g_autoptr(CfContext) other = cf_test_context_new (TRUE);
+    g_autoptr(CfFood) cheddar = cf_food_store_get_food (cf_context_get_food_store (mine), "usda:01009", &error);
+    g_autoptr(CfDiaryEntry) a = NULL;
+    g_autoptr(CfDiaryEntry) b = NULL;
+    g_autoptr(CfDiaryEntry) c = NULL;
+    g_autoptr(CfDiaryEntry) other_day = NULL;
+    g_autofree char *two = NULL;
+    GDate day, next;
+
+    g_assert_no_error (error);
+    cf_day_parse ("2026-03-14", &day, NULL);
+    cf_day_parse ("2026-03-15", &next, NULL);
+    a = cf_diary_entry_new (&day, CF_MEAL_BREAKFAST, cheddar, 28.35, NULL, 0);
+    b = cf_diary_entry_new (&day, CF_MEAL_BREAKFAST, cheddar, 28.35, NULL, 0);
+    c = cf_diary_entry_new (&day, CF_MEAL_BREAKFAST, cheddar, 28.35, NULL, 0);
+    other_day = cf_diary_entry_new (&next, CF_MEAL_BREAKFAST, cheddar, 28.35, NULL, 0);
+    g_assert_true (cf_diary_add (cf_context_get_diary (other), a, &error));
+    g_assert_true (cf_diary_add (cf_context_get_diary (other), b, &error));
+    g_assert_true (cf_diary_add (cf_context_get_diary (other), other_day, &error));
+    g_assert_true (cf_diary_add (cf_context_get_diary (mine), c, &error));
+    g_assert_no_error (error);
+    two = cf_export_to_data (other, &error);
+    g_assert_no_error (error);
+
+    g_assert_true (cf_import_check_data (mine, two, -1, &counts, &error));
+    g_assert_cmpuint (counts.entries, ==, 3);
+    g_assert_cmpuint (counts.new_entries, ==, 2);
+    g_assert_true (cf_import_from_data (mine, two, -1, &counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (mine)), ==, 3);
+
+    /* And again: the two written are there by id, the third as before */
+    g_assert_true (cf_import_check_data (mine, two, -1, &counts, &error));
+    g_assert_cmpuint (counts.new_entries, ==, 0);
+    g_assert_true (cf_import_from_data (mine, two, -1, &counts, &error));
+    g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (mine)), ==, 3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/transfer/endless-file", test_endless_file);
   g_test_add_func ("/cofactor/transfer/list-bounds", test_list_bounds);
   g_test_add_func ("/cofactor/transfer/imported-entries", test_imported_entries);
+  g_test_add_func ("/cofactor/transfer/no-second-copy", test_no_second_copy);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cofactor/transfer/malformed/%s", malformed[i].name);

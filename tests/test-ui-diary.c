@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "cf-about.h"
@@ -25,6 +26,9 @@
 #include "cf-supplement-dialog.h"
 #include "cf-supplements.h"
 #include "cf-error.h"
+#include "cf-food-editor.h"
+#include "cf-food-search.h"
+#include "cf-ui-util.h"
 #include "cf-test-util.h"
 #include "cf-ui-test-util.h"
 #include "cf-window-private.h"
@@ -780,6 +784,260 @@ test_import_export (void)
   cf_test_remove_tree (dir);
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The row of the search results that shows the food with @id */
+static GtkListBoxRow *
+find_result (CfFoodDialog *dialog,
+             const char   *id)
+{
+  GtkListBox *results = _cf_food_dialog_get_results (dialog);
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (results, i)); i++)
+    {
+      CfFood *food = g_object_get_data (G_OBJECT (row), "food");
+
+      if (food != NULL && g_strcmp0 (cf_food_get_id (food), id) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  CfFoodDialog *dialog;
+  const char   *id;
+} ResultWait;
+
+static gboolean
+has_result (gpointer data)
+{
+  ResultWait *wait = data;
+
+  return find_result (wait->dialog, wait->id) != NULL;
+}
+
+static CfSupplementDialog *
+find_supplement_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CF_IS_SUPPLEMENT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CF_SUPPLEMENT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static guint
+count_supplements (CfFoodStore *store,
+                   const char  *id)
+{
+  g_autoptr(GPtrArray) mine = cf_food_store_search (store, "", CF_SEARCH_SUPPLEMENTS, NULL, NULL, 200, NULL, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < mine->len; i++)
+    if (id == NULL || g_strcmp0 (cf_food_get_id (g_ptr_array_index (mine, i)), id) == 0)
+      n++;
+
+  return n;
+}
+
+/* A template found by searching from any meal, marked as a supplement,
+ * saved with its vitamin D typed in IU, logged; logged again, the same
+ * food of the user's is used, not a second one */
+static void
+test_supplement_templates (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  CfFood *d3 = NULL;
+  g_autofree char *d3_id = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < templates->len; i++)
+    if (g_strcmp0 (cf_supplement_get_template_key (g_ptr_array_index (templates, i)), "vitamin-d3-2000iu") == 0)
+      d3 = g_ptr_array_index (templates, i);
+  g_assert_nonnull (d3);
+  d3_id = g_strdup (cf_food_get_id (d3));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      CfFoodDialog *dialog = CF_FOOD_DIALOG (cf_diary_view_add_food (view, round == 0 ? CF_MEAL_BREAKFAST : CF_MEAL_DINNER));
+      ResultWait wait = { dialog, d3_id };
+      GtkListBoxRow *row;
+      CfFood *food;
+      CfSupplementDialog *editor;
+      gpointer weak_dialog = dialog;
+      g_autoptr(CfDiaryEntry) entry = NULL;
+
+      g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+      gtk_editable_set_text (_cf_food_dialog_get_search_entry (dialog), "vitamin d3 2000");
+      cf_test_spin_until (has_result, &wait);
+      row = find_result (dialog, d3_id);
+      food = g_object_get_data (G_OBJECT (row), "food");
+
+      /* Marked as a supplement; a template the first time, the user's
+       * own supplement the second */
+      g_assert_nonnull (find_with_class (GTK_WIDGET (row), "cf-tag"));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_with_class (GTK_WIDGET (row), "cf-tag"))), ==, "Supplement");
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       round == 0 ? "Supplement template" : "My supplement");
+      g_assert_true ((cf_supplement_get_template_key (food) != NULL) == (round == 0));
+
+      g_signal_emit_by_name (_cf_food_dialog_get_results (dialog), "row-activated", row);
+      cf_test_spin ();
+
+      editor = find_supplement_dialog ();
+      if (round == 0)
+        {
+          AdwEntryRow *vitamin_d;
+          GtkWidget *save;
+          gpointer weak_editor;
+
+          /* The editor starts from the template, says where its amount
+           * comes from, and takes vitamin D in IU */
+          g_assert_nonnull (editor);
+          weak_editor = editor;
+          g_object_add_weak_pointer (G_OBJECT (editor), &weak_editor);
+          g_assert_cmpuint (adw_combo_row_get_selected (cf_supplement_dialog_get_template_row (editor)), >, 0);
+          g_assert_cmpstr (gtk_editable_get_text (cf_supplement_dialog_get_name_field (editor)), ==,
+                           "Vitamin D3 2,000 IU (50 µg)");
+          vitamin_d = ADW_ENTRY_ROW (cf_supplement_dialog_get_dose_field (editor, CF_NUTRIENT_VITAMIN_D));
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vitamin_d)), ==, "50");
+
+          /* Not understood: the message names µg and IU, nothing saved */
+          save = gtk_window_get_default_widget (GTK_WINDOW (editor));
+          gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "2000 units");
+          g_assert_null (cf_vitamin_d_field_get_conversion (vitamin_d));
+          g_assert_cmpstr (cf_vitamin_d_field_get_hint (vitamin_d), ==, "Write it in µg or IU");
+          g_signal_emit_by_name (save, "clicked");
+          cf_test_spin ();
+          g_assert_nonnull (weak_editor);
+          g_assert_nonnull (strstr (cf_supplement_dialog_get_error (editor), "µg"));
+          g_assert_nonnull (strstr (cf_supplement_dialog_get_error (editor), "IU"));
+          g_assert_cmpuint (count_supplements (store, NULL), ==, 0);
+
+          gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "2000 IU");
+          g_assert_cmpstr (cf_vitamin_d_field_get_conversion (vitamin_d), ==, "2000 IU = 50 µg");
+          g_assert_null (cf_vitamin_d_field_get_hint (vitamin_d));
+          gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "50 µg");
+          g_assert_cmpstr (cf_vitamin_d_field_get_conversion (vitamin_d), ==, "50 µg = 2000 IU");
+          gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "2000 I.E.");
+          g_assert_cmpstr (cf_vitamin_d_field_get_conversion (vitamin_d), ==, "2000 IU = 50 µg");
+          gtk_widget_activate (save);
+          cf_test_spin_until (cf_test_is_null, &weak_editor);
+        }
+      else
+        /* The second time straight to the amount: nothing to save */
+        g_assert_null (editor);
+
+      g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "details");
+      set_amount (dialog, "1");
+      gtk_widget_activate (_cf_food_dialog_get_save_button (dialog));
+      cf_test_spin_until (cf_test_is_null, &weak_dialog);
+
+      entry = get_entry (view, round == 0 ? CF_MEAL_BREAKFAST : CF_MEAL_DINNER, 0);
+      g_assert_cmpstr (cf_diary_entry_get_food_id (entry), ==, d3_id);
+      g_assert_cmpfloat_with_epsilon (cf_diary_entry_get_nutrient (entry, CF_NUTRIENT_VITAMIN_D), 50, 1e-9);
+
+      /* One supplement of the user's, however often it is logged */
+      g_assert_cmpuint (count_supplements (store, NULL), ==, 1);
+      g_assert_cmpuint (count_supplements (store, d3_id), ==, 1);
+    }
+
+  /* "New Supplement…" offers the templates: picking one fills the
+   * fields and says where its amounts come from */
+  {
+    CfSupplementDialog *editor = cf_supplement_dialog_new (context, NULL);
+    AdwComboRow *chooser = cf_supplement_dialog_get_template_row (editor);
+    GListModel *names = adw_combo_row_get_model (chooser);
+    guint glycinate = GTK_INVALID_LIST_POSITION;
+
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, templates->len + 1);
+    for (guint i = 0; i < templates->len; i++)
+      if (g_strcmp0 (cf_supplement_get_template_key (g_ptr_array_index (templates, i)), "magnesium-glycinate-100") == 0)
+        glycinate = i + 1;
+    g_assert_cmpuint (glycinate, !=, GTK_INVALID_LIST_POSITION);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), glycinate), ==,
+                     "Magnesium glycinate (100 mg magnesium)");
+
+    gtk_window_present (GTK_WINDOW (editor));
+    g_assert_cmpstr (gtk_editable_get_text (cf_supplement_dialog_get_name_field (editor)), ==, "");
+    adw_combo_row_set_selected (chooser, glycinate);
+    g_assert_cmpstr (gtk_editable_get_text (cf_supplement_dialog_get_name_field (editor)), ==,
+                     "Magnesium glycinate (100 mg magnesium)");
+    g_assert_cmpstr (gtk_editable_get_text (cf_supplement_dialog_get_unit_field (editor)), ==, "capsule");
+    g_assert_cmpstr (gtk_editable_get_text (cf_supplement_dialog_get_dose_field (editor, CF_NUTRIENT_MAGNESIUM)), ==, "100");
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_with_class (GTK_WIDGET (editor), "caption"))),
+                              "14 %"));
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
+/* Vitamin D in the custom food editor: µg or IU, the conversion shown */
+static void
+test_food_editor_iu (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  CfFoodEditor *editor = cf_food_editor_new (context, NULL);
+  AdwEntryRow *vitamin_d = ADW_ENTRY_ROW (cf_food_editor_get_nutrient_field (editor, CF_NUTRIENT_VITAMIN_D));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (cf_food_editor_get_name_field (editor), "Fortified milk");
+  gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "about 40");
+  g_assert_false (cf_food_editor_save (editor, &error));
+  g_assert_nonnull (strstr (error->message, "µg"));
+  g_assert_nonnull (strstr (error->message, "IU"));
+  g_assert_nonnull (strstr (cf_food_editor_get_error (editor), "IU"));
+  g_clear_error (&error);
+
+  gtk_editable_set_text (GTK_EDITABLE (vitamin_d), "40 UI");
+  g_assert_cmpstr (cf_vitamin_d_field_get_conversion (vitamin_d), ==, "40 IU = 1 µg");
+  g_assert_true (cf_food_editor_save (editor, &error));
+  g_assert_no_error (error);
+
+  found = cf_food_store_search (cf_context_get_food_store (context), "fortified milk", CF_SEARCH_CUSTOM,
+                                NULL, NULL, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (cf_food_get_nutrient (g_ptr_array_index (found, 0), CF_NUTRIENT_VITAMIN_D), 1, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  cf_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -798,6 +1056,8 @@ main (int   argc,
 
   g_test_add_func ("/cofactor/ui/diary-flow", test_diary_flow);
   g_test_add_func ("/cofactor/ui/supplement-dose", test_supplement_dose);
+  g_test_add_func ("/cofactor/ui/supplement-templates", test_supplement_templates);
+  g_test_add_func ("/cofactor/ui/food-editor-iu", test_food_editor_iu);
   g_test_add_func ("/cofactor/ui/narrow", test_narrow);
   g_test_add_func ("/cofactor/ui/preferences", test_preferences);
   g_test_add_func ("/cofactor/ui/about", test_about);

@@ -22,6 +22,9 @@
 #include <adwaita.h>
 
 #include "cf-date.h"
+#include "cf-day-summary.h"
+#include "cf-demo.h"
+#include "cf-transfer.h"
 #include "cf-diary-view.h"
 #include "cf-food-dialog-private.h"
 #include "cf-insights-view-private.h"
@@ -256,6 +259,18 @@ test_import_cronometer (void)
   g_date_set_dmy (&first, 2, G_DATE_MARCH, 2026);
   cf_diary_view_set_day (diary, &first);
   cf_test_spin ();
+
+  /* The day's tiles count the entries without a weight too, as they
+   * are: the cup of milk's calcium, the capsule's vitamin D (the
+   * fixture's sums for 2 March) */
+  {
+    CfDaySummary *summary = CF_DAY_SUMMARY (cf_diary_view_get_summary (diary));
+
+    g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_CALCIUM), 587.1, 1e-6);
+    g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_MAGNESIUM), 240.0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_D), 41.15, 1e-6);
+  }
+
   row = find_row (GTK_WIDGET (diary), "Milk, 2%");
   g_assert_nonnull (row);
   g_test_message ("diary row: %s", adw_action_row_get_subtitle (row));
@@ -351,6 +366,78 @@ test_import_cronometer (void)
   cf_test_remove_tree (dir);
 }
 
+/* An export of the demo into a demo made again (the same entries under
+ * other ids), three of its entries removed: the preview says how many
+ * are new and how many the diary has, Import adds only those three, and
+ * a second import adds nothing */
+static void
+test_import_no_second_copy (void)
+{
+  g_autoptr(CfContext) source = cf_test_context_new (TRUE);
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) day = NULL;
+  g_autofree char *expected = NULL;
+  CfDiary *diary = cf_context_get_diary (context);
+  AdwMessageDialog *preview;
+  CfWindow *window;
+  GDate today;
+  guint n;
+
+  cf_day_set_today (&today);
+  g_assert_true (cf_demo_fill (source, &today, 14, &error));
+  g_assert_true (cf_export_to_file (source, file, &error));
+  g_assert_true (cf_demo_fill (context, &today, 14, &error));
+  g_assert_no_error (error);
+  n = cf_diary_count_entries (diary);
+  g_assert_cmpuint (n, ==, cf_diary_count_entries (cf_context_get_diary (source)));
+
+  day = cf_diary_list_day (diary, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (day->len, >=, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (cf_diary_remove (diary, cf_diary_entry_get_id (g_ptr_array_index (day, i)), &error));
+  g_assert_no_error (error);
+
+  window = cf_window_new_for_context (context, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  g_assert_true (_cf_window_import_file (window, file));
+  cf_test_spin ();
+  preview = find_message_dialog ();
+  g_assert_nonnull (preview);
+  g_test_message ("preview: %s", adw_message_dialog_get_body (preview));
+  expected = g_strdup_printf ("%u entries: 3 new, %u already in your diary.", n, n - 3);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), expected));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "never gets a second copy"));
+  save_screenshot (GTK_WIDGET (preview), "import-preview-export.png");
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, n - 3);
+  click (preview, "_Import");
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, n);
+  g_assert_true (shows_label (GTK_WIDGET (window), "Imported 3 diary entries and 3 foods"));
+
+  /* Again: nothing is new, nothing is added */
+  g_assert_true (_cf_window_import_file (window, file));
+  cf_test_spin ();
+  preview = find_message_dialog ();
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u entries: 0 new, %u already in your diary.", n, n);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), expected));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "Importing adds none of them"));
+  click (preview, "_Import");
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, n);
+  g_assert_true (shows_label (GTK_WIDGET (window), "Nothing new: the diary has all of it already"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+  cf_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +455,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/cofactor/ui/import-cronometer", test_import_cronometer);
+  g_test_add_func ("/cofactor/ui/import-no-second-copy", test_import_no_second_copy);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <grp.h>
 #include <unistd.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -22,6 +23,7 @@
 #include "cf-application.h"
 #include "cf-backup.h"
 #include "cf-date.h"
+#include "cf-profile-dialog.h"
 #include "cf-test-util.h"
 #include "cf-ui-test-util.h"
 #include "cf-window-private.h"
@@ -563,6 +565,219 @@ test_read_only_folder (void)
   cf_test_remove_tree (dir);
 }
 
+/* Runs the application with @argv (NULL-terminated), as a user starts
+ * it, and @check once its window is up */
+static void
+run_app_with (const char * const *argv,
+              CheckFunc           check,
+              gpointer            data)
+{
+  Run run = { NULL, check, data };
+
+  run.app = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (run.app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (run.app, "activate", G_CALLBACK (activated_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), g_strv_length ((char **) argv), (char **) argv), ==, 0);
+  g_clear_object (&run.app);
+}
+
+static CfWindow *
+find_profile_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CF_IS_PROFILE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return (gpointer) window;
+    }
+
+  return NULL;
+}
+
+/* A profile changed the way a person does: the banner's Set Up…, then
+ * the first-run question */
+static void
+answer_profile (CfWindow   *window,
+                const char *birth_date)
+{
+  GtkWidget *set_up = find_button (GTK_WIDGET (window), "_Set Up…");
+  CfProfileDialog *dialog;
+
+  g_assert_nonnull (set_up);
+  g_assert_true (gtk_widget_get_mapped (set_up));
+  g_signal_emit_by_name (set_up, "clicked");
+  cf_test_spin ();
+  dialog = (CfProfileDialog *) find_profile_dialog ();
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (cf_profile_dialog_get_sex_row (dialog), 2);
+  gtk_editable_set_text (cf_profile_dialog_get_birth_date_field (dialog), birth_date);
+  adw_combo_row_set_selected (cf_profile_dialog_get_reference_row (dialog), 1);
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  cf_test_spin ();
+  g_assert_null (find_profile_dialog ());
+}
+
+static void
+check_demo_profile (CfApplication *app,
+                    CfWindow      *window,
+                    gpointer       data)
+{
+  GSettings *settings = cf_application_get_settings (app);
+  gboolean demo = GPOINTER_TO_INT (data);
+
+  g_assert_cmpint (cf_application_is_demo (app), ==, demo);
+
+  if (demo)
+    {
+      /* The demo's first-run question counts as answered; its profile
+       * changes all the same, in the demo */
+      GtkWidget *set_up = find_button (GTK_WIDGET (window), "_Set Up…");
+
+      g_assert_true (set_up == NULL || !gtk_widget_get_mapped (set_up));
+      g_settings_set_boolean (settings, "profile-asked", FALSE);
+      cf_test_spin ();
+    }
+
+  answer_profile (window, "1970-01-02");
+  g_assert_cmpstr (g_settings_get_string (settings, "profile-sex"), ==, "male");
+  g_assert_cmpstr (g_settings_get_string (settings, "profile-birth-date"), ==, "1970-01-02");
+  g_assert_cmpstr (g_settings_get_string (settings, "reference-set"), ==, "efsa");
+  g_settings_set_string (settings, "vitamin-d-unit", "iu");
+  g_settings_sync ();
+}
+
+/* Runs in a process of its own whose settings are a key file in a
+ * temporary folder, the user's real settings */
+static void
+demo_child (void)
+{
+  const char *config = g_getenv ("XDG_CONFIG_HOME");
+  g_autofree char *keyfile_path = g_build_filename (config, "glib-2.0", "settings", "keyfile", NULL);
+  g_autofree char *data_dir = cf_test_make_temp_dir ();
+  const char *demo_argv[] = { "cofactor", "--demo", NULL };
+  const char *plain_argv[] = { "cofactor", NULL };
+  g_autofree char *keyfile = NULL;
+
+  /* --demo: the profile changed in it, the real settings untouched */
+  run_app_with (demo_argv, check_demo_profile, GINT_TO_POINTER (TRUE));
+  {
+    g_autoptr(GSettings) real = g_settings_new ("io.github.cofactor.Cofactor");
+
+    g_assert_cmpstr (g_settings_get_string (real, "profile-sex"), ==, "unspecified");
+    g_assert_cmpstr (g_settings_get_string (real, "profile-birth-date"), ==, "");
+    g_assert_cmpstr (g_settings_get_string (real, "vitamin-d-unit"), ==, "ug");
+    g_assert_false (g_settings_get_boolean (real, "profile-asked"));
+  }
+  if (g_file_get_contents (keyfile_path, &keyfile, NULL, NULL))
+    g_assert_null (strstr (keyfile, "profile"));
+  g_clear_pointer (&keyfile, g_free);
+
+  /* The same steps without --demo do reach the settings: the check
+   * above can fail */
+  g_setenv ("COFACTOR_DATA_DIR", data_dir, TRUE);
+  run_app_with (plain_argv, check_demo_profile, GINT_TO_POINTER (FALSE));
+  g_unsetenv ("COFACTOR_DATA_DIR");
+  g_assert_true (g_file_get_contents (keyfile_path, &keyfile, NULL, NULL));
+  g_assert_nonnull (strstr (keyfile, "profile-sex='male'"));
+  g_assert_nonnull (strstr (keyfile, "profile-asked=true"));
+  cf_test_remove_tree (data_dir);
+}
+
+static void
+test_demo_keeps_settings (void)
+{
+  g_autofree char *config = cf_test_make_temp_dir ();
+  g_autofree char *old_backend = g_strdup (g_getenv ("GSETTINGS_BACKEND"));
+  g_autofree char *old_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+
+  if (g_test_subprocess ())
+    {
+      demo_child ();
+      return;
+    }
+
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_setenv ("GSETTINGS_BACKEND", old_backend ? old_backend : "memory", TRUE);
+  if (old_config != NULL)
+    g_setenv ("XDG_CONFIG_HOME", old_config, TRUE);
+  else
+    g_unsetenv ("XDG_CONFIG_HOME");
+  cf_test_remove_tree (config);
+  g_test_trap_assert_passed ();
+}
+
+/* The first run: the banner says why and stays until the question is
+ * answered; a birth date in the future is refused next to the field */
+static void
+test_first_run_profile (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window;
+  CfProfileDialog *dialog;
+  GtkWidget *set_up;
+
+  g_settings_reset (settings, "profile-asked");
+  g_settings_reset (settings, "profile-sex");
+  g_settings_reset (settings, "profile-birth-date");
+  g_settings_reset (settings, "reference-set");
+  window = cf_window_new_for_context (context, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  g_assert_true (shows_label (GTK_WIDGET (window), "Targets use the highest value of all age groups"));
+  set_up = find_button (GTK_WIDGET (window), "_Set Up…");
+  g_assert_true (gtk_widget_get_mapped (set_up));
+
+  /* Later: the question is not answered, the banner stays */
+  g_signal_emit_by_name (set_up, "clicked");
+  cf_test_spin ();
+  dialog = (CfProfileDialog *) find_profile_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "Until you say, Cofactor uses the highest value"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  cf_test_spin ();
+  g_assert_true (gtk_widget_get_mapped (set_up));
+  g_assert_false (g_settings_get_boolean (settings, "profile-asked"));
+
+  /* A birth date in the future, then one that is not a date */
+  g_signal_emit_by_name (set_up, "clicked");
+  cf_test_spin ();
+  dialog = (CfProfileDialog *) find_profile_dialog ();
+  gtk_editable_set_text (cf_profile_dialog_get_birth_date_field (dialog), "2999-01-01");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  cf_test_spin ();
+  g_assert_cmpstr (cf_profile_dialog_get_error (dialog), ==, "The birth date is in the future");
+  gtk_editable_set_text (cf_profile_dialog_get_birth_date_field (dialog), "1.2.1980");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  cf_test_spin ();
+  g_assert_nonnull (strstr (cf_profile_dialog_get_error (dialog), "YYYY-MM-DD"));
+  g_assert_nonnull (find_profile_dialog ());
+  g_assert_false (g_settings_get_boolean (settings, "profile-asked"));
+  g_assert_cmpstr (g_settings_get_string (settings, "profile-birth-date"), ==, "");
+  gtk_window_close (GTK_WINDOW (dialog));
+  cf_test_spin ();
+
+  answer_profile (window, "1980-05-02");
+  g_assert_true (g_settings_get_boolean (settings, "profile-asked"));
+  g_assert_cmpstr (g_settings_get_string (settings, "profile-sex"), ==, "male");
+  g_assert_cmpstr (g_settings_get_string (settings, "profile-birth-date"), ==, "1980-05-02");
+  g_assert_cmpstr (g_settings_get_string (settings, "reference-set"), ==, "efsa");
+  g_assert_false (gtk_widget_get_mapped (set_up));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+  g_settings_reset (settings, "profile-asked");
+  g_settings_reset (settings, "profile-sex");
+  g_settings_reset (settings, "profile-birth-date");
+  g_settings_reset (settings, "reference-set");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +802,8 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/recovery/backup-smaller", test_backup_smaller);
   g_test_add_func ("/cofactor/ui/recovery/read-only-banner", test_read_only_banner);
   g_test_add_func ("/cofactor/ui/recovery/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/cofactor/ui/first-run/profile", test_first_run_profile);
+  g_test_add_func ("/cofactor/ui/first-run/demo-keeps-settings", test_demo_keeps_settings);
 
   return g_test_run ();
 }

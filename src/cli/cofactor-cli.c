@@ -248,7 +248,17 @@ cmd_search (CfContext  *context,
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < foods->len; i++)
-        cf_json_add_food (builder, g_ptr_array_index (foods, i), TRUE);
+        {
+          CfFood *found = g_ptr_array_index (foods, i);
+          /* A search result is loaded without where each value comes
+           * from and without portions; the JSON gives them all, as
+           * `food --json` does, so that a borrowed value is not shown
+           * as measured */
+          g_autoptr(CfFood) full = cf_food_store_get_food (cf_context_get_food_store (context),
+                                                           cf_food_get_id (found), NULL);
+
+          cf_json_add_food (builder, full != NULL ? full : found, TRUE);
+        }
       json_builder_end_array (builder);
       print_json (builder);
       return 0;
@@ -516,15 +526,27 @@ day_intake (GPtrArray *entries,
   for (guint i = 0; i < entries->len; i++)
     {
       CfDiaryEntry *entry = g_ptr_array_index (entries, i);
-      double g = cf_diary_entry_get_grams (entry);
-      double v = cf_intake_per_100g (intake, cf_diary_entry_get_nutrients_per_100g (entry));
-      gboolean food = cf_diary_entry_get_food_kind (entry) != CF_FOOD_KIND_SUPPLEMENT;
+      gboolean weighed = cf_diary_entry_has_weight (entry);
+      double g = weighed ? cf_diary_entry_get_grams (entry) : 0;
+      /* An imported entry without a weight adds its amounts as they
+       * are, and does not count in the share of food with data */
+      gboolean food = weighed && cf_diary_entry_get_food_kind (entry) != CF_FOOD_KIND_SUPPLEMENT;
+      CfNutrients amounts;
+      double v;
+
+      if (weighed)
+        v = cf_intake_per_100g (intake, cf_diary_entry_get_nutrients_per_100g (entry)) * g / 100.0;
+      else
+        {
+          cf_diary_entry_get_amounts (entry, &amounts);
+          v = cf_intake_per_100g (intake, &amounts);
+        }
 
       if (food)
         grams += g;
       if (isnan (v))
         continue;
-      sum += v * g / 100.0;
+      sum += v;
       counted++;
       if (food)
         known += g;

@@ -1122,3 +1122,160 @@ cf_diary_list_frequent_foods (CfDiary  *self,
 
   return list_logged_foods (self, "f.uses DESC, f.last_used DESC", limit, error);
 }
+
+/* What makes two entries the same thing eaten: meal, food and amount
+ * (the day is the caller's) */
+static char *
+content_key (CfMeal      meal,
+             const char *food_id,
+             double      grams,
+             double      quantity,
+             const char *description,
+             const char *origin_amount)
+{
+  /* Nine digits: a weight that went through an export and back */
+  return g_strdup_printf ("%d\x1f%s\x1f%.9g\x1f%.9g\x1f%s\x1f%s", meal, food_id,
+                          isnan (grams) ? -1 : grams, isnan (quantity) ? -1 : quantity,
+                          description ? description : "", origin_amount ? origin_amount : "");
+}
+
+static char *
+entry_content_key (CfDiaryEntry *entry)
+{
+  return content_key (cf_diary_entry_get_meal (entry), cf_diary_entry_get_food_id (entry),
+                      cf_diary_entry_has_weight (entry) ? cf_diary_entry_get_grams (entry) : NAN,
+                      cf_diary_entry_get_portion_description (entry) ? cf_diary_entry_get_portion_quantity (entry) : NAN,
+                      cf_diary_entry_get_portion_description (entry),
+                      cf_diary_entry_get_origin_amount (entry));
+}
+
+static double
+column_double (sqlite3_stmt *stmt,
+               int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+/**
+ * _cf_diary_find_present:
+ * @entries: (element-type CfDiaryEntry): entries to import
+ * @presence: (out caller-allocates) (array): one #CfEntryPresence for
+ *   each of @entries
+ *
+ * Tells which of @entries the diary has already: an entry with the
+ * same id, or else one of the same day, meal, food and amount under
+ * another id (an export of a diary whose entries were made again, such
+ * as the demo's).  Like is matched with like one to one: two cups of
+ * coffee in the file and one in the diary are one present and one new,
+ * and a diary entry that an entry of @entries has by id stands for no
+ * other.  One query per day of @entries.
+ */
+gboolean
+_cf_diary_find_present (CfDiary    *self,
+                        GPtrArray  *entries,
+                        guint8     *presence,
+                        GError    **error)
+{
+  sqlite3 *db = _cf_database_get_handle (self->database);
+  g_autoptr(sqlite3_stmt) by_id = NULL;
+  g_autoptr(sqlite3_stmt) by_day = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (CF_IS_DIARY (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+  g_return_val_if_fail (presence != NULL || entries->len == 0, FALSE);
+
+  by_id = _cf_prepare (db, "SELECT 1 FROM entry WHERE id = ?", error);
+  by_day = _cf_prepare (db, "SELECT id, meal, food_id, grams, portion_quantity, portion_description, origin_amount"
+                            " FROM entry WHERE day = ?", error);
+  if (by_id == NULL || by_day == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+      int rc;
+
+      g_hash_table_add (ids, (gpointer) cf_diary_entry_get_id (entry));
+
+      sqlite3_reset (by_id);
+      sqlite3_bind_text (by_id, 1, cf_diary_entry_get_id (entry), -1, SQLITE_STATIC);
+      rc = sqlite3_step (by_id);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          return FALSE;
+        }
+
+      presence[i] = rc == SQLITE_ROW ? CF_ENTRY_SAME_ID : CF_ENTRY_NEW;
+      if (presence[i] == CF_ENTRY_NEW)
+        {
+          char *day = cf_day_to_iso (cf_diary_entry_get_day (entry));
+          GArray *indices = g_hash_table_lookup (days, day);
+
+          if (indices == NULL)
+            {
+              indices = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (days, day, indices);
+            }
+          else
+            g_free (day);
+          g_array_append_val (indices, i);
+        }
+    }
+
+  /* The entries new by id, day by day, against the diary's entries of
+   * that day that none of @entries has by id */
+  g_hash_table_iter_init (&iter, days);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *indices = value;
+      g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      int rc;
+
+      sqlite3_reset (by_day);
+      sqlite3_bind_text (by_day, 1, key, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (by_day)) == SQLITE_ROW)
+        {
+          const char *meal_key = (const char *) sqlite3_column_text (by_day, 1);
+          CfMeal meal;
+          char *content;
+
+          if (g_hash_table_contains (ids, sqlite3_column_text (by_day, 0)) ||
+              !cf_meal_from_key (meal_key, &meal))
+            continue;
+
+          content = content_key (meal, (const char *) sqlite3_column_text (by_day, 2),
+                                 column_double (by_day, 3), column_double (by_day, 4),
+                                 (const char *) sqlite3_column_text (by_day, 5),
+                                 (const char *) sqlite3_column_text (by_day, 6));
+          g_hash_table_insert (counts, content,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, content)) + 1));
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < indices->len && g_hash_table_size (counts) > 0; j++)
+        {
+          guint i = g_array_index (indices, guint, j);
+          g_autofree char *content = entry_content_key (g_ptr_array_index (entries, i));
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, content));
+
+          if (n > 0)
+            {
+              presence[i] = CF_ENTRY_SAME_CONTENT;
+              g_hash_table_insert (counts, g_strdup (content), GUINT_TO_POINTER (n - 1));
+            }
+        }
+    }
+
+  return TRUE;
+}

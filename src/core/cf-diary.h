@@ -85,4 +85,23 @@ gboolean          _cf_diary_restore       (CfDiary       *self,
                                            GPtrArray     *remove_ids,
                                            GError       **error);
 
+/**
+ * CfEntryPresence:
+ * @CF_ENTRY_NEW: the diary does not have the entry
+ * @CF_ENTRY_SAME_ID: the diary has an entry with its id
+ * @CF_ENTRY_SAME_CONTENT: the diary has an entry of the same day, meal,
+ *   food and amount under another id
+ */
+typedef enum
+{
+  CF_ENTRY_NEW,
+  CF_ENTRY_SAME_ID,
+  CF_ENTRY_SAME_CONTENT,
+} CfEntryPresence;
+
+gboolean          _cf_diary_find_present  (CfDiary       *self,
+                                           GPtrArray     *entries,
+                                           guint8        *presence,
+                                           GError       **error);
+
 G_END_DECLS

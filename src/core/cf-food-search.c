@@ -17,6 +17,7 @@
 #include "cf-foods-db.h"
 #include "cf-food-store-private.h"
 #include "cf-search.h"
+#include "cf-supplements.h"
 
 /*
  * Finding foods by name.
@@ -27,10 +28,13 @@
  * complete before partial; see cf_food_commonness()):
  *
  *   1. the user's foods matching every word as a whole word;
- *   2. reference foods whose everyday names in English or in the user's
- *      languages hold every word ("egg" → the everyday egg before
- *      "Eggnog"), then those whose other names (synonyms, names in other
- *      languages) do;
+ *      then, when asked for, the supplement templates matching every
+ *      word, whole or as the start of a word, that the user has not
+ *      saved as a supplement of their own yet;
+ *   2. reference foods whose everyday names, or other names, in English
+ *      or in the user's languages hold every word ("egg" → the everyday
+ *      egg before "Eggnog"; German "Käse" → Gouda, whose other German
+ *      names hold it), then those whose names in other languages do;
  *   3. … whose name starts with one of the words and whose first two
  *      name parts hold every word ("Cheese, blue" before "Ham and
  *      cheese spread");
@@ -53,6 +57,7 @@
 
 enum {
   TIER_CUSTOM_WHOLE,
+  TIER_TEMPLATE,
   TIER_REF_NAMES,
   TIER_REF_NAMES_OTHER,
   TIER_REF_START,
@@ -344,6 +349,7 @@ count_docs (sqlite3     *db,
 static gboolean
 word_matches (sqlite3     *db,
               gboolean     has_foods,
+              gboolean     templates,
               char       **forms,
               guint        n_synonyms,
               gint64       docs,
@@ -372,8 +378,24 @@ word_matches (sqlite3     *db,
   g_ptr_array_add (one, cf_search_word_new (forms[0], (const char * const *) forms));
   custom = cf_search_build_match (one, CF_SEARCH_MATCH_ALL_PREFIX, NULL);
 
-  return has_row (db, "SELECT 1 FROM custom_food_fts WHERE custom_food_fts MATCH ? LIMIT 1",
-                  custom, error, matches);
+  if (!has_row (db, "SELECT 1 FROM custom_food_fts WHERE custom_food_fts MATCH ? LIMIT 1",
+                custom, error, matches))
+    return FALSE;
+
+  /* "glycinate" is a word of a template, not one to correct */
+  if (!*matches && templates)
+    {
+      g_autoptr(GPtrArray) all = cf_supplement_list_templates ();
+
+      for (guint i = 0; i < all->len && !*matches; i++)
+        {
+          g_autofree char *text = cf_supplement_dup_template_search_text (g_ptr_array_index (all, i));
+
+          *matches = cf_search_text_matches (one, CF_SEARCH_MATCH_ALL_PREFIX, text);
+        }
+    }
+
+  return TRUE;
 }
 
 /* Two words run together ("peanutbutter"): their split into two words
@@ -520,6 +542,7 @@ new_word (sqlite3     *db,
 static gboolean
 prepare_token (sqlite3     *db,
                gboolean     has_foods,
+               gboolean     templates,
                const char  *token,
                GPtrArray   *words,
                GArray      *docs,
@@ -544,7 +567,7 @@ prepare_token (sqlite3     *db,
 
   if (has_foods && g_utf8_strlen (folded, -1) >= MIN_CORRECTED_LENGTH && !has_digit (folded))
     {
-      if (!word_matches (db, has_foods, forms, n_synonyms, count, &matches, error) ||
+      if (!word_matches (db, has_foods, templates, forms, n_synonyms, count, &matches, error) ||
           (!matches && !correct_word (db, folded, &corrected, error)) ||
           (!matches && corrected == NULL && !split_word (db, folded, &split, error)))
         {
@@ -590,6 +613,7 @@ exclude (const char *match,
 static Query *
 prepare_query (sqlite3     *db,
                gboolean     has_foods,
+               gboolean     templates,
                const char  *text,
                GError     **error)
 {
@@ -611,7 +635,7 @@ prepare_query (sqlite3     *db,
     {
       gboolean corrected = FALSE;
 
-      if (!prepare_token (db, has_foods, tokens[i], query->words, docs, &corrected, error))
+      if (!prepare_token (db, has_foods, templates, tokens[i], query->words, docs, &corrected, error))
         return NULL;
       any_corrected |= corrected;
     }
@@ -802,6 +826,9 @@ tier_wanted (const Query    *query,
 {
   gboolean custom = is_custom_tier (tier);
 
+  if (tier == TIER_TEMPLATE)
+    return query->words->len > 0 && (flags & CF_SEARCH_TEMPLATES) != 0;
+
   if (query->words->len == 0)
     {
       if (tier != TIER_CUSTOM_ALL && tier != TIER_REF_ALL)
@@ -818,6 +845,56 @@ tier_wanted (const Query    *query,
     return (flags & CF_SEARCH_MINE) != 0;
 
   return has_foods && (flags & (CF_SEARCH_USDA | CF_SEARCH_K2)) != 0;
+}
+
+/* The templates that match every word of @query, from @cursor on,
+ * leaving out those the user saved as a supplement of their own
+ * (which the user's tiers find by their own name) */
+static gboolean
+add_templates (sqlite3         *db,
+               const Query     *query,
+               CfSearchCursor  *cursor,
+               guint            limit,
+               GPtrArray       *foods,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  g_autoptr(sqlite3_stmt) saved = _cf_prepare (db, "SELECT 1 FROM custom_food WHERE id = ?", error);
+
+  if (saved == NULL)
+    return FALSE;
+
+  for (guint i = cursor->after; i < templates->len; i++)
+    {
+      CfFood *template = g_ptr_array_index (templates, i);
+      g_autofree char *text = cf_supplement_dup_template_search_text (template);
+      int rc;
+
+      if (foods->len >= limit)
+        {
+          cursor->after = i;
+          return TRUE;
+        }
+
+      if (!cf_search_text_matches (query->words, CF_SEARCH_MATCH_ALL_PREFIX, text))
+        continue;
+
+      sqlite3_reset (saved);
+      sqlite3_bind_text (saved, 1, cf_food_get_id (template), -1, SQLITE_STATIC);
+      rc = sqlite3_step (saved);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _cf_set_sqlite_error (error, db, rc);
+          return FALSE;
+        }
+      if (rc == SQLITE_DONE)
+        g_ptr_array_add (foods, g_object_ref (template));
+    }
+
+  cursor->tier++;
+  cursor->after = 0;
+
+  return TRUE;
 }
 
 /* Runs on any thread with its own connection */
@@ -842,7 +919,7 @@ run_search (sqlite3         *db,
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 1000, _cf_food_store_progress_cb, cancellable);
 
-  query = prepare_query (db, has_foods, text, error);
+  query = prepare_query (db, has_foods, (flags & CF_SEARCH_TEMPLATES) != 0, text, error);
   if (query == NULL)
     goto fail;
 
@@ -854,10 +931,18 @@ run_search (sqlite3         *db,
       gboolean custom = is_custom_tier (cursor->tier);
       int rc;
 
-      if (!tier_wanted (query, cursor->tier, flags, has_foods))
+      if (!tier_wanted (query, cursor->tier, flags, has_foods) ||
+          (cursor->tier == TIER_TEMPLATE && group_code != NULL))
         {
           cursor->tier++;
           cursor->after = 0;
+          continue;
+        }
+
+      if (cursor->tier == TIER_TEMPLATE)
+        {
+          if (!add_templates (db, query, cursor, limit, foods, error))
+            goto fail;
           continue;
         }
 

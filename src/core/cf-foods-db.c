@@ -30,8 +30,9 @@
  * a match says more than one further on.  name_fts indexes the other
  * names alone, for the few thousand foods that have them, so that
  * matching them costs nothing at any table size: the name of each
- * language in its own column (CF_FOODS_DB_NAME_LANGUAGES), so a search
- * can prefer the user's languages, and every other name in "other".  term is the index's
+ * language, main and other names alike, in its own column
+ * (CF_FOODS_DB_NAME_LANGUAGES), so a search can prefer the user's
+ * languages, and any name in a language without a column in "other".  term is the index's
  * vocabulary, for spelling corrections; synonym maps a folded query
  * word to other words or phrases that count as it.
  */
@@ -450,22 +451,28 @@ add_names (CfFoodsDbWriter      *self,
         g_string_append (alias, " ; ");
       g_string_append (alias, n->name);
 
-      if (!n->synonym)
-        {
-          int l = name_language (n->lang);
+      /* A food's other names in a language ("Käse" of Gouda) are
+       * words of that language too: they count as much as its main name
+       * there, so that a German "Käse" finds Gouda before foods of the
+       * K2 tables whose German names only hold the word */
+      {
+        int l = name_language (n->lang);
 
-          if (l < 0)
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "%s: names in “%s”, which is not in CF_FOODS_DB_NAME_LANGUAGES", food->id, n->lang);
-              return FALSE;
-            }
-          if (by_language[l] == NULL)
-            by_language[l] = g_string_new (NULL);
-          g_string_append_printf (by_language[l], "%s%s", by_language[l]->len ? " ; " : "", n->name);
-        }
-      else
-        g_string_append_printf (other, "%s%s", other->len ? " ; " : "", n->name);
+        if (l < 0 && !n->synonym)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         "%s: names in “%s”, which is not in CF_FOODS_DB_NAME_LANGUAGES", food->id, n->lang);
+            return FALSE;
+          }
+        if (l >= 0)
+          {
+            if (by_language[l] == NULL)
+              by_language[l] = g_string_new (NULL);
+            g_string_append_printf (by_language[l], "%s%s", by_language[l]->len ? " ; " : "", n->name);
+          }
+        else
+          g_string_append_printf (other, "%s%s", other->len ? " ; " : "", n->name);
+      }
     }
 
   sqlite3_reset (self->insert_fts);

@@ -10,11 +10,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "cf-error.h"
 #include "cf-limits.h"
 #include "cf-parse.h"
+#include "cf-supplements.h"
 
 /* A number as people type it: digits, at most one decimal point or
  * comma with digits after it, and a minus sign (so that "-5" can be
@@ -273,6 +275,45 @@ static const struct {
   { "lb", 453.59237 },
 };
 
+/* How many units of @food hold @micrograms of vitamin D */
+static gboolean
+supplement_by_vitamin_d (CfFood      *food,
+                         double       micrograms,
+                         double      *grams,
+                         CfPortion  **portion,
+                         double      *portion_quantity,
+                         GError     **error)
+{
+  double dose = cf_supplement_get_dose (food, CF_NUTRIENT_VITAMIN_D);
+  CfPortion *unit;
+  double quantity;
+
+  if (isnan (dose) || dose <= 0 || g_list_model_get_n_items (cf_food_get_portions (food)) == 0)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   /* Translators: %s is a supplement's unit, e.g. "capsule" */
+                   _("This supplement holds no vitamin D to count it by; give the number of units (%s)"),
+                   cf_supplement_get_unit (food) ? cf_supplement_get_unit (food) : "");
+      return FALSE;
+    }
+
+  unit = g_list_model_get_item (cf_food_get_portions (food), 0);
+  g_object_unref (unit);          /* the food keeps it */
+  quantity = micrograms / dose * cf_portion_get_amount (unit);
+
+  if (!cf_validate_quantity (quantity, error))
+    return FALSE;
+
+  *grams = quantity * cf_portion_get_grams (unit) / cf_portion_get_amount (unit);
+  if (!cf_validate_grams (*grams, error))
+    return FALSE;
+
+  *portion = g_object_ref (unit);
+  *portion_quantity = quantity;
+
+  return TRUE;
+}
+
 /**
  * cf_parse_amount:
  * @text: an amount such as "150", "150g", "1.5 oz", "2 cup" or
@@ -284,7 +325,9 @@ static const struct {
  * @portion_quantity: (out): how many of @portion
  *
  * A number (read as cf_parse_decimal() reads it) and a unit: none for
- * grams, a unit of weight, or one of the food's measures.  The weight
+ * grams, a unit of weight, or one of the food's measures; for a
+ * supplement with vitamin D also an amount of it in µg or IU (see
+ * cf_parse_vitamin_d()), counted in the supplement's units.  The weight
  * must pass cf_validate_grams(), a number of measures
  * cf_validate_quantity().
  */
@@ -347,6 +390,16 @@ cf_parse_amount (const char  *text,
         }
     }
 
+  /* A vitamin D supplement is also counted by its vitamin D: "2000 IU"
+   * of 1,000 IU softgels is two softgels */
+  if (food != NULL && cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT)
+    {
+      double micrograms;
+
+      if (cf_parse_vitamin_d (stripped, FALSE, &micrograms, NULL, NULL))
+        return supplement_by_vitamin_d (food, micrograms, grams, portion, portion_quantity, error);
+    }
+
   if (food != NULL)
     {
       CfPortion *found = cf_food_find_portion (food, unit);
@@ -372,6 +425,142 @@ cf_parse_amount (const char  *text,
   g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
                _("Unknown unit “%s”; use g, kg, oz, lb or one of the food’s measures"), unit);
   return FALSE;
+}
+
+/* How vitamin D is written: micrograms, or international units as the
+ * translations spell them ("IU"; "UI" in Spanish, French, Italian and
+ * Portuguese; "IE" or "I.E." in German and Dutch).  Compared without
+ * regard to case, dots and spaces inside the unit ("i. e."). */
+static const struct {
+  const char *unit;
+  gboolean    iu;
+} vitamin_d_units[] = {
+  { "µg", FALSE },      /* U+00B5 MICRO SIGN */
+  { "μg", FALSE },      /* U+03BC GREEK SMALL LETTER MU */
+  { "ug", FALSE },
+  { "mcg", FALSE },
+  { "microgram", FALSE },
+  { "micrograms", FALSE },
+  { "iu", TRUE },
+  { "ui", TRUE },
+  { "ie", TRUE },
+};
+
+static gboolean
+refuse_vitamin_d (GError     **error,
+                  const char  *text)
+{
+  g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+               /* Translators: %s is what was typed; keep µg and IU as
+                * your language writes them (IU is "UI" or "I.E." in some) */
+               _("“%s” is not an amount of vitamin D: write a number in µg or IU, e.g. 50 µg or 2000 IU"),
+               text);
+  return FALSE;
+}
+
+/**
+ * cf_parse_vitamin_d:
+ * @text: an amount of vitamin D as typed: "50", "50 µg", "2000 IU",
+ *   "2000 UI", "2000 I.E." …
+ * @default_iu: whether a number without a unit is in IU (else µg)
+ * @micrograms: (out): the amount in µg, or NaN when @text is empty
+ * @in_iu: (out) (optional): whether it was given in IU
+ *
+ * Reads an amount of vitamin D in micrograms or international units
+ * (40 IU = 1 µg), the number as cf_parse_decimal() reads it.  The unit
+ * is µg, ug or mcg, or IU in any of the spellings the translations use:
+ * IU, UI, IE or I.E., without regard to case.  Empty text is no value.
+ *
+ * Returns: %TRUE if @text is such an amount (or empty); else
+ *   %CF_ERROR_INVALID with a message that names both units
+ */
+gboolean
+cf_parse_vitamin_d (const char  *text,
+                    gboolean     default_iu,
+                    double      *micrograms,
+                    gboolean    *in_iu,
+                    GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GError) number_error = NULL;
+  const char *end = NULL;
+  double number = 0;
+  gboolean iu = default_iu;
+  GString *compact;
+
+  g_return_val_if_fail (micrograms != NULL, FALSE);
+
+  *micrograms = NAN;
+  if (in_iu != NULL)
+    *in_iu = default_iu;
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return refuse_invalid_text (error);
+
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  if (*stripped == '\0')
+    return TRUE;
+
+  if (g_utf8_strlen (stripped, -1) > CF_MAX_AMOUNT_CHARS)
+    return refuse (error, "…", _("it is too long"));
+
+  if (!scan_decimal (stripped, &number, &end, &number_error))
+    {
+      /* A number written the wrong way says how to write it; anything
+       * else is no amount of vitamin D at all */
+      if (is_digit (*stripped) || (*stripped == '-' && is_digit (stripped[1])))
+        {
+          g_propagate_error (error, g_steal_pointer (&number_error));
+          return FALSE;
+        }
+      return refuse_vitamin_d (error, stripped);
+    }
+
+  /* "I. E." and "i.e." are "ie" */
+  compact = g_string_new (NULL);
+  for (const char *p = end; *p; p++)
+    if (*p != '.' && !g_ascii_isspace (*p))
+      g_string_append_c (compact, *p);
+  unit = g_string_free (compact, FALSE);
+  folded = g_utf8_strdown (unit, -1);
+
+  if (*folded != '\0')
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (vitamin_d_units) && !known; i++)
+        {
+          g_autofree char *candidate = g_utf8_strdown (vitamin_d_units[i].unit, -1);
+
+          if (strcmp (folded, candidate) == 0)
+            {
+              known = TRUE;
+              iu = vitamin_d_units[i].iu;
+            }
+        }
+
+      if (!known)
+        return refuse_vitamin_d (error, stripped);
+
+      /* A dot belongs to "I.E." only: "50 µ.g" is no unit */
+      if (strchr (end, '.') != NULL && !iu)
+        return refuse_vitamin_d (error, stripped);
+    }
+
+  if (number < 0)
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                           _("An amount of vitamin D cannot be less than zero"));
+      return FALSE;
+    }
+
+  *micrograms = iu ? cf_vitamin_d_iu_to_ug (number) : number;
+  if (in_iu != NULL)
+    *in_iu = iu;
+
+  return TRUE;
 }
 
 /**

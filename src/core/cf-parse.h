@@ -28,6 +28,11 @@ gboolean  cf_parse_amount      (const char  *text,
                                 CfPortion  **portion,
                                 double      *portion_quantity,
                                 GError     **error);
+gboolean  cf_parse_vitamin_d   (const char  *text,
+                                gboolean     default_iu,
+                                double      *micrograms,
+                                gboolean    *in_iu,
+                                GError     **error);
 gboolean  cf_parse_date        (const char  *text,
                                 GDate       *day,
                                 GError     **error);

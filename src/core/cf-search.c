@@ -40,6 +40,9 @@ is_token_char (gunichar c)
     }
 }
 
+static char **tokenize (const char *text,
+                        guint       max_tokens);
+
 /**
  * cf_search_tokenize:
  * @text: what the user typed, in any encoding
@@ -54,6 +57,13 @@ is_token_char (gunichar c)
  */
 char **
 cf_search_tokenize (const char *text)
+{
+  return tokenize (text, CF_SEARCH_MAX_TOKENS);
+}
+
+static char **
+tokenize (const char *text,
+          guint       max_tokens)
 {
   g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *valid = NULL;
@@ -77,7 +87,7 @@ cf_search_tokenize (const char *text)
         }
       else if (word != NULL)
         {
-          if (tokens->len < CF_SEARCH_MAX_TOKENS)
+          if (tokens->len < max_tokens)
             g_ptr_array_add (tokens, g_string_free (word, FALSE));
           else
             g_string_free (word, TRUE);
@@ -442,4 +452,95 @@ cf_search_build_start (GPtrArray  *words,
   g_string_append_c (query, ')');
 
   return g_string_free (query, FALSE);
+}
+
+/* Whether the folded words of @phrase come in @tokens from @at on */
+static gboolean
+phrase_at (char       **tokens,
+           guint        at,
+           const char  *phrase)
+{
+  g_auto(GStrv) parts = tokenize (phrase, G_MAXUINT);
+
+  if (parts[0] == NULL)
+    return FALSE;
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *folded = cf_search_fold (parts[i]);
+
+      if (tokens[at + i] == NULL || strcmp (tokens[at + i], folded) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+word_in_tokens (const CfSearchWord  *word,
+                char               **tokens,
+                gboolean             prefix)
+{
+  for (guint t = 0; tokens[t]; t++)
+    {
+      if (prefix && g_str_has_prefix (tokens[t], word->typed))
+        return TRUE;
+
+      for (guint i = 0; word->whole[i]; i++)
+        {
+          if (phrase_at (tokens, t, word->whole[i]))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * cf_search_text_matches:
+ * @words: (element-type CfSearchWord): the words of a query
+ * @match: how each word must match
+ * @text: a name as written, in any case and with accents
+ *
+ * Matches a query against a name that is in no full-text index (the
+ * supplement templates) the way cf_search_build_match() matches an
+ * indexed name: @text is split into words and folded like the index
+ * does, a word matches one of its whole forms or phrases, or, unless
+ * @match is %CF_SEARCH_MATCH_ALL_WHOLE, a word it starts.  A word's
+ * #CfSearchWord.prefix is not consulted: it says whether the reference
+ * vocabulary has longer words, not @text.
+ *
+ * Returns: whether @text matches
+ */
+gboolean
+cf_search_text_matches (GPtrArray     *words,
+                        CfSearchMatch  match,
+                        const char    *text)
+{
+  g_auto(GStrv) raw = NULL;
+  g_autoptr(GPtrArray) tokens = NULL;
+  gboolean prefix = match != CF_SEARCH_MATCH_ALL_WHOLE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (words == NULL || words->len == 0)
+    return FALSE;
+
+  raw = tokenize (text, G_MAXUINT);
+  tokens = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; raw[i]; i++)
+    g_ptr_array_add (tokens, cf_search_fold (raw[i]));
+  g_ptr_array_add (tokens, NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      gboolean found = word_in_tokens (g_ptr_array_index (words, i), (char **) tokens->pdata, prefix);
+
+      if (found && match == CF_SEARCH_MATCH_ANY_PREFIX)
+        return TRUE;
+      if (!found && match != CF_SEARCH_MATCH_ANY_PREFIX)
+        return FALSE;
+    }
+
+  return match != CF_SEARCH_MATCH_ANY_PREFIX;
 }

@@ -59,6 +59,9 @@ char          *cf_search_build_match   (GPtrArray           *words,
                                         const char          *columns);
 char          *cf_search_build_start   (GPtrArray           *words,
                                         const char          *column);
+gboolean       cf_search_text_matches  (GPtrArray           *words,
+                                        CfSearchMatch        match,
+                                        const char          *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfSearchWord, cf_search_word_free)
 

@@ -24,6 +24,9 @@ typedef struct
 } CfSupplementDose;
 
 GPtrArray *cf_supplement_list_templates (void);
+const char *cf_supplement_get_template_key  (CfFood             *food);
+const char *cf_supplement_get_template_note (CfFood             *food);
+char       *cf_supplement_dup_template_search_text (CfFood      *food);
 CfFood    *cf_supplement_new            (const char             *name,
                                          const char             *unit,
                                          const CfSupplementDose *doses,

@@ -1231,8 +1231,8 @@ cf_import_plan_get_n_entries (CfImportPlan *self)
  * cf_import_plan_get_n_new_entries:
  *
  * Returns: how many of them the diary does not have yet (an entry
- *   imported before has the same id); for Cofactor's own format, where
- *   an entry of the same id is replaced, all of them
+ *   imported before has the same id; for Cofactor's own format also an
+ *   entry of the same day, meal, food and amount under another id)
  */
 guint
 cf_import_plan_get_n_new_entries (CfImportPlan *self)
@@ -1240,7 +1240,7 @@ cf_import_plan_get_n_new_entries (CfImportPlan *self)
   g_return_val_if_fail (CF_IS_IMPORT_PLAN (self), 0);
 
   if (self->format == CF_IMPORT_FORMAT_COFACTOR)
-    return self->counts.entries;
+    return self->counts.new_entries;
 
   return self->n_new;
 }
@@ -1394,12 +1394,45 @@ cf_import_plan_dup_summary (CfImportPlan *self)
       g_autofree char *favourites = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u favourite", "%u favourites",
                                                                   self->counts.favourites), self->counts.favourites);
 
+      guint n_new = self->counts.new_entries;
+      guint n_present = self->counts.entries - n_new;
+
       g_ptr_array_add (lines,
                            /* Translators: the %s are "3 diary entries",
                             * "1 food" and "2 favourites" */
-                           g_strdup_printf (_("A Cofactor export with %s, %s and %s. Entries and foods already "
-                                              "in the diary are replaced by the file’s."),
+                           g_strdup_printf (_("A Cofactor export with %s, %s and %s."),
                                             entries, foods, favourites));
+
+      /* What happens to the entries: the new ones are added, the diary
+       * never gets a second copy of one it has */
+      if (self->counts.entries > 0)
+        {
+          g_autofree char *all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries",
+                                                               self->counts.entries), self->counts.entries);
+          g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", n_new), n_new);
+          g_autofree char *present = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already in your diary",
+                                                                   "%u already in your diary", n_present),
+                                                      n_present);
+          const char *outcome;
+
+          if (n_new == 0)
+            outcome = _("Importing adds none of them: your diary has them all.");
+          else if (n_present > 0)
+            outcome = _("Only the new ones are added; your diary never gets a second copy of an entry.");
+          else
+            outcome = _("All of them are added.");
+
+          g_ptr_array_add (lines,
+                           /* Translators: "166 entries", "150 new", "16
+                            * already in your diary", then a sentence on
+                            * what importing does with them */
+                           g_strdup_printf (_("%s: %s, %s. %s"), all, added, present, outcome));
+        }
+
+      if (self->counts.foods > 0)
+        g_ptr_array_add (lines, g_strdup (_("Foods of your own that the diary has already are replaced by the "
+                                            "file’s.")));
+
       return end_lines (g_steal_pointer (&lines));
     }
 

@@ -1697,6 +1697,9 @@ static gboolean import_data (CfContext       *context,
  *
  * Imports an export: custom foods are created or replaced by id, diary
  * entries likewise, so importing the same file twice changes nothing.
+ * An entry the diary has under another id (the same day, meal, food and
+ * amount; see _cf_diary_find_present()) is left out, so an export of a
+ * diary whose entries were made again (the demo's) never doubles one.
  * The whole file is checked first; if any part is refused, nothing is
  * written and @error says what and where.
  */
@@ -1747,6 +1750,8 @@ import_data (CfContext       *context,
   g_autoptr(GHashTable) seen_foods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
+  g_autofree guint8 *presence = NULL;
+  guint n_new = 0;
   CfDatabase *database;
   const char *format;
   JsonObject *root;
@@ -1852,10 +1857,20 @@ import_data (CfContext       *context,
       g_ptr_array_add (entries, entry);
     }
 
+  /* What the diary has already: by id, or the same entry made again
+   * under another id (an export of the demo, or of a diary restored
+   * from the same file) */
+  presence = g_new0 (guint8, MAX (entries->len, 1));
+  if (!_cf_diary_find_present (cf_context_get_diary (context), entries, presence, error))
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    if (presence[i] == CF_ENTRY_NEW)
+      n_new++;
+
   if (!write)
     {
       if (counts != NULL)
-        *counts = (CfImportCounts) { foods->len, entries->len, favourites->len };
+        *counts = (CfImportCounts) { foods->len, entries->len, favourites->len, n_new };
       return TRUE;
     }
 
@@ -1882,6 +1897,10 @@ import_data (CfContext       *context,
   for (guint i = 0; i < entries->len; i++)
     {
       CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+
+      /* Never a second copy of an entry the diary has */
+      if (presence[i] == CF_ENTRY_SAME_CONTENT)
+        continue;
 
       if (!_cf_diary_write_entry (cf_context_get_diary (context), entry, TRUE, &local_error))
         {
@@ -1915,6 +1934,7 @@ import_data (CfContext       *context,
       counts->foods = foods->len;
       counts->entries = entries->len;
       counts->favourites = favourites->len;
+      counts->new_entries = n_new;
     }
 
   return TRUE;

@@ -18,11 +18,21 @@ G_BEGIN_DECLS
 #define CF_EXPORT_FORMAT_NAME    "cofactor-diary"
 #define CF_EXPORT_FORMAT_VERSION 1
 
+/**
+ * CfImportCounts:
+ * @foods: the foods of the file
+ * @entries: the diary entries of the file
+ * @favourites: the favourites of the file
+ * @new_entries: how many of @entries the diary does not have yet; the
+ *   others it has by id (the file's replaces it) or as the same entry
+ *   under another id (left as it is: never a second copy)
+ */
 typedef struct
 {
   guint foods;
   guint entries;
   guint favourites;
+  guint new_entries;
 } CfImportCounts;
 
 void      cf_json_add_food    (JsonBuilder     *builder,

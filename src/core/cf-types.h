@@ -68,6 +68,9 @@ typedef enum
  * @CF_SEARCH_CUSTOM: the user's own foods
  * @CF_SEARCH_SUPPLEMENTS: the user's supplements
  * @CF_SEARCH_RECIPES: the user's recipes
+ * @CF_SEARCH_TEMPLATES: the supplement templates not yet saved as one
+ *   of the user's supplements (only when asked for; not in
+ *   %CF_SEARCH_ALL)
  *
  * Restricts a food search or ranking to some sources.  0 means every
  * source.
@@ -79,6 +82,7 @@ typedef enum
   CF_SEARCH_CUSTOM      = 1 << 2,
   CF_SEARCH_SUPPLEMENTS = 1 << 3,
   CF_SEARCH_RECIPES     = 1 << 4,
+  CF_SEARCH_TEMPLATES   = 1 << 5,
 } CfSearchFlags;
 
 /* Everything the user made */

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #include "cf-about.h"
 #include "cf-application.h"
@@ -86,6 +88,33 @@ open_demo_context (CfApplication  *self,
   return g_steal_pointer (&context);
 }
 
+/**
+ * cf_application_new_settings:
+ * @demo: whether for a --demo run
+ *
+ * The settings the application reads and writes.  A demo keeps them in
+ * memory, starting from the defaults, so that nothing done in it (a
+ * profile, units, targets) reaches the user's own settings; its first-run
+ * question counts as answered.
+ *
+ * Returns: (transfer full): the settings
+ */
+GSettings *
+cf_application_new_settings (gboolean demo)
+{
+  g_autoptr(GSettingsBackend) backend = NULL;
+  GSettings *settings;
+
+  if (!demo)
+    return g_settings_new (CF_SETTINGS_SCHEMA);
+
+  backend = g_memory_settings_backend_new ();
+  settings = g_settings_new_with_backend (CF_SETTINGS_SCHEMA, backend);
+  g_settings_set_boolean (settings, "profile-asked", TRUE);
+
+  return settings;
+}
+
 static int
 cf_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -109,7 +138,7 @@ cf_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
 
-  self->settings = g_settings_new (CF_SETTINGS_SCHEMA);
+  self->settings = cf_application_new_settings (self->demo);
 
   /* A diary that cannot be opened is reported in the window, never
    * replaced. */

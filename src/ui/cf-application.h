@@ -24,5 +24,6 @@ CfApplication *cf_application_new          (void);
 CfContext     *cf_application_get_context  (CfApplication *self);
 GSettings     *cf_application_get_settings (CfApplication *self);
 gboolean       cf_application_is_demo      (CfApplication *self);
+GSettings     *cf_application_new_settings (gboolean       demo);
 
 G_END_DECLS

@@ -404,33 +404,44 @@ cf_day_summary_set_entries (CfDaySummary *self,
   for (guint i = 0; i < entries->len; i++)
     {
       CfDiaryEntry *entry = g_ptr_array_index (entries, i);
-      const CfNutrients *per_100g = cf_diary_entry_get_nutrients_per_100g (entry);
-      double grams = cf_diary_entry_get_grams (entry);
+      gboolean weighed = cf_diary_entry_has_weight (entry);
+      double grams = weighed ? cf_diary_entry_get_grams (entry) : 0;
+      CfNutrients amounts;
+      const CfNutrients *values;
 
       /* Supplements add their doses but do not count in the share of
-       * food with data (see CfNutrientTotals) */
-      gboolean food = cf_diary_entry_get_food_kind (entry) != CF_FOOD_KIND_SUPPLEMENT;
+       * food with data (see CfNutrientTotals); nor does an imported
+       * entry without a weight, which adds its amounts as they are */
+      gboolean food = weighed && cf_diary_entry_get_food_kind (entry) != CF_FOOD_KIND_SUPPLEMENT;
+
+      if (weighed)
+        values = cf_diary_entry_get_nutrients_per_100g (entry);
+      else
+        {
+          cf_diary_entry_get_amounts (entry, &amounts);
+          values = &amounts;
+        }
 
       if (food)
         self->grams += grams;
       for (guint k = 0; k < CF_N_KEY_NUTRIENTS; k++)
         {
-          double v = cf_key_nutrient_get_value (k, per_100g);
+          double v = cf_key_nutrient_get_value (k, values);
 
           if (isnan (v))
             continue;
-          self->tiles[k].sum += v * grams / 100.0;
+          self->tiles[k].sum += weighed ? v * grams / 100.0 : v;
           self->tiles[k].known_entries++;
           if (food)
             self->tiles[k].known_grams += grams;
         }
       for (guint m = 0; m < CF_DAY_N_MACROS; m++)
         {
-          double v = cf_nutrients_get (per_100g, macro_nutrients[m]);
+          double v = cf_nutrients_get (values, macro_nutrients[m]);
 
           if (isnan (v))
             continue;
-          self->macros[m].sum += v * grams / 100.0;
+          self->macros[m].sum += weighed ? v * grams / 100.0 : v;
           self->macros[m].known_entries++;
           if (food)
             self->macros[m].known_grams += grams;

@@ -89,6 +89,8 @@ create_food_row (CfFood *food)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), cf_supplement_tag_new ());
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "food", g_object_ref (food), g_object_unref);
 
@@ -182,8 +184,15 @@ show_suggestions (CfFoodDialog *self)
   if (self->meal == CF_MEAL_SUPPLEMENTS)
     {
       templates = cf_supplement_list_templates ();
-      for (guint i = 0; i < templates->len; i++)
-        g_object_set_data (g_ptr_array_index (templates, i), "template", GINT_TO_POINTER (TRUE));
+      /* A template already saved is among "My Supplements" */
+      for (guint i = templates->len; i > 0; i--)
+        {
+          g_autoptr(CfFood) saved = cf_food_store_get_food (cf_context_get_food_store (self->context),
+                                                            cf_food_get_id (g_ptr_array_index (templates, i - 1)),
+                                                            NULL);
+          if (saved != NULL)
+            g_ptr_array_remove_index (templates, i - 1);
+        }
       add_section (self, _("Start From a Template"), templates);
     }
 
@@ -234,7 +243,9 @@ search_changed_cb (CfFoodDialog   *self,
     }
 
   self->search_cancellable = g_cancellable_new ();
-  cf_food_store_search_async (cf_context_get_food_store (self->context), text, 0, NULL, NULL,
+  /* Supplement templates too, from any meal */
+  cf_food_store_search_async (cf_context_get_food_store (self->context), text,
+                              CF_SEARCH_ALL | CF_SEARCH_TEMPLATES, NULL, NULL,
                               SEARCH_LIMIT, self->search_cancellable, search_done_cb,
                               g_object_ref (self));
 }
@@ -367,7 +378,8 @@ supplement_saved_cb (CfFoodDialog       *self,
  * cf_food_dialog_select_food:
  *
  * Chooses @food and moves on to its amount.  A supplement template
- * opens the supplement editor first, so it is saved as the user's own.
+ * opens the supplement editor first, so it is saved as the user's own;
+ * once saved, the template stands for that food (it is not saved twice).
  */
 void
 cf_food_dialog_select_food (CfFoodDialog *self,
@@ -378,7 +390,11 @@ cf_food_dialog_select_food (CfFoodDialog *self,
   g_return_if_fail (CF_IS_FOOD_DIALOG (self));
   g_return_if_fail (CF_IS_FOOD (food));
 
-  if (g_object_get_data (G_OBJECT (food), "template"))
+  /* Results carry values but not portions: load the food in full.  A
+   * food that is gone (deleted custom food) is logged as remembered. */
+  full = cf_food_store_get_food (cf_context_get_food_store (self->context), cf_food_get_id (food), NULL);
+
+  if (full == NULL && cf_supplement_get_template_key (food) != NULL)
     {
       CfSupplementDialog *editor = cf_supplement_dialog_new (self->context, food);
 
@@ -388,9 +404,6 @@ cf_food_dialog_select_food (CfFoodDialog *self,
       return;
     }
 
-  /* Results carry values but not portions: load the food in full.  A
-   * food that is gone (deleted custom food) is logged as remembered. */
-  full = cf_food_store_get_food (cf_context_get_food_store (self->context), cf_food_get_id (food), NULL);
   food = g_object_ref (full != NULL ? full : food);
   g_clear_object (&self->food);
   self->food = food;

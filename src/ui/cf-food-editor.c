@@ -332,7 +332,17 @@ read_food (CfFoodEditor  *self,
       if (*stripped == '\0')
         continue;
 
-      if (!cf_parse_number (stripped, &value))
+      /* Vitamin D in µg or IU, whichever the label gives */
+      if (n == CF_NUTRIENT_VITAMIN_D)
+        {
+          if (!cf_vitamin_d_field_read (self->nutrient_rows[n], &value, error))
+            {
+              *field = CF_FOOD_FIELD_NUTRIENT;
+              *index = n;
+              return NULL;
+            }
+        }
+      else if (!cf_parse_number (stripped, &value))
         {
           *field = CF_FOOD_FIELD_NUTRIENT;
           *index = n;
@@ -342,8 +352,6 @@ read_food (CfFoodEditor  *self,
           return NULL;
         }
 
-      if (in_iu (n))
-        value = cf_vitamin_d_iu_to_ug (value);
       if (per_portion)
         value = value * 100.0 / first_portion_grams;
 
@@ -517,6 +525,8 @@ build (CfFoodEditor *self)
                                in_iu (n) ? _("IU") : cf_unit_get_symbol (cf_nutrient_get_unit (n)));
       self->nutrient_rows[n] = cf_entry_row_new (self->nutrients_group, title);
       adw_entry_row_set_input_purpose (self->nutrient_rows[n], GTK_INPUT_PURPOSE_NUMBER);
+      if (n == CF_NUTRIENT_VITAMIN_D)
+        cf_vitamin_d_field_init (self->nutrient_rows[n]);
     }
   adw_preferences_group_add (self->nutrients_group, GTK_WIDGET (self->nutrients_error));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->nutrients_group);

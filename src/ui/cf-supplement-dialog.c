@@ -46,8 +46,12 @@ struct _CfSupplementDialog
   CfContext           *context;
 
   char                *food_id;       /* the supplement edited, or NULL */
+  GPtrArray           *templates;
+  CfFood              *template;      /* the template started from, or NULL */
 
   AdwPreferencesGroup *intro_group;
+  AdwComboRow         *template_row;
+  GtkLabel            *template_note;
   AdwEntryRow         *name_row;
   AdwEntryRow         *unit_row;
   GtkWidget           *delete_button;
@@ -86,9 +90,28 @@ read_doses (CfSupplementDialog  *self,
   for (guint i = 0; i < N_DOSES; i++)
     {
       double value;
-      gboolean valid = cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->dose_rows[i])), &value);
+      gboolean valid;
 
       gtk_widget_remove_css_class (GTK_WIDGET (self->dose_rows[i]), "error");
+
+      /* Vitamin D in µg or IU, whichever the label gives */
+      if (dose_nutrients[i] == CF_NUTRIENT_VITAMIN_D)
+        {
+          if (!cf_vitamin_d_field_read (self->dose_rows[i], &value, error))
+            {
+              gtk_widget_add_css_class (GTK_WIDGET (self->dose_rows[i]), "error");
+              return FALSE;
+            }
+          if (isnan (value))
+            continue;
+
+          doses[*n_doses].nutrient = dose_nutrients[i];
+          doses[*n_doses].amount = value;
+          (*n_doses)++;
+          continue;
+        }
+
+      valid = cf_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->dose_rows[i])), &value);
       if (valid && isnan (value))
         continue;
 
@@ -102,15 +125,22 @@ read_doses (CfSupplementDialog  *self,
           return FALSE;
         }
 
-      if (dose_in_iu (dose_nutrients[i]))
-        value = cf_vitamin_d_iu_to_ug (value);
-
       doses[*n_doses].nutrient = dose_nutrients[i];
       doses[*n_doses].amount = value;
       (*n_doses)++;
     }
 
   return TRUE;
+}
+
+/* Whether the user already has the food saved from the template */
+static gboolean
+template_saved (CfSupplementDialog *self)
+{
+  g_autoptr(CfFood) saved = cf_food_store_get_food (cf_context_get_food_store (self->context),
+                                                    cf_food_get_id (self->template), NULL);
+
+  return saved != NULL;
 }
 
 /**
@@ -165,6 +195,14 @@ cf_supplement_dialog_save (CfSupplementDialog  *self,
       food = cf_food_store_get_food (cf_context_get_food_store (self->context), self->food_id, error);
       if (food == NULL)
         return FALSE;
+      cf_food_set_name (food, name);
+      cf_supplement_set_doses (food, unit, doses, n_doses);
+    }
+  else if (self->template != NULL && !template_saved (self))
+    {
+      /* The first food saved from a template keeps the template's id,
+       * so that logging the template again finds it */
+      food = g_object_ref (self->template);
       cf_food_set_name (food, name);
       cf_supplement_set_doses (food, unit, doses, n_doses);
     }
@@ -251,6 +289,8 @@ cf_supplement_dialog_dispose (GObject *object)
   CfSupplementDialog *self = (CfSupplementDialog *) object;
 
   g_clear_object (&self->context);
+  g_clear_object (&self->template);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cf_supplement_dialog_parent_class)->dispose (object);
 }
@@ -281,6 +321,8 @@ cf_supplement_dialog_class_init (CfSupplementDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cofactor/Cofactor/ui/cf-supplement-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, intro_group);
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, template_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, template_note);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, unit_row);
   gtk_widget_class_bind_template_child (widget_class, CfSupplementDialog, dose_group);
@@ -320,9 +362,42 @@ update_caution (CfSupplementDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->caution_label), caution != NULL);
 }
 
+static void fill (CfSupplementDialog *self,
+                  CfFood             *food);
+
+/* A template picked: its name, unit and amounts fill the fields, and
+ * its note says where the amounts come from */
+static void
+template_selected_cb (CfSupplementDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->template_row);
+  CfFood *template = NULL;
+  const char *note;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected - 1 < self->templates->len)
+    template = g_ptr_array_index (self->templates, selected - 1);
+
+  if (template == self->template)
+    return;
+
+  g_set_object (&self->template, template);
+  if (template == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->template_note), FALSE);
+      return;
+    }
+
+  fill (self, template);
+  note = cf_supplement_get_template_note (template);
+  gtk_label_set_label (self->template_note, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->template_note), note != NULL);
+}
+
 static void
 cf_supplement_dialog_init (CfSupplementDialog *self)
 {
+  g_autoptr(GtkStringList) names = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_DOSES; i++)
@@ -337,9 +412,22 @@ cf_supplement_dialog_init (CfSupplementDialog *self)
       self->dose_rows[i] = ADW_ENTRY_ROW (adw_entry_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->dose_rows[i]), title);
       adw_entry_row_set_input_purpose (self->dose_rows[i], GTK_INPUT_PURPOSE_NUMBER);
+      adw_entry_row_set_activates_default (self->dose_rows[i], TRUE);
+      if (n == CF_NUTRIENT_VITAMIN_D)
+        cf_vitamin_d_field_init (self->dose_rows[i]);
       adw_preferences_group_add (self->dose_group, GTK_WIDGET (self->dose_rows[i]));
       g_signal_connect_object (self->dose_rows[i], "changed", G_CALLBACK (update_caution), self, G_CONNECT_SWAPPED);
     }
+
+  /* The templates to start from; "None" first */
+  self->templates = cf_supplement_list_templates ();
+  names = gtk_string_list_new (NULL);
+  gtk_string_list_append (names, C_("template", "None"));
+  for (guint i = 0; i < self->templates->len; i++)
+    gtk_string_list_append (names, cf_food_get_name (g_ptr_array_index (self->templates, i)));
+  adw_combo_row_set_model (self->template_row, G_LIST_MODEL (names));
+  g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (template_selected_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -357,7 +445,10 @@ fill (CfSupplementDialog *self,
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (isnan (dose))
-        continue;
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->dose_rows[i]), "");
+          continue;
+        }
       if (dose_in_iu (dose_nutrients[i]))
         dose = cf_vitamin_d_ug_to_iu (dose);
       gtk_editable_set_text (GTK_EDITABLE (self->dose_rows[i]), cf_format_entry_number (buf, sizeof buf, "%.6g", dose));
@@ -382,7 +473,16 @@ cf_supplement_dialog_new (CfContext *context,
   self->context = g_object_ref (context);
 
   if (template_food != NULL)
-    fill (self, template_food);
+    {
+      const char *key = cf_supplement_get_template_key (template_food);
+
+      fill (self, template_food);
+      for (guint i = 0; key != NULL && i < self->templates->len; i++)
+        {
+          if (g_strcmp0 (key, cf_supplement_get_template_key (g_ptr_array_index (self->templates, i))) == 0)
+            adw_combo_row_set_selected (self->template_row, i + 1);
+        }
+    }
 
   return self;
 }
@@ -408,6 +508,8 @@ cf_supplement_dialog_new_for_food (CfContext *context,
   self->food_id = g_strdup (cf_food_get_id (supplement));
 
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Supplement"));
+  gtk_widget_set_visible (GTK_WIDGET (self->template_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->template_note), FALSE);
   adw_preferences_group_set_description (self->intro_group,
                                          _("Changes apply from now on; days you already logged it on keep their values."));
   gtk_widget_set_visible (self->delete_button, TRUE);
@@ -465,4 +567,47 @@ cf_supplement_dialog_get_unit_field (CfSupplementDialog *self)
   g_return_val_if_fail (CF_IS_SUPPLEMENT_DIALOG (self), NULL);
 
   return GTK_EDITABLE (self->unit_row);
+}
+
+/**
+ * cf_supplement_dialog_get_template_row:
+ *
+ * Returns: (transfer none): the chooser of the template to start from
+ *   ("None" first, then the templates in library order)
+ */
+AdwComboRow *
+cf_supplement_dialog_get_template_row (CfSupplementDialog *self)
+{
+  g_return_val_if_fail (CF_IS_SUPPLEMENT_DIALOG (self), NULL);
+
+  return self->template_row;
+}
+
+/**
+ * cf_supplement_dialog_get_name_field:
+ *
+ * Returns: (transfer none): the field for the supplement's name
+ */
+GtkEditable *
+cf_supplement_dialog_get_name_field (CfSupplementDialog *self)
+{
+  g_return_val_if_fail (CF_IS_SUPPLEMENT_DIALOG (self), NULL);
+
+  return GTK_EDITABLE (self->name_row);
+}
+
+/**
+ * cf_supplement_dialog_get_error:
+ *
+ * Returns: (nullable): the message shown about the fields, or %NULL
+ */
+const char *
+cf_supplement_dialog_get_error (CfSupplementDialog *self)
+{
+  g_return_val_if_fail (CF_IS_SUPPLEMENT_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+
+  return gtk_label_get_label (self->error_label);
 }

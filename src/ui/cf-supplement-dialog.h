@@ -29,5 +29,8 @@ GtkEditable        *cf_supplement_dialog_get_dose_field (CfSupplementDialog *sel
                                                          CfNutrient          nutrient);
 const char         *cf_supplement_dialog_get_caution (CfSupplementDialog *self);
 GtkEditable        *cf_supplement_dialog_get_unit_field (CfSupplementDialog *self);
+GtkEditable        *cf_supplement_dialog_get_name_field (CfSupplementDialog *self);
+AdwComboRow        *cf_supplement_dialog_get_template_row (CfSupplementDialog *self);
+const char         *cf_supplement_dialog_get_error (CfSupplementDialog *self);
 
 G_END_DECLS

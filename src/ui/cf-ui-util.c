@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "cf-food-groups.h"
+#include "cf-nutrient-format.h"
+#include "cf-supplements.h"
 #include "cf-ui-util.h"
 
 /**
@@ -200,6 +202,10 @@ dup_source_only (CfFood *food)
 
     case CF_FOOD_SOURCE_CUSTOM:
     default:
+      if (cf_supplement_get_template_key (food) != NULL)
+        /* Translators: a supplement the app offers to start from; it
+         * becomes the user's own when logged */
+        return g_strdup (_("Supplement template"));
       if (cf_food_get_kind (food) == CF_FOOD_KIND_SUPPLEMENT)
         return g_strdup (_("My supplement"));
       if (cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE)
@@ -253,4 +259,172 @@ cf_widget_show_toast (GtkWidget  *widget,
 
   if (widget == NULL || !gtk_widget_activate_action (widget, "win.toast", "s", title))
     g_debug ("No window for the toast “%s”", title);
+}
+
+/**
+ * cf_format_vitamin_d_conversion:
+ * @micrograms: an amount of vitamin D
+ * @from_iu: whether it was given in IU
+ *
+ * Returns: (transfer full): the amount in the unit it was given in and
+ *   in the other, e.g. "2000 IU = 50 µg" or "50 µg = 2000 IU"
+ */
+char *
+cf_format_vitamin_d_conversion (double   micrograms,
+                                gboolean from_iu)
+{
+  char ug[G_ASCII_DTOSTR_BUF_SIZE];
+  char iu[G_ASCII_DTOSTR_BUF_SIZE];
+
+  cf_format_entry_number (ug, sizeof ug, "%.6g", micrograms);
+  cf_format_entry_number (iu, sizeof iu, "%.6g", cf_vitamin_d_ug_to_iu (micrograms));
+
+  if (from_iu)
+    /* Translators: vitamin D typed in international units and what it
+     * is in micrograms, e.g. "2000 IU = 50 µg"; write IU as your
+     * language does */
+    return g_strdup_printf (_("%s IU = %s µg"), iu, ug);
+
+  /* Translators: vitamin D typed in micrograms and what it is in
+   * international units, e.g. "50 µg = 2000 IU" */
+  return g_strdup_printf (_("%s µg = %s IU"), ug, iu);
+}
+
+static void
+vitamin_d_changed_cb (GtkEditable *row,
+                      GtkLabel    *conversion)
+{
+  g_autofree char *text = NULL;
+  double micrograms;
+  gboolean from_iu;
+
+  gboolean understood;
+
+  understood = cf_parse_vitamin_d (gtk_editable_get_text (row), cf_format_get_vitamin_d_iu (),
+                                   &micrograms, &from_iu, NULL);
+  if (understood && !isnan (micrograms))
+    text = cf_format_vitamin_d_conversion (micrograms, from_iu);
+  else if (!understood)
+    /* Translators: shown next to a vitamin D field while what is typed
+     * is no amount; IU as your language writes it */
+    text = g_strdup (_("Write it in µg or IU"));
+
+  gtk_label_set_label (conversion, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (conversion), text != NULL);
+  if (understood)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (conversion), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (conversion), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (conversion), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (conversion), "error");
+    }
+}
+
+/**
+ * cf_vitamin_d_field_init:
+ * @row: the field where an amount of vitamin D is entered
+ *
+ * Lets @row take vitamin D in µg or IU ("2000 IU", "50 µg", a bare
+ * number in the unit of the Preferences) and shows, next to it, what
+ * the amount is in the other unit.  Read it with
+ * cf_vitamin_d_field_read().
+ */
+void
+cf_vitamin_d_field_init (AdwEntryRow *row)
+{
+  GtkWidget *conversion = gtk_label_new (NULL);
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  /* The title says both units are taken, the unit of a bare number
+   * first */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 cf_format_get_vitamin_d_iu ()
+                                 /* Translators: the title of the field where vitamin D
+                                  * is entered; a bare number is in IU */
+                                 ? _("Vitamin D (IU or µg)")
+                                 /* Translators: the title of the field where vitamin D
+                                  * is entered; a bare number is in µg */
+                                 : _("Vitamin D (µg or IU)"));
+  gtk_widget_add_css_class (conversion, "dim-label");
+  gtk_widget_add_css_class (conversion, "numeric");
+  gtk_widget_set_visible (conversion, FALSE);
+  adw_entry_row_add_suffix (row, conversion);
+  adw_entry_row_set_input_purpose (row, GTK_INPUT_PURPOSE_FREE_FORM);
+  g_object_set_data (G_OBJECT (row), "cf-vitamin-d-conversion", conversion);
+  g_signal_connect_object (row, "changed", G_CALLBACK (vitamin_d_changed_cb), conversion, 0);
+}
+
+/**
+ * cf_vitamin_d_field_read:
+ * @micrograms: (out): the amount in µg, NaN when the field is empty
+ *
+ * Returns: whether @row holds an amount of vitamin D (or nothing); else
+ *   the message of cf_parse_vitamin_d(), which names both units
+ */
+gboolean
+cf_vitamin_d_field_read (AdwEntryRow  *row,
+                         double       *micrograms,
+                         GError      **error)
+{
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), FALSE);
+
+  return cf_parse_vitamin_d (gtk_editable_get_text (GTK_EDITABLE (row)), cf_format_get_vitamin_d_iu (),
+                             micrograms, NULL, error);
+}
+
+/**
+ * cf_vitamin_d_field_get_conversion:
+ *
+ * Returns: (nullable): the conversion shown next to @row, e.g.
+ *   "2000 IU = 50 µg", or %NULL when none is shown (nothing typed, or
+ *   something that is no amount: then a hint shows instead)
+ */
+const char *
+cf_vitamin_d_field_get_conversion (AdwEntryRow *row)
+{
+  GtkWidget *conversion = g_object_get_data (G_OBJECT (row), "cf-vitamin-d-conversion");
+
+  if (conversion == NULL || !gtk_widget_get_visible (conversion) || gtk_widget_has_css_class (conversion, "error"))
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (conversion));
+}
+
+/**
+ * cf_supplement_tag_new:
+ *
+ * Returns: (transfer floating): the small "Supplement" tag that marks
+ *   supplements (and supplement templates) in a list of foods
+ */
+GtkWidget *
+cf_supplement_tag_new (void)
+{
+  GtkWidget *tag = gtk_label_new (_("Supplement"));
+
+  gtk_widget_add_css_class (tag, "cf-tag");
+  gtk_widget_add_css_class (tag, "caption");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+
+  return tag;
+}
+
+/**
+ * cf_vitamin_d_field_get_hint:
+ *
+ * Returns: (nullable): the hint shown next to @row while what is typed
+ *   is no amount of vitamin D, or %NULL
+ */
+const char *
+cf_vitamin_d_field_get_hint (AdwEntryRow *row)
+{
+  GtkWidget *conversion = g_object_get_data (G_OBJECT (row), "cf-vitamin-d-conversion");
+
+  if (conversion == NULL || !gtk_widget_get_visible (conversion) || !gtk_widget_has_css_class (conversion, "error"))
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (conversion));
 }

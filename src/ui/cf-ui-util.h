@@ -29,5 +29,14 @@ void         cf_show_correction        (GtkLabel            *label,
                                         const char          *corrected);
 void         cf_widget_show_toast      (GtkWidget           *widget,
                                         const char          *title);
+char        *cf_format_vitamin_d_conversion (double          micrograms,
+                                        gboolean             from_iu);
+void         cf_vitamin_d_field_init   (AdwEntryRow         *row);
+gboolean     cf_vitamin_d_field_read   (AdwEntryRow         *row,
+                                        double              *micrograms,
+                                        GError             **error);
+const char  *cf_vitamin_d_field_get_conversion (AdwEntryRow *row);
+const char  *cf_vitamin_d_field_get_hint (AdwEntryRow       *row);
+GtkWidget   *cf_supplement_tag_new     (void);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "cf-diary-view.h"
 #include "cf-foods-view.h"
 #include "cf-import-preview.h"
+#include "cf-profile-dialog.h"
 #include "cf-insights-view.h"
 #include "cf-tracker-import.h"
 #include "cf-transfer.h"
@@ -144,6 +145,10 @@ show_result_toast (CfWindow *self,
       g_clear_weak_pointer (&self->result_toast);
     }
 
+  /* The answer to what the user just did is shown at once, in place of
+   * an offer to undo an earlier change (not over it with a higher
+   * priority: libadwaita 1.2 can crash when a toast is replaced while it
+   * animates, so a young undo toast goes a moment later) */
   if (self->undo_toast != NULL)
     {
       AdwToast *undo_toast = self->undo_toast;
@@ -267,10 +272,14 @@ import_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
+  /* Of an export, the entries the diary did not have: the others were
+   * there already */
+  if (cf_import_plan_get_format (plan) == CF_IMPORT_FORMAT_COFACTOR)
+    counts.entries = counts.new_entries;
   entries = g_strdup_printf (g_dngettext (NULL, "%u diary entry", "%u diary entries", counts.entries),
                              counts.entries);
 
-  if (cf_import_plan_get_format (plan) == CF_IMPORT_FORMAT_COFACTOR)
+  if (cf_import_plan_get_format (plan) == CF_IMPORT_FORMAT_COFACTOR && counts.entries > 0)
     {
       g_autofree char *foods = g_strdup_printf (g_dngettext (NULL, "%u food", "%u foods", counts.foods),
                                                 counts.foods);
@@ -650,6 +659,13 @@ cf_window_constructed (GObject *object)
     gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->main_stack))),
                                 cf_banner_new (_("This diary is read-only: you can look at it, but no change can be saved. "
                                                  "Make the file and its folder writable, then start Cofactor again.")),
+                                gtk_widget_get_prev_sibling (GTK_WIDGET (self->main_stack)));
+
+  /* Until the first-run question is answered, targets take the highest
+   * value of all age groups: the banner says so and asks it */
+  else if (self->settings != NULL)
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->main_stack))),
+                                cf_profile_banner_new (self->settings),
                                 gtk_widget_get_prev_sibling (GTK_WIDGET (self->main_stack)));
 }
 
