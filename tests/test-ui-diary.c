@@ -123,6 +123,54 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The mapped label under @widget that shows @text */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The button labelled @label of the toast that says @title (an older
+ * toast may still be in the overlay, hiding) */
+static GtkWidget *
+find_toast_button (GtkWidget  *window,
+                   const char *title,
+                   const char *label)
+{
+  GtkWidget *title_label = find_label (window, title);
+
+  for (GtkWidget *w = title_label; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *button = find_button (w, label);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_changed_toast (gpointer data)
+{
+  return find_label (data, "Changed “Natto (fermented soybeans), Japan”") == NULL;
+}
+
 static gboolean
 diary_is_empty (gpointer data)
 {
@@ -155,6 +203,71 @@ find_widget (GtkWidget     *widget,
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  const char *action;
+  GVariant   *target;   /* nullable */
+} ActionMatch;
+
+/* A button or row that activates @data's action, with its target */
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  const ActionMatch *match = data;
+  GVariant *target;
+
+  if (!GTK_IS_ACTIONABLE (widget) || !gtk_widget_get_mapped (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), match->action) != 0)
+    return FALSE;
+
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+  return match->target == NULL || (target != NULL && g_variant_equal (target, match->target));
+}
+
+/* Clicks the button or activates the row with @action (and @target) */
+static void
+activate_actionable (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *target)
+{
+  g_autoptr(GVariant) owned = target ? g_variant_ref_sink (target) : NULL;
+  ActionMatch match = { action, owned };
+  GtkWidget *found = find_widget (widget, has_action, &match);
+
+  g_assert_nonnull (found);
+  gtk_widget_activate (found);
+}
+
+static gboolean
+has_food_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CF_IS_FOOD_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(gpointer *) data = window;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+day_is (gpointer data)
+{
+  CfDiaryView *view = data;
+  const GDate *wanted = g_object_get_data (G_OBJECT (view), "wanted-day");
+
+  return g_date_compare (cf_diary_view_get_day (view), wanted) == 0;
 }
 
 /* The remove button of the row of entry @data */
@@ -196,8 +309,12 @@ test_diary_flow (void)
   cf_day_set_today (&today);
   g_assert_cmpint (g_date_compare (cf_diary_view_get_day (view), &today), ==, 0);
 
-  /* Add: search, Enter picks the first result, then the amount */
-  dialog = CF_FOOD_DIALOG (cf_diary_view_add_food (view, CF_MEAL_BREAKFAST));
+  /* Add with the button of the empty diary's page: search, Enter picks
+   * the first result, then the amount, at breakfast */
+  activate_actionable (GTK_WIDGET (view), "diary.add-now", NULL);
+  dialog = NULL;
+  cf_test_spin_until (has_food_dialog, &dialog);
+  adw_combo_row_set_selected (_cf_food_dialog_get_meal_row (dialog), CF_MEAL_BREAKFAST);
   weak_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
   g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "search");
@@ -246,8 +363,10 @@ test_diary_flow (void)
   g_assert_cmpint (cf_day_summary_get_state (summary, CF_KEY_VITAMIN_K2), ==, CF_DAY_TILE_COMPLETE);
   g_assert_cmpint (cf_day_summary_get_state (summary, CF_KEY_CALCIUM), ==, CF_DAY_TILE_NO_DATA);
 
-  /* Edit: 100 g, moved to lunch */
-  dialog = CF_FOOD_DIALOG (cf_diary_view_edit_entry (view, entry));
+  /* Edit, from the entry's row: 100 g, moved to lunch */
+  activate_actionable (GTK_WIDGET (view), "diary.edit-entry", g_variant_new_string (entry_id));
+  dialog = NULL;
+  cf_test_spin_until (has_food_dialog, &dialog);
   weak_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
   g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "details");
@@ -264,7 +383,10 @@ test_diary_flow (void)
   g_assert_cmpfloat (cf_diary_entry_get_grams (edited), ==, 100);
   g_assert_cmpfloat_with_epsilon (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2), 939, 1e-9);
 
-  /* Remove with the row's button, then the toast's Undo button */
+  /* Remove with the row's button, then the toast's Undo button (once
+   * the edit's toast has gone: a change while it is shown takes its
+   * place in it) */
+  cf_test_spin_until (no_changed_toast, window);
   {
     GtkWidget *remove = find_widget (GTK_WIDGET (view), is_remove_button, entry_id);
     GtkWidget *undo;
@@ -280,7 +402,7 @@ test_diary_flow (void)
 
     /* (after the toast's show animation; see cf_test_spin_for()) */
     cf_test_spin_for (700);
-    undo = find_button (GTK_WIDGET (window), "_Undo");
+    undo = find_toast_button (GTK_WIDGET (window), "Removed “Natto (fermented soybeans), Japan”", "_Undo");
     g_assert_nonnull (undo);
     g_assert_true (gtk_widget_is_sensitive (undo));
     gtk_widget_activate (undo);
@@ -299,15 +421,26 @@ test_diary_flow (void)
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, 1);
   g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
 
-  /* Change day and back */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.next-day", NULL));
-  cf_test_spin ();
-  g_assert_cmpint (g_date_days_between (&today, cf_diary_view_get_day (view)), ==, 1);
-  g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
-  g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "diary.today", NULL));
-  cf_test_spin ();
-  g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
+  /* Change day with the header's next button, and back with Today */
+  {
+    GDate tomorrow = today;
+
+    g_date_add_days (&tomorrow, 1);
+    g_object_set_data (G_OBJECT (view), "wanted-day", &tomorrow);
+    activate_actionable (GTK_WIDGET (view), "diary.next-day", NULL);
+    cf_test_spin_until (day_is, view);
+    g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
+    g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
+
+    g_object_set_data (G_OBJECT (view), "wanted-day", &today);
+    activate_actionable (GTK_WIDGET (view), "diary.today", NULL);
+    cf_test_spin_until (day_is, view);
+    g_object_set_data (G_OBJECT (view), "wanted-day", NULL);
+    g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
+  }
+
+  /* (the dialog opened without a meal remembered Breakfast) */
+  g_settings_reset (settings, "meals-by-time-of-day");
 
   /* Nothing leaks once the window is gone */
   g_object_add_weak_pointer (G_OBJECT (window), &weak_window);

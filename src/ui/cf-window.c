@@ -80,20 +80,86 @@ show_error_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The newest import or export result replaces an older one still shown */
+static void clear_undo (CfWindow *self);
+
+/* libadwaita 1.2 crashes when a toast is dismissed during its show
+ * animation (Ctrl+Z right after a removal, two removals in a row): a
+ * toast younger than this is dismissed once it is this old */
+#define TOAST_SETTLE_MS 1000
+
+typedef struct
+{
+  GWeakRef  window;
+  AdwToast *toast;
+} PendingDismiss;
+
+static void
+pending_dismiss_free (PendingDismiss *pending)
+{
+  g_weak_ref_clear (&pending->window);
+  g_object_unref (pending->toast);
+  g_free (pending);
+}
+
+static gboolean
+dismiss_later_cb (gpointer data)
+{
+  PendingDismiss *pending = data;
+  g_autoptr(GObject) window = g_weak_ref_get (&pending->window);
+
+  if (window != NULL)
+    adw_toast_dismiss (pending->toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_toast (CfWindow *self,
+               AdwToast *toast)
+{
+  gint64 *added = g_object_get_data (G_OBJECT (toast), "cf-added-at");
+  gint64 age = added != NULL ? (g_get_monotonic_time () - *added) / 1000 : TOAST_SETTLE_MS;
+  PendingDismiss *pending;
+
+  if (age >= TOAST_SETTLE_MS)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+
+  pending = g_new0 (PendingDismiss, 1);
+  g_weak_ref_init (&pending->window, self);
+  pending->toast = g_object_ref (toast);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SETTLE_MS - age, dismiss_later_cb,
+                      pending, (GDestroyNotify) pending_dismiss_free);
+}
+
+/* The newest import or export result replaces an older one still shown,
+ * and the offer to undo an earlier change: the result is what the user
+ * waits for, and the undo toast would keep it in the queue */
 static void
 show_result_toast (CfWindow *self,
                    AdwToast *toast)
 {
   if (self->result_toast != NULL)
     {
-      adw_toast_dismiss (self->result_toast);
+      dismiss_toast (self, self->result_toast);
       g_clear_weak_pointer (&self->result_toast);
     }
 
-  /* The answer to what the user just did is shown at once, even over
-   * an offer to undo an earlier change, which comes back after it */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* The answer to what the user just did is shown at once, in place of
+   * an offer to undo an earlier change (not over it with a higher
+   * priority: libadwaita 1.2 can crash when a toast is replaced while it
+   * animates, so a young undo toast goes a moment later) */
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *undo_toast = self->undo_toast;
+
+      clear_undo (self);
+      g_clear_weak_pointer (&self->undo_toast);
+      dismiss_toast (self, undo_toast);
+    }
+
   g_set_weak_pointer (&self->result_toast, toast);
   cf_window_add_toast (self, toast);
 }
@@ -468,11 +534,12 @@ toast_activated (GtkWidget  *widget,
   cf_window_add_toast (CF_WINDOW (widget), adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
+/* Nothing to undo any more; the toast may still be shown, its button
+ * insensitive */
 static void
 clear_undo (CfWindow *self)
 {
   g_clear_object (&self->undo);
-  g_clear_weak_pointer (&self->undo_toast);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 
@@ -482,9 +549,15 @@ undo_toast_dismissed_cb (CfWindow *self,
                          AdwToast *toast)
 {
   if (toast == self->undo_toast)
-    clear_undo (self);
+    {
+      clear_undo (self);
+      g_clear_weak_pointer (&self->undo_toast);
+    }
 }
 
+/* The toast's button or Ctrl+Z.  The toast is left to its button, which
+ * dismisses it, or to its timeout: libadwaita 1.2 can crash when a
+ * toast is dismissed or replaced while it animates. */
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -492,45 +565,41 @@ undo_activated (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
   g_autoptr(CfDiaryUndo) undo = g_steal_pointer (&self->undo);
-  g_autoptr(AdwToast) toast = self->undo_toast ? g_object_ref (self->undo_toast) : NULL;
   g_autoptr(GError) error = NULL;
 
   clear_undo (self);
-
-  /* The toast's own button dismisses it; Ctrl+Z has to */
-  if (toast != NULL)
-    adw_toast_dismiss (toast);
 
   if (undo != NULL && !cf_diary_undo_apply (undo, &error))
     cf_window_add_toast (self, adw_toast_new (error->message));
 }
 
 /* A view changed the diary: offer to undo it, in a toast and with
- * Ctrl+Z; a newer change takes the place of an older one */
+ * Ctrl+Z.  A newer change takes the place of an older one, in the same
+ * toast while it is shown. */
 static void
 undoable_cb (CfWindow    *self,
              const char  *title,
              CfDiaryUndo *undo)
 {
-  AdwToast *toast = adw_toast_new (title);
+  g_set_object (&self->undo, undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
 
   if (self->undo_toast != NULL)
     {
-      AdwToast *old = self->undo_toast;
-
-      clear_undo (self);
-      adw_toast_dismiss (old);
+      adw_toast_set_title (self->undo_toast, title);
+      return;
     }
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  {
+    AdwToast *toast = adw_toast_new (title);
 
-  self->undo = g_object_ref (undo);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
-  cf_window_add_toast (self, toast);
+    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_action_name (toast, "win.undo");
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+    g_set_weak_pointer (&self->undo_toast, toast);
+    cf_window_add_toast (self, toast);
+  }
 }
 
 /* Ctrl+N, from every view: the add dialog for the diary's day */
@@ -828,6 +897,8 @@ cf_window_add_toast (CfWindow *self,
 {
   g_return_if_fail (CF_IS_WINDOW (self));
 
+  g_object_set_data_full (G_OBJECT (toast), "cf-added-at",
+                          g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)), g_free);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
