@@ -181,6 +181,22 @@ test_language (gconstpointer data)
     g_assert_null (strstr (log.out, "Apples, raw"));
   }
 
+  /* Where a value comes from, in the language too: the kind of USDA
+   * data, and the food a value is borrowed from by its name here */
+  {
+    g_auto(Run) food = { 0, };
+    g_auto(Run) english = { 0, };
+
+    run_with (&food, l->lang, l->locale, "food", "usda:01022", NULL);
+    run_with (&english, NULL, "C.UTF-8", "food", "usda:01022", NULL);
+    g_assert_cmpint (food.status, ==, 0);
+    g_assert_cmpint (english.status, ==, 0);
+    g_assert_nonnull (strstr (english.out, "(analysed, or derived from analyses)"));
+    g_assert_nonnull (strstr (english.out, "Gouda cheese 48+"));
+    g_assert_null (strstr (food.out, "analysed, or derived from analyses"));
+    g_assert_null (strstr (food.out, "Gouda cheese 48+"));
+  }
+
   /* Without either, English */
   {
     g_auto(Run) targets = { 0, };

@@ -74,9 +74,9 @@ test_usda_values (void)
 
   /* Provenance names the USDA food, nutrient and kind of data */
   g_assert_cmpstr (cf_food_get_origin (cheddar, CF_NUTRIENT_CALCIUM), ==,
-                   "USDA SR28 food 01009, nutrient 301 (Analytical or derived from analytical)");
+                   "USDA SR28 food 01009, nutrient 301 (analysed, or derived from analyses)");
   g_assert_cmpstr (cf_food_get_origin (broccoli, CF_NUTRIENT_VITAMIN_C), ==,
-                   "USDA SR28 food 11090, nutrient 401 (Aggregated data involving comb. of codes other then 1,12 or6)");
+                   "USDA SR28 food 11090, nutrient 401 (combined from several kinds of data)");
 }
 
 static void

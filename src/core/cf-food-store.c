@@ -228,6 +228,38 @@ cf_food_store_get_database (CfFoodStore *self)
   return self->database;
 }
 
+/* SR28's source codes (SRC_CD.txt), in the user's language: the kind
+ * of data behind a USDA value.  A code not listed keeps SR28's English
+ * description. */
+static const struct {
+  const char *code;
+  const char *description;
+} usda_source_codes[] = {
+  { "1", N_("analysed, or derived from analyses") },
+  { "4", N_("calculated or imputed") },
+  { "5", N_("the manufacturer’s label claim for added nutrients") },
+  { "6", N_("combined from analyses and the manufacturer’s analyses") },
+  { "7", N_("assumed to be zero") },
+  { "8", N_("calculated by USDA from a nutrition label") },
+  { "9", N_("calculated by the manufacturer, not rounded for the label") },
+  { "11", N_("combined from several kinds of data") },
+  { "12", N_("the manufacturer’s analyses, partly documented") },
+  { "13", N_("analyses from the literature, partly documented") },
+};
+
+static const char *
+usda_source_description (const char *code,
+                         const char *english)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (usda_source_codes); i++)
+    {
+      if (g_strcmp0 (usda_source_codes[i].code, code) == 0)
+        return _(usda_source_codes[i].description);
+    }
+
+  return english ? english : "";
+}
+
 static char *
 describe_origin (CfFood      *food,
                  CfNutrient   nutrient,
@@ -254,17 +286,18 @@ describe_origin (CfFood      *food,
       g_auto(GStrv) parts = g_strsplit (origin, ":", 2);
       guint nutr_no = (guint) g_ascii_strtoull (parts[0], NULL, 10);
       const char *ndb = cf_food_get_id (food) + strlen ("usda:");
+      const char *kind_of_data = usda_source_description (parts[0] ? parts[1] : NULL, origin_text);
 
       if (nutr_no != cf_nutrient_get_usda_number (nutrient) && nutrient == CF_NUTRIENT_VITAMIN_D)
         /* Translators: provenance of a value; %s are the USDA food
          * number, the USDA nutrient number and the kind of data */
         return g_strdup_printf (_("USDA SR28 food %s, nutrient %s in IU divided by 40 (%s)"),
-                                ndb, parts[0], origin_text ? origin_text : "");
+                                ndb, parts[0], kind_of_data);
 
       /* Translators: provenance of a value; %s are the USDA food number,
        * the USDA nutrient number and the kind of data, e.g. "Analytical" */
       return g_strdup_printf (_("USDA SR28 food %s, nutrient %s (%s)"),
-                              ndb, parts[0], origin_text ? origin_text : "");
+                              ndb, parts[0], kind_of_data);
     }
 
   /* Study values: the citation of their source */
@@ -328,7 +361,12 @@ load_ref_details (sqlite3      *db,
   int rc;
 
   origins = _cf_prepare (db,
-                         "SELECT o.nutrient, o.origin, COALESCE (v.description, s.citation), o.kind, via.name"
+                         /* The food a value is borrowed from is named in the
+                          * user's language where it has a name there */
+                         "SELECT o.nutrient, o.origin, COALESCE (v.description, s.citation), o.kind,"
+                         "  COALESCE ((SELECT n.name FROM ref.food_name n WHERE n.food = via.rowid AND n.kind = 'name'"
+                         "    AND cf_language_rank (n.lang) IS NOT NULL ORDER BY cf_language_rank (n.lang) LIMIT 1),"
+                         "    via.name)"
                          " FROM ref.food_origin o"
                          " LEFT JOIN ref.value_origin v ON v.code = substr (o.origin, instr (o.origin, ':') + 1)"
                          "   AND instr (o.origin, ':') > 0 AND o.kind = 'measured'"
