@@ -41,6 +41,45 @@ cf_test_spin_until (gboolean (*done) (gpointer),
     }
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return has_label (wait->widget, wait->text);
+}
+
+/* Runs the main loop until a label under @widget says @text, e.g. a
+ * toast that comes after the one before it has gone */
+void
+cf_test_spin_until_label (gpointer    widget,
+                          const char *text)
+{
+  LabelWait wait = { widget, text };
+
+  cf_test_spin_until (label_shown, &wait);
+}
+
 /* For cf_test_spin_until(): whether the pointer at @data is %NULL, e.g.
  * a weak pointer to a window that is to close */
 gboolean

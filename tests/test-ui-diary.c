@@ -421,16 +421,25 @@ test_diary_flow (void)
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, 1);
   g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 1);
 
-  /* Change day with the header's next button, and back with Today */
+  /* Change day with the header's next button, and back with Today (a
+   * button shown only two days or more away: next to today the arrow
+   * does the same) */
   {
     GDate tomorrow = today;
+    GDate later = today;
 
     g_date_add_days (&tomorrow, 1);
+    g_date_add_days (&later, 2);
     g_object_set_data (G_OBJECT (view), "wanted-day", &tomorrow);
     activate_actionable (GTK_WIDGET (view), "diary.next-day", NULL);
     cf_test_spin_until (day_is, view);
     g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
     g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
+    g_assert_null (find_widget (GTK_WIDGET (view), has_action, &(ActionMatch) { "diary.today", NULL }));
+
+    g_object_set_data (G_OBJECT (view), "wanted-day", &later);
+    activate_actionable (GTK_WIDGET (view), "diary.next-day", NULL);
+    cf_test_spin_until (day_is, view);
 
     g_object_set_data (G_OBJECT (view), "wanted-day", &today);
     activate_actionable (GTK_WIDGET (view), "diary.today", NULL);
@@ -738,7 +747,7 @@ test_import_export (void)
   g_assert_true (_cf_window_export_file (window, file));
   cf_test_spin ();
   g_assert_true (g_file_query_exists (file, NULL));
-  g_assert_true (shows_label (GTK_WIDGET (window), "Exported to “diary.json”"));
+  cf_test_spin_until_label (window, "Exported to “diary.json”");
 
   /* A malformed file: a toast says nothing was imported, its Details
    * give the reason, and the diary is as it was */
@@ -748,7 +757,7 @@ test_import_export (void)
                                       -1, NULL));
   g_assert_false (_cf_window_import_file (window2, bad));
   cf_test_spin ();
-  g_assert_true (shows_label (GTK_WIDGET (window2), "Nothing was imported"));
+  cf_test_spin_until_label (window2, "Nothing was imported");
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (other)), ==, 0);
   g_assert_null (find_message_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window2), "win.show-error", NULL));
@@ -770,8 +779,8 @@ test_import_export (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Import Cofactor Export?");
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (other)), ==, 0);
   g_signal_emit_by_name (find_button (GTK_WIDGET (message), "_Import"), "clicked");
-  cf_test_spin ();
-  g_assert_true (shows_label (GTK_WIDGET (window2), "Imported 1 diary entry and 0 foods"));
+  /* (the result's toast comes once the error's has finished animating) */
+  cf_test_spin_until_label (window2, "Imported 1 diary entry and 0 foods");
   day = cf_diary_list_day (cf_context_get_diary (other), &today, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (day->len, ==, 1);

@@ -338,14 +338,14 @@ test_import_cronometer (void)
   preview = find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "importing again changes nothing"));
   click (preview, "_Import");
-  g_assert_true (shows_label (GTK_WIDGET (window), "Nothing new: the diary has all of it already"));
+  cf_test_spin_until_label (window, "Nothing new: the diary has all of it already");
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (context)), ==, 101);
 
   /* A refused file: no preview, a toast, the line in its details */
   g_assert_false (_cf_window_import_file (window, truncated));
   cf_test_spin_for (700);
   g_assert_null (find_message_dialog ());
-  g_assert_true (shows_label (GTK_WIDGET (window), "Nothing was imported"));
+  cf_test_spin_until_label (window, "Nothing was imported");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-error", NULL));
   cf_test_spin ();
   preview = find_message_dialog ();
@@ -357,7 +357,7 @@ test_import_cronometer (void)
   /* Export Spreadsheet: a header and one row per day */
   g_assert_true (_cf_window_export_csv_file (window, csv, CF_CSV_TABLE_DAYS));
   cf_test_spin ();
-  g_assert_true (shows_label (GTK_WIDGET (window), "Exported to “days.csv”"));
+  cf_test_spin_until_label (window, "Exported to “days.csv”");
   g_assert_true (g_file_get_contents (csv_path, &csv_data, NULL, NULL));
   csv_lines = g_strsplit (csv_data, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (csv_lines), ==, 1 + 14 + 1);
@@ -434,7 +434,7 @@ test_import_no_second_copy (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "Importing adds none of them"));
   click (preview, "_Import");
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, n);
-  g_assert_true (shows_label (GTK_WIDGET (window), "Nothing new: the diary has all of it already"));
+  cf_test_spin_until_label (window, "Nothing new: the diary has all of it already");
 
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin ();

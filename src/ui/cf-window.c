@@ -147,10 +147,11 @@ show_result_toast (CfWindow *self,
       g_clear_weak_pointer (&self->result_toast);
     }
 
-  /* The answer to what the user just did is shown at once, in place of
-   * an offer to undo an earlier change (not over it with a higher
-   * priority: libadwaita 1.2 can crash when a toast is replaced while it
-   * animates, so a young undo toast goes a moment later) */
+  /* The answer to what the user just did is shown in place of an offer
+   * to undo an earlier change.  Not over it with a higher priority:
+   * libadwaita 1.2 puts the shown toast back in the queue then, and can
+   * crash when that toast was still animating in; a young toast goes a
+   * moment later instead (dismiss_toast()), and this one follows. */
   if (self->undo_toast != NULL)
     {
       AdwToast *undo_toast = self->undo_toast;
@@ -181,7 +182,6 @@ show_error_toast (CfWindow   *self,
 
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_action_name (toast, "win.show-error");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   show_result_toast (self, toast);
 }
@@ -590,12 +590,19 @@ undoable_cb (CfWindow    *self,
       return;
     }
 
+  /* In place of an import or export result still shown (see
+   * show_result_toast() for why not with a higher priority) */
+  if (self->result_toast != NULL)
+    {
+      dismiss_toast (self, self->result_toast);
+      g_clear_weak_pointer (&self->result_toast);
+    }
+
   {
     AdwToast *toast = adw_toast_new (title);
 
     adw_toast_set_button_label (toast, _("_Undo"));
     adw_toast_set_action_name (toast, "win.undo");
-    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
     g_set_weak_pointer (&self->undo_toast, toast);
     cf_window_add_toast (self, toast);
