@@ -41,15 +41,16 @@ cf_test_spin_until (gboolean (*done) (gpointer),
     }
 }
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
+/* Whether a label under @widget (itself included) says @text */
+gboolean
+cf_test_shows_label (gpointer    widget,
+                     const char *text)
 {
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
+    if (cf_test_shows_label (child, text))
       return TRUE;
 
   return FALSE;
@@ -66,7 +67,7 @@ label_shown (gpointer data)
 {
   LabelWait *wait = data;
 
-  return has_label (wait->widget, wait->text);
+  return cf_test_shows_label (wait->widget, wait->text);
 }
 
 /* Runs the main loop until a label under @widget says @text, e.g. a

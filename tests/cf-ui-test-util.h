@@ -15,6 +15,8 @@ void     cf_test_spin       (void);
 void     cf_test_spin_until (gboolean (*done) (gpointer),
                              gpointer   data);
 gboolean cf_test_is_null    (gpointer   data);
+gboolean cf_test_shows_label (gpointer    widget,
+                              const char *text);
 void     cf_test_spin_until_label (gpointer    widget,
                                    const char *text);
 void     cf_test_spin_for   (guint      ms);

@@ -68,24 +68,6 @@ set_amount (CfFoodDialog *dialog,
 }
 
 /* Whether a label under @widget shows @text (a toast, a dialog line) */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (shows_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -398,7 +380,7 @@ test_diary_flow (void)
     g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
     g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
     g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
-    g_assert_true (shows_label (GTK_WIDGET (window), "Removed “Natto (fermented soybeans), Japan”"));
+    g_assert_true (cf_test_shows_label (GTK_WIDGET (window), "Removed “Natto (fermented soybeans), Japan”"));
 
     /* (after the toast's show animation; see cf_test_spin_for()) */
     cf_test_spin_for (700);

@@ -47,20 +47,6 @@ fixture (const char *name)
   return g_file_new_for_path (path);
 }
 
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
@@ -240,7 +226,7 @@ test_import_cronometer (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "101 entries on 14 days"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "total vitamin K only"));
   g_assert_null (strstr (adw_message_dialog_get_body (preview), "Columns not imported"));
-  g_assert_true (shows_label (GTK_WIDGET (preview), "8 Columns Not Imported"));
+  g_assert_true (cf_test_shows_label (GTK_WIDGET (preview), "8 Columns Not Imported"));
   save_screenshot (GTK_WIDGET (preview), "import-preview.png");
   click (preview, "_Cancel");
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (context)), ==, 0);
@@ -250,7 +236,7 @@ test_import_cronometer (void)
   preview = find_message_dialog ();
   g_assert_nonnull (preview);
   click (preview, "_Import");
-  g_assert_true (shows_label (GTK_WIDGET (window), "Imported 101 diary entries"));
+  g_assert_true (cf_test_shows_label (GTK_WIDGET (window), "Imported 101 diary entries"));
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (context)), ==, 101);
 
   /* The diary shows the entries with their origin and the amount as
@@ -301,7 +287,7 @@ test_import_cronometer (void)
 
     edit = cf_diary_view_edit_entry (diary, milk);
     cf_test_spin ();
-    g_assert_true (shows_label (GTK_WIDGET (edit), "Imported from Cronometer · 1.00 cup"));
+    g_assert_true (cf_test_shows_label (GTK_WIDGET (edit), "Imported from Cronometer · 1.00 cup"));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_cf_food_dialog_get_amount (CF_FOOD_DIALOG (edit)))));
     g_assert_cmpstr (_cf_food_dialog_get_preview (CF_FOOD_DIALOG (edit), CF_KEY_CALCIUM), ==, "293 mg");
     g_assert_true (gtk_widget_get_sensitive (_cf_food_dialog_get_save_button (CF_FOOD_DIALOG (edit))));
@@ -422,7 +408,7 @@ test_import_no_second_copy (void)
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, n - 3);
   click (preview, "_Import");
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, n);
-  g_assert_true (shows_label (GTK_WIDGET (window), "Imported 3 diary entries and 3 foods"));
+  g_assert_true (cf_test_shows_label (GTK_WIDGET (window), "Imported 3 diary entries and 3 foods"));
 
   /* Again: nothing is new, nothing is added */
   g_assert_true (_cf_window_import_file (window, file));
