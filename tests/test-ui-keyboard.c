@@ -20,6 +20,7 @@
 #include "cf-diary-view.h"
 #include "cf-food-dialog-private.h"
 #include "cf-foods-view.h"
+#include "cf-supplements.h"
 #include "cf-test-util.h"
 #include "cf-ui-test-util.h"
 #include "cf-window.h"
@@ -326,6 +327,28 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The shown button under @widget with the icon @icon_name */
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 is_details_page (gpointer data)
 {
@@ -404,6 +427,87 @@ test_remembered_meal (void)
   cf_test_spin_until (is_details_page, dialog);
   g_assert_cmpint (cf_food_dialog_get_meal (dialog), ==, other);
   g_assert_cmpstr (_cf_food_dialog_get_food_name (dialog), ==, cf_food_get_display_name (natto));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_settings_reset (settings, "meals-by-time-of-day");
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
+/* Ctrl+N guesses the meal from the time of day; a supplement chosen
+ * then goes to the supplements, a food chosen after it back to the
+ * guess, and a meal picked by the user stays.  A supplement does not
+ * become the meal remembered for the time of day. */
+static void
+test_supplement_meal (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
+  CfFoodStore *store = cf_context_get_food_store (context);
+  g_autoptr(GPtrArray) templates = cf_supplement_list_templates ();
+  CfFood *supplement = g_ptr_array_index (templates, 0);
+  g_autoptr(CfFood) natto = NULL;
+  g_autoptr(GVariant) remembered = NULL;
+  CfFoodDialog *dialog;
+  CfMeal guess;
+  gpointer weak_dialog;
+  guint before;
+
+  if (!cf_test_can_press_keys ())
+    {
+      g_test_skip ("No X display with XTEST to press keys on");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  g_settings_reset (settings, "meals-by-time-of-day");
+  g_assert_true (cf_food_store_save_custom_food (store, supplement, NULL));
+  natto = cf_food_store_get_food (store, "k2:natto-kamao-2007", NULL);
+  g_assert_nonnull (natto);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  cf_test_press_key (window, GDK_KEY_n, GDK_CONTROL_MASK);
+  cf_test_spin_until (has_food_dialog, NULL);
+  dialog = find_food_dialog ();
+  guess = cf_food_dialog_get_meal (dialog);
+  g_assert_cmpint (guess, !=, CF_MEAL_SUPPLEMENTS);
+
+  cf_food_dialog_select_food (dialog, supplement);
+  g_assert_cmpint (cf_food_dialog_get_meal (dialog), ==, CF_MEAL_SUPPLEMENTS);
+  g_assert_cmpuint (adw_combo_row_get_selected (_cf_food_dialog_get_meal_row (dialog)), ==, CF_MEAL_SUPPLEMENTS);
+
+  /* Back, and a food instead: the guess again */
+  g_signal_emit_by_name (find_icon_button (GTK_WIDGET (dialog), "go-previous-symbolic"), "clicked");
+  g_assert_cmpstr (_cf_food_dialog_get_page (dialog), ==, "search");
+  cf_food_dialog_select_food (dialog, natto);
+  g_assert_cmpint (cf_food_dialog_get_meal (dialog), ==, guess);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cf_test_spin ();
+
+  /* The supplement logged with Enter goes to the supplements */
+  before = g_list_model_get_n_items (cf_diary_view_get_meal_model (view, CF_MEAL_SUPPLEMENTS));
+  cf_test_press_key (window, GDK_KEY_n, GDK_CONTROL_MASK);
+  cf_test_spin_until (has_food_dialog, NULL);
+  dialog = find_food_dialog ();
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+  cf_food_dialog_select_food (dialog, supplement);
+  cf_test_press_key (dialog, GDK_KEY_Return, 0);
+  cf_test_spin_until (cf_test_is_null, &weak_dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_diary_view_get_meal_model (view, CF_MEAL_SUPPLEMENTS)), ==, before + 1);
+  remembered = g_settings_get_value (settings, "meals-by-time-of-day");
+  g_assert_cmpuint (g_variant_n_children (remembered), ==, 0);
+
+  /* A meal the user picks stays, also for a supplement */
+  cf_test_press_key (window, GDK_KEY_n, GDK_CONTROL_MASK);
+  cf_test_spin_until (has_food_dialog, NULL);
+  dialog = find_food_dialog ();
+  adw_combo_row_set_selected (_cf_food_dialog_get_meal_row (dialog), CF_MEAL_BREAKFAST);
+  cf_food_dialog_select_food (dialog, supplement);
+  g_assert_cmpint (cf_food_dialog_get_meal (dialog), ==, CF_MEAL_BREAKFAST);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_settings_reset (settings, "meals-by-time-of-day");
@@ -724,6 +828,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/keyboard/enter-on-arrowed-row", test_enter_on_arrowed_row);
   g_test_add_func ("/cofactor/ui/keyboard/meal", test_meal_by_keyboard);
   g_test_add_func ("/cofactor/ui/keyboard/remembered-meal", test_remembered_meal);
+  g_test_add_func ("/cofactor/ui/keyboard/supplement-meal", test_supplement_meal);
   g_test_add_func ("/cofactor/ui/day-macros", test_day_macros);
   g_test_add_func ("/cofactor/ui/undo-edit-and-copy", test_undo_edit_and_copy);
   g_test_add_func ("/cofactor/ui/undo-two-removals", test_undo_two_removals);

@@ -127,7 +127,8 @@ remember_meal_cb (CfDiaryView  *self,
   GVariantIter iter;
   const char *key, *value;
 
-  if (self->settings == NULL)
+  /* A supplement is not a meal of the day */
+  if (self->settings == NULL || cf_food_dialog_get_meal (dialog) == CF_MEAL_SUPPLEMENTS)
     return;
 
   meals = g_settings_get_value (self->settings, "meals-by-time-of-day");
@@ -960,7 +961,10 @@ cf_diary_view_add_food (CfDiaryView *self,
 
   dialog = cf_food_dialog_new_add (self->context, &self->day, meal < 0 ? meal_for_now (self) : (CfMeal) meal);
   if (meal < 0)
-    g_signal_connect_object (dialog, "saved", G_CALLBACK (remember_meal_cb), self, G_CONNECT_SWAPPED);
+    {
+      cf_food_dialog_set_meal_guessed (dialog, TRUE);
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (remember_meal_cb), self, G_CONNECT_SWAPPED);
+    }
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -997,6 +1001,7 @@ cf_diary_view_log_food (CfDiaryView *self,
 
   cf_day_set_today (&today);
   dialog = cf_food_dialog_new_add (self->context, &today, meal_for_now (self));
+  cf_food_dialog_set_meal_guessed (dialog, TRUE);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (remember_meal_cb), self, G_CONNECT_SWAPPED);
   cf_food_dialog_select_food (dialog, food);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));

@@ -42,6 +42,9 @@ struct _CfFoodDialog
   CfFood          *food;
   GDate            day;
   CfMeal           meal;
+  /* The meal came from the time of day, not from the user */
+  gboolean         meal_guessed;
+  CfMeal           guessed_meal;
   GCancellable    *search_cancellable;
   CfAmountController *amount;
 
@@ -313,6 +316,9 @@ amount_changed_cb (CfFoodDialog *self)
   update_preview (self);
 }
 
+static void show_meal (CfFoodDialog *self,
+                       CfMeal        meal);
+
 static void
 show_details (CfFoodDialog *self)
 {
@@ -359,6 +365,10 @@ show_details (CfFoodDialog *self)
   else
     cf_amount_controller_set_food (self->amount, self->food, NULL, NAN);
 
+  if (self->meal_guessed && self->entry == NULL)
+    show_meal (self, cf_food_get_kind (self->food) == CF_FOOD_KIND_SUPPLEMENT ? CF_MEAL_SUPPLEMENTS
+                                                                             : self->guessed_meal);
+
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->entry == NULL);
   /* Keys typed in the amount page are for its fields, not the search */
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
@@ -400,6 +410,9 @@ cf_food_dialog_select_food (CfFoodDialog *self,
 
       gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
       g_signal_connect_object (editor, "saved", G_CALLBACK (supplement_saved_cb), self, G_CONNECT_SWAPPED);
+      /* Back to this dialog when the editor goes, saved or not, also
+       * where no window manager gives the focus back */
+      g_signal_connect_object (editor, "unmap", G_CALLBACK (gtk_window_present), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (editor));
       return;
     }
@@ -568,7 +581,36 @@ static void
 meal_changed_cb (CfFoodDialog *self)
 {
   self->meal = adw_combo_row_get_selected (self->meal_row);
+  self->meal_guessed = FALSE;
   update_title (self);
+}
+
+static void
+show_meal (CfFoodDialog *self,
+           CfMeal        meal)
+{
+  self->meal = meal;
+  g_signal_handlers_block_by_func (self->meal_row, meal_changed_cb, self);
+  adw_combo_row_set_selected (self->meal_row, meal);
+  g_signal_handlers_unblock_by_func (self->meal_row, meal_changed_cb, self);
+  update_title (self);
+}
+
+/**
+ * cf_food_dialog_set_meal_guessed:
+ *
+ * Says that the meal the dialog was made with is only a guess from the
+ * time of day: a supplement chosen then goes to the supplements, until
+ * the user picks a meal.
+ */
+void
+cf_food_dialog_set_meal_guessed (CfFoodDialog *self,
+                                 gboolean      guessed)
+{
+  g_return_if_fail (CF_IS_FOOD_DIALOG (self));
+
+  self->meal_guessed = !!guessed;
+  self->guessed_meal = self->meal;
 }
 
 static void

@@ -25,6 +25,8 @@ CfFoodDialog *cf_food_dialog_new_edit   (CfContext     *context,
                                          CfDiaryEntry  *entry);
 void          cf_food_dialog_select_food (CfFoodDialog *self,
                                           CfFood       *food);
+void          cf_food_dialog_set_meal_guessed (CfFoodDialog *self,
+                                               gboolean      guessed);
 gboolean      cf_food_dialog_save       (CfFoodDialog  *self,
                                          GError       **error);
 const char   *cf_food_dialog_get_error  (CfFoodDialog  *self);

@@ -428,6 +428,10 @@ cf_supplement_dialog_init (CfSupplementDialog *self)
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (names));
   g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (template_selected_cb),
                            self, G_CONNECT_SWAPPED);
+
+  /* The name first: Enter there saves, so a template is taken with
+   * one key */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 static void
