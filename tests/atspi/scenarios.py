@@ -456,6 +456,7 @@ def scenario_keyboard_log(app):
                       % (title.name if title else None, wanted))
     # Enter on the food put the focus in the amount field
     type_into(app, amount, '2 large', 'typing after Enter')
+    screenshot('keyboard-amount')
     choose_in_combo(app, dialog, 'Meal', 'Dinner', page_of(amount))
     # Back to the amount field, whose Enter adds the entry
     press_until_in_entry_row(app, 'ISO_Left_Tab', amount, 'Measure', 'Shift+Tab back to the amount')
@@ -528,6 +529,7 @@ def scenario_supplement_iu(app):
     # editor opens filled in, with the focus on the name
     editor = open_window(app, ['Return'], 'the supplement editor')
     name = wait_for(lambda: find_showing(editor, pyatspi.ROLE_TEXT, 'Name'), what='the name field')
+    screenshot('supplement-editor')
     if not item.name.startswith(text_of(name) or '\0'):
         raise Failure('the editor names the supplement %r, not %r' % (text_of(name), item.name))
     key('Return')
@@ -543,6 +545,7 @@ def scenario_supplement_iu(app):
                              if t and re.search(r'2[,.]?000 IU\s*=\s*50(\.0)? µg', t)],
                     what='"2000 IU = 50 µg" in the dialog')
     log('  the dialog says: %s' % said)
+    screenshot('supplement-amount')
     key('Return')
     wait_closed(app, dialog, 'the dialog to close after Enter')
     after = wait_for(lambda: len(entries_of(app, 'Supplements')) > len(before) and entries_of(app, 'Supplements'),
