@@ -278,6 +278,91 @@ test_read_bounded (void)
   g_assert_cmpint (data[1000], ==, '\0');
 }
 
+/* What cf_json_parse() builds is what json-glib's parser builds from
+ * the same document: strings with every escape, numbers whole and not,
+ * words, nesting, a name given twice (the last value) */
+static void
+test_builds_like_json_glib (void)
+{
+  static const char *documents[] = {
+    "{\"a\": \"plain\", \"b\": \"tab\\tnew\\nline \\\"quoted\\\" back\\\\slash \\/ \\b\\f\\r\"}",
+    "[\"\\u00e9t\\u00E9 \\u20ac \\ud83e\\udd66 caf\u00e9 \u2014 \u00b5g\", \"\"]",
+    "[0, -0, 12, -345, 9007199254740993, 0.5, -1.25e-3, 1E5, 2e+2, 1.0]",
+    "{\"t\": true, \"f\": false, \"n\": null, \"nested\": {\"list\": [[], {}, [1, [2, {\"x\": \"y\"}]]]}}",
+    "{\"same\": 1, \"other\": 2, \"same\": \"last\"}",
+    "\xef\xbb\xbf  \r\n\t{ \"bom\" : [ 1 , 2 ] }  \n",
+    "\"just text\"",
+    "42",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) ours = cf_json_parse (documents[i], strlen (documents[i]), 16, &error);
+      g_autofree char *ours_text = NULL;
+      g_autofree char *theirs_text = NULL;
+      const char *text = documents[i];
+
+      g_assert_no_error (error);
+      g_assert_nonnull (ours);
+      if (g_str_has_prefix (text, "\xef\xbb\xbf"))
+        text += 3;
+      g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+      g_assert_true (json_node_equal (ours, json_parser_get_root (parser)));
+      /* Also the kinds of number: json_node_equal() takes 1 and 1.0 alike */
+      ours_text = cf_json_write (ours, FALSE);
+      theirs_text = cf_json_write (json_parser_get_root (parser), FALSE);
+      g_assert_cmpstr (ours_text, ==, theirs_text);
+    }
+}
+
+/* A long list read one element at a time: the rest of the document as
+ * usual, the list left empty, each element where its span says; a
+ * document with an error is refused before anything is read */
+static void
+test_deferred (void)
+{
+  const char *document = "{\"format\": \"x\", \"entries\": [ {\"a\": \"]}\\\"\"}, [1, [2]] ,3, \"s\", null ],"
+                         " \"after\": [true]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  static const char *expected[] = { "{\"a\":\"]}\\\"\"}", "[1,[2]]", "3", "\"s\"", "null" };
+  JsonObject *object;
+
+  root = cf_json_parse_deferring (document, strlen (document), 16, "entries", &spans, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "x");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "entries")), ==, 0);
+  g_assert_true (json_array_get_boolean_element (json_object_get_array_member (object, "after"), 0));
+  g_assert_nonnull (spans);
+  g_assert_cmpuint (spans->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      g_autoptr(JsonNode) element = cf_json_parse_span (document, &g_array_index (spans, CfJsonSpan, i));
+      g_autofree char *text = cf_json_write (element, FALSE);
+
+      g_assert_cmpstr (text, ==, expected[i]);
+    }
+
+  /* No such list: no spans */
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&spans, g_array_unref);
+  root = cf_json_parse_deferring ("{\"entries\": 5}", 14, 16, "entries", &spans, &error);
+  g_assert_no_error (error);
+  g_assert_null (spans);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "entries"), ==, 5);
+
+  /* An error after the list: refused as a whole */
+  g_clear_pointer (&root, json_node_unref);
+  root = cf_json_parse_deferring ("{\"entries\": [1, 2], \"x\": 05}", 28, 16, "entries", &spans, &error);
+  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  g_assert_null (root);
+  g_assert_null (spans);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +378,8 @@ main (int   argc,
   g_test_add_func ("/cofactor/json/write-strings", test_write_strings);
   g_test_add_func ("/cofactor/json/write-pretty", test_write_pretty);
   g_test_add_func ("/cofactor/json/read-bounded", test_read_bounded);
+  g_test_add_func ("/cofactor/json/builds-like-json-glib", test_builds_like_json_glib);
+  g_test_add_func ("/cofactor/json/deferred", test_deferred);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "cf-error.h"
 #include "cf-insights-query.h"
 #include "cf-targets.h"
+#include "cf-json.h"
 #include "cf-test-util.h"
 #include "cf-tracker-import.h"
 
@@ -501,6 +502,58 @@ test_busy_days (void)
   g_assert_true (summary_has (summary, "2 of these days already have other entries"));
 }
 
+/* A preview made before the diary changed: what it would add and the
+ * diary now has under other ids is found again when it is applied */
+static void
+test_own_format_diary_changed (void)
+{
+  g_autoptr(CfContext) source = cf_test_context_new (FALSE);
+  g_autoptr(CfContext) target = cf_test_context_new (FALSE);
+  g_autoptr(CfImportPlan) plan = NULL;
+  g_autoptr(CfImportPlan) copy = NULL;
+  g_autoptr(CfImportPlan) renamed_plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) document = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *renamed = NULL;
+  CfImportCounts counts = { 0, };
+  JsonArray *entries;
+
+  plan = plan_fixture (source, "myfitnesspal-summary.csv", &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_import_plan_apply (plan, NULL, &error));
+  data = cf_export_to_data (source, &error);
+  g_assert_no_error (error);
+
+  /* The same entries under other ids */
+  document = cf_json_parse (data, strlen (data), 32, &error);
+  g_assert_no_error (error);
+  entries = json_object_get_array_member (json_node_get_object (document), "entries");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 4);
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+
+      json_object_set_string_member (json_array_get_object_element (entries, i), "id", id);
+    }
+  renamed = cf_json_write (document, TRUE);
+
+  copy = cf_import_plan_new_for_data (target, data, strlen (data), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cf_import_plan_get_n_entries (copy), ==, 4);
+
+  /* Meanwhile the diary gets them under the other ids */
+  renamed_plan = cf_import_plan_new_for_data (target, renamed, strlen (renamed), &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_import_plan_apply (renamed_plan, NULL, &error));
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (target)), ==, 4);
+
+  g_assert_true (cf_import_plan_apply (copy, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.new_entries, ==, 0);
+  g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (target)), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/tracker-import/daily", test_daily);
   g_test_add_func ("/cofactor/tracker-import/myfitnesspal", test_myfitnesspal);
   g_test_add_func ("/cofactor/tracker-import/own-format", test_own_format);
+  g_test_add_func ("/cofactor/tracker-import/own-format-diary-changed", test_own_format_diary_changed);
   g_test_add_func ("/cofactor/tracker-import/busy-days", test_busy_days);
 
   return g_test_run ();

@@ -1207,11 +1207,38 @@ column_double (sqlite3_stmt *stmt,
  * and a diary entry that an entry of @entries has by id stands for no
  * other.  One query per day of @entries.
  */
+static gboolean find_present (CfDiary    *self,
+                              GPtrArray  *entries,
+                              guint8     *presence,
+                              GError    **error);
+
 gboolean
 _cf_diary_find_present (CfDiary    *self,
                         GPtrArray  *entries,
                         guint8     *presence,
                         GError    **error)
+{
+  sqlite3 *db = _cf_database_get_handle (self->database);
+  gboolean ok;
+
+  /* One read transaction for all the queries, not one each */
+  if (!sqlite3_get_autocommit (db))
+    return find_present (self, entries, presence, error);
+
+  if (!_cf_exec (db, "BEGIN", error))
+    return FALSE;
+  ok = find_present (self, entries, presence, error);
+  if (!_cf_exec (db, ok ? "COMMIT" : "ROLLBACK", ok ? error : NULL))
+    return FALSE;
+
+  return ok;
+}
+
+static gboolean
+find_present (CfDiary    *self,
+              GPtrArray  *entries,
+              guint8     *presence,
+              GError    **error)
 {
   sqlite3 *db = _cf_database_get_handle (self->database);
   g_autoptr(sqlite3_stmt) by_id = NULL;

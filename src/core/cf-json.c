@@ -224,7 +224,9 @@ parse_number (Scanner *s)
 {
   gsize start = s->pos;
   gboolean whole = TRUE;
-  g_autofree char *text = NULL;
+  char buf[64];
+  g_autofree char *long_text = NULL;
+  const char *text;
 
 #define DIGIT(c) ((c) >= '0' && (c) <= '9')
 #define CUR (at_end (s) ? '\0' : s->data[s->pos])
@@ -274,7 +276,14 @@ parse_number (Scanner *s)
 #undef CUR
 #undef DIGIT
 
-  text = g_strndup (s->data + start, s->pos - start);
+  if (s->pos - start < sizeof buf)
+    {
+      memcpy (buf, s->data + start, s->pos - start);
+      buf[s->pos - start] = '\0';
+      text = buf;
+    }
+  else
+    text = long_text = g_strndup (s->data + start, s->pos - start);
   errno = 0;
   if (whole)
     {
@@ -516,6 +525,244 @@ cf_json_check (const char  *data,
   return TRUE;
 }
 
+/* Building nodes from a document cf_json_check() accepted: the grammar
+ * is known to hold, so these only read */
+
+static JsonNode *build_value (Scanner *s);
+
+static char *
+build_string (Scanner *s)
+{
+  const char *p = s->data + ++s->pos;
+  const char *end = s->data + s->length;
+  const char *q = p;
+  GString *text;
+
+  /* Most text has no escape: copied as it is */
+  while (q < end && *q != '"' && *q != '\\')
+    q++;
+  if (*q == '"')
+    {
+      s->pos = q + 1 - s->data;
+      return g_strndup (p, q - p);
+    }
+
+  text = g_string_new_len (p, q - p);
+  while (*q != '"')
+    {
+      if (*q != '\\')
+        {
+          const char *run = q;
+
+          while (*q != '"' && *q != '\\')
+            q++;
+          g_string_append_len (text, run, q - run);
+          continue;
+        }
+
+      q++;
+      switch (*q++)
+        {
+        case 'b': g_string_append_c (text, '\b'); break;
+        case 'f': g_string_append_c (text, '\f'); break;
+        case 'n': g_string_append_c (text, '\n'); break;
+        case 'r': g_string_append_c (text, '\r'); break;
+        case 't': g_string_append_c (text, '\t'); break;
+        case 'u':
+          {
+            gunichar c = 0;
+
+            for (guint i = 0; i < 4; i++)
+              c = c * 16 + hex_value (*q++);
+            /* A surrogate pair (cf_json_check() saw both halves) */
+            if (c >= 0xD800 && c <= 0xDBFF)
+              {
+                gunichar low = 0;
+
+                q += 2;
+                for (guint i = 0; i < 4; i++)
+                  low = low * 16 + hex_value (*q++);
+                c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+              }
+            g_string_append_unichar (text, c);
+          }
+          break;
+        default: /* " \ / */
+          g_string_append_c (text, q[-1]);
+        }
+    }
+
+  s->pos = q + 1 - s->data;
+  return g_string_free (text, FALSE);
+}
+
+static JsonNode *
+build_number (Scanner *s)
+{
+  gsize start = s->pos;
+  gboolean whole = TRUE;
+  char buf[64];
+  g_autofree char *long_text = NULL;
+  const char *text;
+  JsonNode *node = json_node_alloc ();
+
+  for (; s->pos < s->length; s->pos++)
+    {
+      char c = s->data[s->pos];
+
+      if (c == '.' || c == 'e' || c == 'E')
+        whole = FALSE;
+      else if (!g_ascii_isdigit (c) && c != '-' && c != '+')
+        break;
+    }
+
+  if (s->pos - start < sizeof buf)
+    {
+      memcpy (buf, s->data + start, s->pos - start);
+      buf[s->pos - start] = '\0';
+      text = buf;
+    }
+  else
+    text = long_text = g_strndup (s->data + start, s->pos - start);
+
+  if (whole)
+    return json_node_init_int (node, g_ascii_strtoll (text, NULL, 10));
+
+  return json_node_init_double (node, g_ascii_strtod (text, NULL));
+}
+
+static JsonNode *
+build_array (Scanner *s)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_alloc ();
+
+  s->pos++; /* [ */
+  skip_space (s);
+  while (s->data[s->pos] != ']')
+    {
+      json_array_add_element (array, build_value (s));
+      skip_space (s);
+      if (s->data[s->pos] == ',')
+        s->pos++;
+    }
+  s->pos++;
+
+  return json_node_init_array (node, array);
+}
+
+static JsonNode *
+build_object (Scanner *s)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_alloc ();
+
+  s->pos++; /* { */
+  skip_space (s);
+  while (s->data[s->pos] != '}')
+    {
+      g_autofree char *name = build_string (s);
+
+      skip_space (s);
+      s->pos++; /* : */
+      /* A name given twice: the last value, as json-glib does */
+      json_object_set_member (object, name, build_value (s));
+      skip_space (s);
+      if (s->data[s->pos] == ',')
+        {
+          s->pos++;
+          skip_space (s);
+        }
+    }
+  s->pos++;
+
+  json_node_init_object (node, object);
+  json_object_unref (object);
+  return node;
+}
+
+static JsonNode *
+build_value (Scanner *s)
+{
+  skip_space (s);
+
+  switch (s->data[s->pos])
+    {
+    case '{':
+      return build_object (s);
+
+    case '[':
+      {
+        JsonNode *node = build_array (s);
+
+        json_array_unref (json_node_get_array (node));
+        return node;
+      }
+
+    case '"':
+      {
+        g_autofree char *text = build_string (s);
+
+        return json_node_init_string (json_node_alloc (), text);
+      }
+
+    case 't':
+      s->pos += 4;
+      return json_node_init_boolean (json_node_alloc (), TRUE);
+
+    case 'f':
+      s->pos += 5;
+      return json_node_init_boolean (json_node_alloc (), FALSE);
+
+    case 'n':
+      s->pos += 4;
+      return json_node_init_null (json_node_alloc ());
+
+    default:
+      return build_number (s);
+    }
+}
+
+/* Moves past a value of a checked document without building it */
+static void
+skip_value (Scanner *s)
+{
+  guint depth = 0;
+
+  skip_space (s);
+  do
+    {
+      char c = s->data[s->pos];
+
+      if (c == '"')
+        {
+          for (s->pos++; s->data[s->pos] != '"'; s->pos++)
+            if (s->data[s->pos] == '\\')
+              s->pos++;
+          s->pos++;
+        }
+      else if (c == '{' || c == '[')
+        {
+          depth++;
+          s->pos++;
+        }
+      else if (c == '}' || c == ']')
+        {
+          depth--;
+          s->pos++;
+        }
+      else if (depth == 0)
+        {
+          /* A number or a word */
+          while (s->pos < s->length && !strchr (",]} \t\r\n", s->data[s->pos]))
+            s->pos++;
+        }
+      else
+        s->pos++;
+    }
+  while (depth > 0);
+}
+
 /**
  * cf_json_parse:
  *
@@ -530,18 +777,116 @@ cf_json_parse (const char  *data,
                guint        max_depth,
                GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  gsize start;
+  return cf_json_parse_deferring (data, length, max_depth, NULL, NULL, error);
+}
+
+/**
+ * cf_json_parse_deferring:
+ * @member: (nullable): a member of the root object whose elements are
+ *   not read now
+ * @spans: (out) (optional): where the elements of @member are, for
+ *   cf_json_parse_span(); %NULL if the root has no such list
+ *
+ * Checks @data with cf_json_check(), then reads it; if the root is an
+ * object whose @member is a list, that list is left empty and the
+ * places of its elements are given instead, so that a long list can be
+ * read one element at a time.
+ *
+ * Returns: (transfer full): the document's root, or %NULL with @error
+ *   set
+ */
+JsonNode *
+cf_json_parse_deferring (const char  *data,
+                         gsize        length,
+                         guint        max_depth,
+                         const char  *member,
+                         GArray     **spans,
+                         GError     **error)
+{
+  Scanner s = { data, length, 0, max_depth, NULL, NULL };
+  JsonObject *object;
+  JsonNode *root;
+
+  g_return_val_if_fail (member == NULL || spans != NULL, NULL);
+
+  if (spans != NULL)
+    *spans = NULL;
 
   if (!cf_json_check (data, length, max_depth, error))
     return NULL;
 
-  start = skip_bom (data, length);
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data + start, length - start, error))
-    return NULL;
+  s.pos = skip_bom (data, length);
+  skip_space (&s);
+  if (member == NULL || data[s.pos] != '{')
+    return build_value (&s);
 
-  return json_node_ref (json_parser_get_root (parser));
+  /* The root object, member by member */
+  object = json_object_new ();
+  root = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  s.pos++;
+  skip_space (&s);
+  while (data[s.pos] != '}')
+    {
+      g_autofree char *name = build_string (&s);
+
+      skip_space (&s);
+      s.pos++; /* : */
+      skip_space (&s);
+      if (strcmp (name, member) == 0 && data[s.pos] == '[')
+        {
+          if (*spans != NULL)
+            g_array_set_size (*spans, 0);
+          else
+            *spans = g_array_new (FALSE, FALSE, sizeof (CfJsonSpan));
+
+          s.pos++;
+          skip_space (&s);
+          while (data[s.pos] != ']')
+            {
+              CfJsonSpan span = { s.pos, 0 };
+
+              skip_value (&s);
+              span.length = s.pos - span.offset;
+              g_array_append_val (*spans, span);
+              skip_space (&s);
+              if (data[s.pos] == ',')
+                {
+                  s.pos++;
+                  skip_space (&s);
+                }
+            }
+          s.pos++;
+          json_object_set_array_member (object, name, json_array_new ());
+        }
+      else
+        json_object_set_member (object, name, build_value (&s));
+
+      skip_space (&s);
+      if (data[s.pos] == ',')
+        {
+          s.pos++;
+          skip_space (&s);
+        }
+    }
+
+  return root;
+}
+
+/**
+ * cf_json_parse_span:
+ * @data: a document cf_json_parse_deferring() read
+ * @span: the place of one element it deferred
+ *
+ * Returns: (transfer full): the element
+ */
+JsonNode *
+cf_json_parse_span (const char       *data,
+                    const CfJsonSpan *span)
+{
+  Scanner s = { data, span->offset + span->length, span->offset, 0, NULL, NULL };
+
+  return build_value (&s);
 }
 
 static void

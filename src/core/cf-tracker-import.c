@@ -62,9 +62,8 @@ struct _CfImportPlan
   CfContext      *context;
   CfImportFormat  format;
 
-  /* Cofactor's own format: the checked file, imported as it is */
-  char           *data;
-  gsize           length;
+  /* Cofactor's own format: what the checked file holds */
+  CfImportContents *contents;
   CfImportCounts  counts;
 
   /* Other trackers */
@@ -168,7 +167,7 @@ cf_import_plan_finalize (GObject *object)
   CfImportPlan *self = (CfImportPlan *) object;
 
   g_clear_object (&self->context);
-  g_free (self->data);
+  g_clear_pointer (&self->contents, _cf_import_contents_free);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->days, g_hash_table_unref);
   g_clear_pointer (&self->ignored, g_ptr_array_unref);
@@ -1165,10 +1164,9 @@ cf_import_plan_new_for_data (CfContext   *context,
   if (looks_like_json (data, length))
     {
       self->format = CF_IMPORT_FORMAT_COFACTOR;
-      if (!cf_import_check_data (context, data, length, &self->counts, error))
+      self->contents = _cf_import_parse (data, length, NULL, NULL, error);
+      if (self->contents == NULL || !_cf_import_resolve (context, self->contents, &self->counts, error))
         return NULL;
-      self->data = g_memdup2 (data, length);
-      self->length = length;
       return g_steal_pointer (&self);
     }
 
@@ -1575,7 +1573,7 @@ cf_import_plan_apply (CfImportPlan    *self,
   g_return_val_if_fail (CF_IS_IMPORT_PLAN (self), FALSE);
 
   if (self->format == CF_IMPORT_FORMAT_COFACTOR)
-    return cf_import_from_data (self->context, self->data, self->length, counts, error);
+    return _cf_import_write (self->context, self->contents, counts, error);
 
   database = cf_context_get_database (self->context);
   diary = cf_context_get_diary (self->context);

@@ -605,8 +605,27 @@ get_object (JsonNode    *node,
   return json_node_get_object (node);
 }
 
+/* A nutrient member of @object refused for @message */
+static gboolean
+refuse_nutrient_member (const char  *where,
+                        const char  *key,
+                        GError      *cause,
+                        const char  *message,
+                        GError     **error)
+{
+  g_autofree char *member = g_strdup_printf ("%s.%s", where, key);
+
+  if (cause != NULL)
+    prefix_import_error (error, cause, member);
+  else
+    set_import_error (error, member, "%s", message);
+
+  return FALSE;
+}
+
 /* Values per 100 g (@name "per_100g"), or with @amounts the amounts in
- * an entry without a weight (@name "amounts") */
+ * an entry without a weight (@name "amounts").  (Paths are made only
+ * for an error: an import reads a million of these members.) */
 static gboolean
 read_nutrient_member (JsonObject   *parent,
                       const char   *path,
@@ -615,30 +634,36 @@ read_nutrient_member (JsonObject   *parent,
                       CfNutrients  *nutrients,
                       GError      **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+  g_autofree char *where = NULL;
+  JsonNode *parent_node = get_member (parent, name);
   JsonObject *object;
-  g_autoptr(GList) members = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
   GError *local_error = NULL;
 
   cf_nutrients_clear (nutrients);
 
-  object = get_object (get_member (parent, name), where, error);
-  if (object == NULL)
-    return FALSE;
-
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
+  if (parent_node != NULL && JSON_NODE_HOLDS_OBJECT (parent_node))
+    object = json_node_get_object (parent_node);
+  else
     {
-      const char *key = l->data;
-      JsonNode *node = json_object_get_member (object, key);
-      g_autofree char *member = g_strdup_printf ("%s.%s", where, key);
+      where = g_strdup_printf ("%s.%s", path, name);
+      object = get_object (parent_node, where, error);
+      if (object == NULL)
+        return FALSE;
+    }
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &node))
+    {
       CfNutrient nutrient;
       double value;
 
       if (!cf_nutrient_from_key (key, &nutrient))
         {
-          set_import_error (error, member, _("unknown nutrient"));
-          return FALSE;
+          where = g_strdup_printf ("%s.%s", path, name);
+          return refuse_nutrient_member (where, key, NULL, _("unknown nutrient"), error);
         }
 
       /* null means "no value", like a missing member */
@@ -647,35 +672,42 @@ read_nutrient_member (JsonObject   *parent,
 
       if (!node_get_number (node, &value))
         {
-          set_import_error (error, member, _("must be a number"));
-          return FALSE;
+          where = g_strdup_printf ("%s.%s", path, name);
+          return refuse_nutrient_member (where, key, NULL, _("must be a number"), error);
         }
 
       cf_nutrients_set (nutrients, nutrient, value);
-
-      /* Checked one at a time, to name the member */
-      {
-        CfNutrients one;
-
-        cf_nutrients_clear (&one);
-        cf_nutrients_set (&one, nutrient, value);
-        if (amounts ? !cf_nutrients_validate_amounts (&one, CF_MAX_ENTRY_GRAMS, &local_error)
-                    : !cf_nutrients_validate (&one, &local_error))
-          {
-            prefix_import_error (error, local_error, member);
-            return FALSE;
-          }
-      }
     }
 
-  if (amounts ? !cf_nutrients_validate_amounts (nutrients, CF_MAX_ENTRY_GRAMS, &local_error)
-              : !cf_nutrients_validate (nutrients, &local_error))
+  if (amounts ? cf_nutrients_validate_amounts (nutrients, CF_MAX_ENTRY_GRAMS, &local_error)
+              : cf_nutrients_validate (nutrients, &local_error))
+    return TRUE;
+
+  where = g_strdup_printf ("%s.%s", path, name);
+
+  /* Refused: one at a time, to name the member that is wrong */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &node))
     {
-      prefix_import_error (error, local_error, where);
-      return FALSE;
+      CfNutrients one;
+      CfNutrient nutrient;
+      GError *one_error = NULL;
+
+      if (JSON_NODE_HOLDS_NULL (node) || !cf_nutrient_from_key (key, &nutrient))
+        continue;
+
+      cf_nutrients_clear (&one);
+      cf_nutrients_set (&one, nutrient, cf_nutrients_get (nutrients, nutrient));
+      if (amounts ? !cf_nutrients_validate_amounts (&one, CF_MAX_ENTRY_GRAMS, &one_error)
+                  : !cf_nutrients_validate (&one, &one_error))
+        {
+          g_clear_error (&local_error);
+          return refuse_nutrient_member (where, key, one_error, NULL, error);
+        }
     }
 
-  return TRUE;
+  prefix_import_error (error, local_error, where);
+  return FALSE;
 }
 
 static gboolean
@@ -1690,7 +1722,6 @@ static gboolean import_data (CfContext       *context,
                              gboolean         write,
                              CfImportCounts  *counts,
                              GError         **error);
-
 /**
  * cf_import_from_data:
  * @counts: (out) (optional): how many foods and entries were imported
@@ -1731,76 +1762,126 @@ cf_import_check_data (CfContext       *context,
   return import_data (context, data, length, FALSE, counts, error);
 }
 
-static gboolean
-import_data (CfContext       *context,
-             const char      *data,
-             gssize           length,
-             gboolean         write,
-             CfImportCounts  *counts,
-             GError         **error)
+/* An export read in three steps: _cf_import_parse() reads the file and
+ * its entries, touching no database (a worker thread may run it);
+ * _cf_import_resolve() checks the foods against the food store and
+ * finds what the diary has already; _cf_import_write() writes it all in
+ * one transaction. */
+struct _CfImportContents
 {
-  g_autoptr(JsonNode) document = NULL;
-  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) recipes = g_ptr_array_new_with_free_func (unref_if_set);
-  g_autoptr(GPtrArray) food_paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) favourites = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) favourite_times = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen_favourites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen_foods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonNode   *document;         /* the file without its entries */
+  GPtrArray  *foods;
+  GPtrArray  *recipes;          /* one slot per food, NULL if not a recipe */
+  GPtrArray  *food_paths;
+  GPtrArray  *favourites;
+  GPtrArray  *favourite_times;
+  GPtrArray  *entries;
+  GError     *entries_error;    /* told after the foods' errors */
+  guint8     *presence;
+  guint       n_new;
+  gboolean    resolved;
+  /* The diary's state when @presence was found */
+  gint64      presence_changes;
+  gint64      presence_version;
+};
+
+/* Changes to the diary: by this connection, and by any other */
+static void
+diary_stamp (CfContext *context,
+             gint64    *changes,
+             gint64    *version)
+{
+  sqlite3 *db = _cf_database_get_handle (cf_context_get_database (context));
+  g_autoptr(sqlite3_stmt) stmt = _cf_prepare (db, "PRAGMA data_version", NULL);
+
+  *changes = sqlite3_total_changes64 (db);
+  *version = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
+void
+_cf_import_contents_free (CfImportContents *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->document, json_node_unref);
+  g_clear_pointer (&self->foods, g_ptr_array_unref);
+  g_clear_pointer (&self->recipes, g_ptr_array_unref);
+  g_clear_pointer (&self->food_paths, g_ptr_array_unref);
+  g_clear_pointer (&self->favourites, g_ptr_array_unref);
+  g_clear_pointer (&self->favourite_times, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_error (&self->entries_error);
+  g_free (self->presence);
+  g_free (self);
+}
+
+/**
+ * _cf_import_parse:
+ * @progress: (nullable): called now and then with the share of the
+ *   entries read, from 0 to 1
+ *
+ * Reads an export and its entries, and checks everything that needs no
+ * database.  Thread-safe: it touches no context.
+ *
+ * Returns: (transfer full): what the file holds, for
+ *   _cf_import_resolve(), or %NULL with @error set
+ */
+CfImportContents *
+_cf_import_parse (const char          *data,
+                  gsize                length,
+                  CfImportProgressFunc progress,
+                  gpointer             user_data,
+                  GError             **error)
+{
+  g_autoptr(CfImportContents) self = g_new0 (CfImportContents, 1);
+  g_autoptr(GHashTable) seen_entries = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree guint8 *presence = NULL;
-  guint n_new = 0;
-  CfDatabase *database;
+  g_autoptr(GArray) spans = NULL;
   const char *format;
   JsonObject *root;
-  JsonArray *array;
   JsonNode *version_node;
   double version;
 
-  g_return_val_if_fail (CF_IS_CONTEXT (context), FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-
-  if (length < 0)
-    length = strlen (data);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length == 0)
     {
       set_import_error (error, NULL, _("The file is empty"));
-      return FALSE;
+      return NULL;
     }
 
-  /* Strict JSON, nested no deeper than the format needs */
-  document = cf_json_parse (data, length, CF_MAX_JSON_DEPTH, &local_error);
-  if (document == NULL)
+  /* Strict JSON, nested no deeper than the format needs; the entries
+   * are read one at a time, so a long diary is never a tree whole */
+  self->document = cf_json_parse_deferring (data, length, CF_MAX_JSON_DEPTH, "entries", &spans, &local_error);
+  if (self->document == NULL)
     {
       set_import_error (error, NULL, _("The file is not valid JSON: %s"), local_error->message);
-      return FALSE;
+      return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (document))
+  if (!JSON_NODE_HOLDS_OBJECT (self->document))
     {
       set_import_error (error, NULL, _("The file is not a Cofactor export"));
-      return FALSE;
+      return NULL;
     }
 
-  root = json_node_get_object (document);
+  root = json_node_get_object (self->document);
   if (!get_string (root, "format", "", FALSE, &format, error))
-    return FALSE;
+    return NULL;
 
   if (g_strcmp0 (format, CF_EXPORT_FORMAT_NAME) != 0)
     {
       set_import_error (error, NULL, _("The file is not a Cofactor export (its “format” is not “%s”)"),
                         CF_EXPORT_FORMAT_NAME);
-      return FALSE;
+      return NULL;
     }
 
   version_node = get_member (root, "version");
   if (!node_get_number (version_node, &version) || version != floor (version) || version < 1)
     {
       set_import_error (error, "version", _("must be a whole number from 1"));
-      return FALSE;
+      return NULL;
     }
 
   if (version > CF_EXPORT_FORMAT_VERSION)
@@ -1808,84 +1889,204 @@ import_data (CfContext       *context,
       set_import_error (error, NULL,
                         _("The file was written by a newer version of Cofactor (format %.0f; this version reads up to %d)"),
                         version, CF_EXPORT_FORMAT_VERSION);
-      return FALSE;
+      return NULL;
     }
 
-  array = get_bounded_array (root, "foods", NULL, CF_MAX_IMPORT_FOODS, error);
-  if (array == NULL && error && *error)
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  /* A list too long, or "entries" that is not a list */
+  if (get_bounded_array (root, "entries", NULL, CF_MAX_IMPORT_ENTRIES, error) == NULL && error && *error)
+    return NULL;
+  if (spans != NULL && spans->len > CF_MAX_IMPORT_ENTRIES)
     {
-      CfRecipe *recipe = NULL;
-      CfFood *food = read_food (cf_context_get_food_store (context), json_array_get_element (array, i), i,
-                                seen_foods, &recipe, error);
-
-      if (food == NULL)
-        return FALSE;
-      g_ptr_array_add (foods, food);
-      /* NULL for a food that is not a recipe: one slot per food */
-      g_ptr_array_add (recipes, recipe);
-      g_ptr_array_add (food_paths, g_strdup_printf ("foods[%u].recipe.ingredients", i));
+      set_import_error (error, "entries", _("has more than %u elements"), CF_MAX_IMPORT_ENTRIES);
+      return NULL;
     }
 
-  if (!check_recipe_cycles (cf_context_get_food_store (context), recipes, food_paths, error))
-    return FALSE;
-
-  array = get_bounded_array (root, "favourites", NULL, CF_MAX_IMPORT_FAVOURITES, error);
-  if (array == NULL && error && *error)
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  self->entries = g_ptr_array_new_full (spans ? spans->len : 0, g_object_unref);
+  seen_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
     {
-      char *added = NULL;
-      char *id = read_favourite (json_array_get_element (array, i), i, seen_favourites, &added, error);
-
-      if (id == NULL)
-        return FALSE;
-      g_ptr_array_add (favourites, id);
-      g_ptr_array_add (favourite_times, added);
-    }
-
-  array = get_bounded_array (root, "entries", NULL, CF_MAX_IMPORT_ENTRIES, error);
-  if (array == NULL && error && *error)
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      CfDiaryEntry *entry = read_entry (json_array_get_element (array, i), i, seen_entries, error);
+      g_autoptr(JsonNode) node = cf_json_parse_span (data, &g_array_index (spans, CfJsonSpan, i));
+      CfDiaryEntry *entry = read_entry (node, i, seen_entries, &self->entries_error);
 
       if (entry == NULL)
+        break;
+      g_ptr_array_add (self->entries, entry);
+
+      if (progress != NULL && (i + 1) % 1024 == 0)
+        progress ((double) (i + 1) / spans->len, user_data);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * _cf_import_resolve:
+ *
+ * Reads the foods and favourites of @self against the food store, and
+ * finds the entries the diary has already.  Called again before a
+ * write, it finds them again.
+ */
+gboolean
+_cf_import_resolve (CfContext         *context,
+                    CfImportContents  *self,
+                    CfImportCounts    *counts,
+                    GError           **error)
+{
+  g_autoptr(GHashTable) seen_favourites = NULL;
+  g_autoptr(GHashTable) seen_foods = NULL;
+  JsonObject *root;
+  JsonArray *array;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->resolved)
+    {
+      root = json_node_get_object (self->document);
+      self->foods = g_ptr_array_new_with_free_func (g_object_unref);
+      self->recipes = g_ptr_array_new_with_free_func (unref_if_set);
+      self->food_paths = g_ptr_array_new_with_free_func (g_free);
+      self->favourites = g_ptr_array_new_with_free_func (g_free);
+      self->favourite_times = g_ptr_array_new_with_free_func (g_free);
+      seen_favourites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      seen_foods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      array = get_bounded_array (root, "foods", NULL, CF_MAX_IMPORT_FOODS, error);
+      if (array == NULL && error && *error)
         return FALSE;
-      g_ptr_array_add (entries, entry);
+      for (guint i = 0; array && i < json_array_get_length (array); i++)
+        {
+          CfRecipe *recipe = NULL;
+          CfFood *food = read_food (cf_context_get_food_store (context), json_array_get_element (array, i), i,
+                                    seen_foods, &recipe, error);
+
+          if (food == NULL)
+            return FALSE;
+          g_ptr_array_add (self->foods, food);
+          /* NULL for a food that is not a recipe: one slot per food */
+          g_ptr_array_add (self->recipes, recipe);
+          g_ptr_array_add (self->food_paths, g_strdup_printf ("foods[%u].recipe.ingredients", i));
+        }
+
+      if (!check_recipe_cycles (cf_context_get_food_store (context), self->recipes, self->food_paths, error))
+        return FALSE;
+
+      array = get_bounded_array (root, "favourites", NULL, CF_MAX_IMPORT_FAVOURITES, error);
+      if (array == NULL && error && *error)
+        return FALSE;
+      for (guint i = 0; array && i < json_array_get_length (array); i++)
+        {
+          char *added = NULL;
+          char *id = read_favourite (json_array_get_element (array, i), i, seen_favourites, &added, error);
+
+          if (id == NULL)
+            return FALSE;
+          g_ptr_array_add (self->favourites, id);
+          g_ptr_array_add (self->favourite_times, added);
+        }
+
+      /* The foods' problems first, then the entries' */
+      if (self->entries_error != NULL)
+        {
+          g_propagate_error (error, g_error_copy (self->entries_error));
+          return FALSE;
+        }
+
+      /* Everything read: the tree is not needed any more */
+      g_clear_pointer (&self->document, json_node_unref);
+      self->resolved = TRUE;
     }
 
   /* What the diary has already: by id, or the same entry made again
    * under another id (an export of the demo, or of a diary restored
-   * from the same file) */
-  presence = g_new0 (guint8, MAX (entries->len, 1));
-  if (!_cf_diary_find_present (cf_context_get_diary (context), entries, presence, error))
+   * from the same file); found again if the diary changed since */
+  {
+    gint64 changes, version;
+
+    diary_stamp (context, &changes, &version);
+    if (self->presence == NULL || version < 0 ||
+        changes != self->presence_changes || version != self->presence_version)
+      {
+        g_clear_pointer (&self->presence, g_free);
+        self->presence = g_new0 (guint8, MAX (self->entries->len, 1));
+        if (!_cf_diary_find_present (cf_context_get_diary (context), self->entries, self->presence, error))
+          {
+            g_clear_pointer (&self->presence, g_free);
+            return FALSE;
+          }
+        diary_stamp (context, &self->presence_changes, &self->presence_version);
+      }
+  }
+  self->n_new = 0;
+  for (guint i = 0; i < self->entries->len; i++)
+    if (self->presence[i] == CF_ENTRY_NEW)
+      self->n_new++;
+
+  if (counts != NULL)
+    *counts = (CfImportCounts) { self->foods->len, self->entries->len, self->favourites->len, self->n_new };
+
+  return TRUE;
+}
+
+/**
+ * _cf_import_write:
+ *
+ * Writes what _cf_import_resolve() checked, all of it or nothing, in one
+ * transaction; entries the diary has already are found again first.
+ */
+static gboolean write_contents (CfContext         *context,
+                                CfImportContents  *self,
+                                CfImportCounts    *counts,
+                                GError           **error);
+
+gboolean
+_cf_import_write (CfContext         *context,
+                  CfImportContents  *self,
+                  CfImportCounts    *counts,
+                  GError           **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!_cf_import_resolve (context, self, NULL, error))
     return FALSE;
-  for (guint i = 0; i < entries->len; i++)
-    if (presence[i] == CF_ENTRY_NEW)
-      n_new++;
 
-  if (!write)
-    {
-      if (counts != NULL)
-        *counts = (CfImportCounts) { foods->len, entries->len, favourites->len, n_new };
-      return TRUE;
-    }
+  /* A long diary: a page cache that holds what it writes, so that
+   * SQLite does not spill pages to the log again and again before the
+   * commit (the default is 2 MiB) */
+  db = _cf_database_get_handle (cf_context_get_database (context));
+  if (self->entries->len > 2000)
+    _cf_exec (db, "PRAGMA cache_size = -65536", NULL);
+  ok = write_contents (context, self, counts, error);
+  if (self->entries->len > 2000)
+    _cf_exec (db, "PRAGMA cache_size = -2000", NULL);
 
-  /* Everything checked: write it all or nothing */
+  return ok;
+}
+
+static gboolean
+write_contents (CfContext         *context,
+                CfImportContents  *self,
+                CfImportCounts    *counts,
+                GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CfDatabase *database;
+
   database = cf_context_get_database (context);
   if (!cf_database_begin (database, error))
     return FALSE;
 
-  for (guint i = 0; i < foods->len; i++)
+  for (guint i = 0; i < self->foods->len; i++)
     {
       CfFoodStore *store = cf_context_get_food_store (context);
-      CfRecipe *recipe = g_ptr_array_index (recipes, i);
+      CfRecipe *recipe = g_ptr_array_index (self->recipes, i);
 
       if (recipe != NULL ? !_cf_food_store_write_recipe (store, recipe, &local_error)
-                         : !_cf_food_store_write_custom_food (store, g_ptr_array_index (foods, i), &local_error))
+                         : !_cf_food_store_write_custom_food (store, g_ptr_array_index (self->foods, i), &local_error))
         {
           g_autofree char *where = g_strdup_printf ("foods[%u]", i);
           cf_database_rollback (database);
@@ -1894,12 +2095,12 @@ import_data (CfContext       *context,
         }
     }
 
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; i < self->entries->len; i++)
     {
-      CfDiaryEntry *entry = g_ptr_array_index (entries, i);
+      CfDiaryEntry *entry = g_ptr_array_index (self->entries, i);
 
       /* Never a second copy of an entry the diary has */
-      if (presence[i] == CF_ENTRY_SAME_CONTENT)
+      if (self->presence[i] == CF_ENTRY_SAME_CONTENT)
         continue;
 
       if (!_cf_diary_write_entry (cf_context_get_diary (context), entry, TRUE, &local_error))
@@ -1911,10 +2112,10 @@ import_data (CfContext       *context,
         }
     }
 
-  for (guint i = 0; i < favourites->len; i++)
+  for (guint i = 0; i < self->favourites->len; i++)
     {
-      if (!_cf_food_store_write_favourite (cf_context_get_food_store (context), g_ptr_array_index (favourites, i),
-                                           g_ptr_array_index (favourite_times, i), &local_error))
+      if (!_cf_food_store_write_favourite (cf_context_get_food_store (context), g_ptr_array_index (self->favourites, i),
+                                           g_ptr_array_index (self->favourite_times, i), &local_error))
         {
           g_autofree char *where = g_strdup_printf ("favourites[%u]", i);
           cf_database_rollback (database);
@@ -1926,18 +2127,36 @@ import_data (CfContext       *context,
   if (!cf_database_commit (database, error))
     return FALSE;
 
-  if (entries->len > 0)
+  if (self->entries->len > 0)
     g_signal_emit_by_name (cf_context_get_diary (context), "changed", NULL);
 
   if (counts != NULL)
-    {
-      counts->foods = foods->len;
-      counts->entries = entries->len;
-      counts->favourites = favourites->len;
-      counts->new_entries = n_new;
-    }
+    *counts = (CfImportCounts) { self->foods->len, self->entries->len, self->favourites->len, self->n_new };
 
   return TRUE;
+}
+
+static gboolean
+import_data (CfContext       *context,
+             const char      *data,
+             gssize           length,
+             gboolean         write,
+             CfImportCounts  *counts,
+             GError         **error)
+{
+  g_autoptr(CfImportContents) contents = NULL;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  contents = _cf_import_parse (data, length < 0 ? strlen (data) : (gsize) length, NULL, NULL, error);
+  if (contents == NULL)
+    return FALSE;
+
+  if (!write)
+    return _cf_import_resolve (context, contents, counts, error);
+
+  return _cf_import_write (context, contents, counts, error);
 }
 
 /**

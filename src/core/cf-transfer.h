@@ -73,4 +73,26 @@ gboolean  cf_import_from_file (CfContext       *context,
                                CfImportCounts  *counts,
                                GError         **error);
 
+/* In steps, for a preview and for progress (see cf-transfer.c) */
+typedef struct _CfImportContents CfImportContents;
+typedef void (*CfImportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
+CfImportContents *_cf_import_parse   (const char           *data,
+                                      gsize                 length,
+                                      CfImportProgressFunc  progress,
+                                      gpointer              user_data,
+                                      GError              **error);
+gboolean          _cf_import_resolve (CfContext            *context,
+                                      CfImportContents     *contents,
+                                      CfImportCounts       *counts,
+                                      GError              **error);
+gboolean          _cf_import_write   (CfContext            *context,
+                                      CfImportContents     *contents,
+                                      CfImportCounts       *counts,
+                                      GError              **error);
+void              _cf_import_contents_free (CfImportContents *contents);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfImportContents, _cf_import_contents_free)
+
 G_END_DECLS
