@@ -219,6 +219,27 @@ parse_string (Scanner  *s,
   return TRUE;
 }
 
+/* The number from @start to where @s is, as a string: in @buf if it
+ * fits, else in a copy put in @long_text */
+static const char *
+number_text (Scanner  *s,
+             gsize     start,
+             char     *buf,
+             gsize     size,
+             char    **long_text)
+{
+  gsize n = s->pos - start;
+
+  if (n < size)
+    {
+      memcpy (buf, s->data + start, n);
+      buf[n] = '\0';
+      return buf;
+    }
+
+  return *long_text = g_strndup (s->data + start, n);
+}
+
 static gboolean
 parse_number (Scanner *s)
 {
@@ -276,14 +297,7 @@ parse_number (Scanner *s)
 #undef CUR
 #undef DIGIT
 
-  if (s->pos - start < sizeof buf)
-    {
-      memcpy (buf, s->data + start, s->pos - start);
-      buf[s->pos - start] = '\0';
-      text = buf;
-    }
-  else
-    text = long_text = g_strndup (s->data + start, s->pos - start);
+  text = number_text (s, start, buf, sizeof buf, &long_text);
   errno = 0;
   if (whole)
     {
@@ -616,14 +630,7 @@ build_number (Scanner *s)
         break;
     }
 
-  if (s->pos - start < sizeof buf)
-    {
-      memcpy (buf, s->data + start, s->pos - start);
-      buf[s->pos - start] = '\0';
-      text = buf;
-    }
-  else
-    text = long_text = g_strndup (s->data + start, s->pos - start);
+  text = number_text (s, start, buf, sizeof buf, &long_text);
 
   if (whole)
     return json_node_init_int (node, g_ascii_strtoll (text, NULL, 10));
