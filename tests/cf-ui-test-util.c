@@ -16,6 +16,7 @@
 #endif
 
 #include "cf-ui-test-util.h"
+#include "cf-window-private.h"
 
 /* Runs what is pending in the main loop, without waiting */
 void
@@ -236,3 +237,29 @@ cf_test_save_png (gpointer    widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+static gboolean
+import_done (gpointer window)
+{
+  return !_cf_window_is_importing (window);
+}
+
+/* Waits until the import of @window, read or written in steps on the
+ * main loop, is done */
+void
+cf_test_wait_import (gpointer window)
+{
+  cf_test_spin_until (import_done, window);
+  cf_test_spin ();
+}
+
+/* What the Import… item does with @file: read, then the preview or the
+ * refusal */
+void
+cf_test_import_file (gpointer window,
+                     gpointer file)
+{
+  _cf_window_import_file (window, file);
+  cf_test_wait_import (window);
+}
+

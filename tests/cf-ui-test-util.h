@@ -20,6 +20,9 @@ gboolean cf_test_shows_label (gpointer    widget,
 void     cf_test_spin_until_label (gpointer    widget,
                                    const char *text);
 void     cf_test_spin_for   (guint      ms);
+void     cf_test_import_file (gpointer  window,
+                              gpointer  file);
+void     cf_test_wait_import (gpointer  window);
 
 void     cf_test_save_png   (gpointer   widget,
                              const char *path);

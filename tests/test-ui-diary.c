@@ -737,7 +737,7 @@ test_import_export (void)
                                       "{ \"format\": \"cofactor-diary\", \"version\": 1,\n"
                                       "  \"entries\": [ { \"day\": \"yesterday\" } ] }\n",
                                       -1, NULL));
-  g_assert_false (_cf_window_import_file (window2, bad));
+  cf_test_import_file (window2, bad);
   cf_test_spin ();
   cf_test_spin_until_label (window2, "Nothing was imported");
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (other)), ==, 0);
@@ -754,13 +754,14 @@ test_import_export (void)
   /* The export goes into another diary whole, once its preview is
    * accepted (after the error toast has come in; see cf_test_spin_for()) */
   cf_test_spin_for (700);
-  g_assert_true (_cf_window_import_file (window2, file));
+  cf_test_import_file (window2, file);
   cf_test_spin ();
   message = find_message_dialog ();
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Import Cofactor Export?");
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (other)), ==, 0);
   g_signal_emit_by_name (find_button (GTK_WIDGET (message), "_Import"), "clicked");
+  cf_test_wait_import (window2);
   /* (the result's toast comes once the error's has finished animating) */
   cf_test_spin_until_label (window2, "Imported 1 diary entry and 0 foods");
   day = cf_diary_list_day (cf_context_get_diary (other), &today, &error);

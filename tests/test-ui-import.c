@@ -28,6 +28,7 @@
 #include "cf-diary-view.h"
 #include "cf-food-dialog-private.h"
 #include "cf-insights-view-private.h"
+#include "cf-progress-dialog.h"
 #include "cf-test-util.h"
 #include "cf-ui-test-util.h"
 #include "cf-window-private.h"
@@ -217,7 +218,7 @@ test_import_cronometer (void)
   cf_test_spin ();
 
   /* The preview, and nothing written before Import is clicked */
-  g_assert_true (_cf_window_import_file (window, two_weeks));
+  cf_test_import_file (window, two_weeks);
   cf_test_spin ();
   preview = find_message_dialog ();
   g_assert_nonnull (preview);
@@ -231,11 +232,12 @@ test_import_cronometer (void)
   click (preview, "_Cancel");
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (context)), ==, 0);
 
-  g_assert_true (_cf_window_import_file (window, two_weeks));
+  cf_test_import_file (window, two_weeks);
   cf_test_spin ();
   preview = find_message_dialog ();
   g_assert_nonnull (preview);
   click (preview, "_Import");
+  cf_test_wait_import (window);
   g_assert_true (cf_test_shows_label (GTK_WIDGET (window), "Imported 101 diary entries"));
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (context)), ==, 101);
 
@@ -319,16 +321,17 @@ test_import_cronometer (void)
   save_screenshot (GTK_WIDGET (window), "import-insights.png");
 
   /* A second import changes nothing */
-  g_assert_true (_cf_window_import_file (window, two_weeks));
+  cf_test_import_file (window, two_weeks);
   cf_test_spin ();
   preview = find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "importing again changes nothing"));
   click (preview, "_Import");
+  cf_test_wait_import (window);
   cf_test_spin_until_label (window, "Nothing new: the diary has all of it already");
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (context)), ==, 101);
 
   /* A refused file: no preview, a toast, the line in its details */
-  g_assert_false (_cf_window_import_file (window, truncated));
+  cf_test_import_file (window, truncated);
   cf_test_spin_for (700);
   g_assert_null (find_message_dialog ());
   cf_test_spin_until_label (window, "Nothing was imported");
@@ -396,7 +399,7 @@ test_import_no_second_copy (void)
   gtk_window_present (GTK_WINDOW (window));
   cf_test_spin ();
 
-  g_assert_true (_cf_window_import_file (window, file));
+  cf_test_import_file (window, file);
   cf_test_spin ();
   preview = find_message_dialog ();
   g_assert_nonnull (preview);
@@ -407,11 +410,12 @@ test_import_no_second_copy (void)
   save_screenshot (GTK_WIDGET (preview), "import-preview-export.png");
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, n - 3);
   click (preview, "_Import");
+  cf_test_wait_import (window);
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, n);
   g_assert_true (cf_test_shows_label (GTK_WIDGET (window), "Imported 3 diary entries and 3 foods"));
 
   /* Again: nothing is new, nothing is added */
-  g_assert_true (_cf_window_import_file (window, file));
+  cf_test_import_file (window, file);
   cf_test_spin ();
   preview = find_message_dialog ();
   g_clear_pointer (&expected, g_free);
@@ -419,12 +423,106 @@ test_import_no_second_copy (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), expected));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "Importing adds none of them"));
   click (preview, "_Import");
+  cf_test_wait_import (window);
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, n);
   cf_test_spin_until_label (window, "Nothing new: the diary has all of it already");
 
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin ();
   cf_test_remove_tree (dir);
+}
+
+static gboolean
+has_progress (gpointer window)
+{
+  return _cf_window_get_progress_dialog (window) != NULL;
+}
+
+static gboolean
+progress_moved (gpointer window)
+{
+  AdwMessageDialog *dialog = _cf_window_get_progress_dialog (window);
+
+  return dialog == NULL || cf_progress_dialog_get_fraction (dialog) > 0;
+}
+
+/* A long import shows its progress, reading and writing, with Cancel:
+ * cancelled while it writes, the diary is as it was; let through, it
+ * has every entry.  (The dialog's delay is 0 here, so that it shows
+ * however fast the machine.) */
+static void
+test_import_progress (void)
+{
+  g_autoptr(CfContext) source = cf_test_context_new (TRUE);
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  g_autofree char *dir = cf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "two-years.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  CfDiary *diary = cf_context_get_diary (context);
+  AdwMessageDialog *dialog;
+  CfWindow *window;
+  GDate today;
+  guint n;
+
+  cf_day_set_today (&today);
+  cf_demo_fill (source, &today, 730, &error);
+  g_assert_no_error (error);
+  n = cf_diary_count_entries (cf_context_get_diary (source));
+  g_test_message ("%u entries", n);
+  /* More than one step of the writing */
+  g_assert_cmpuint (n, >, 4000);
+  g_assert_true (cf_export_to_file (source, file, &error));
+
+  window = cf_window_new_for_context (context, settings);
+  _cf_window_set_progress_delay (window, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  /* Reading the file, named, then the preview */
+  _cf_window_import_file (window, file);
+  cf_test_spin_until (has_progress, window);
+  dialog = _cf_window_get_progress_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reading the File…");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "two-years.json");
+  save_screenshot (GTK_WIDGET (dialog), "import-progress.png");
+  cf_test_wait_import (window);
+  g_assert_null (_cf_window_get_progress_dialog (window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Cofactor Export?");
+
+  /* Writing, cancelled once it has begun */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  cf_test_spin_until (has_progress, window);
+  dialog = _cf_window_get_progress_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Importing…");
+  expected = g_strdup_printf ("%u diary entries", n);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+  cf_test_spin_until (progress_moved, window);
+  dialog = _cf_window_get_progress_dialog (window);
+  g_assert_nonnull (dialog);
+  g_test_message ("cancelled at %.0f %%", 100 * cf_progress_dialog_get_fraction (dialog));
+  g_assert_cmpfloat (cf_progress_dialog_get_fraction (dialog), <, 1);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Cancel"), "clicked");
+  cf_test_wait_import (window);
+  cf_test_spin_until_label (window, "Import cancelled: the diary is as it was");
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);
+
+  /* Again, to the end */
+  cf_test_spin_for (700);
+  cf_test_import_file (window, file);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  click (dialog, "_Import");
+  cf_test_wait_import (window);
+  g_assert_cmpuint (cf_diary_count_entries (diary), ==, n);
+  g_assert_null (_cf_window_get_progress_dialog (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
 }
 
 int
@@ -445,6 +543,7 @@ main (int   argc,
 
   g_test_add_func ("/cofactor/ui/import-cronometer", test_import_cronometer);
   g_test_add_func ("/cofactor/ui/import-no-second-copy", test_import_no_second_copy);
+  g_test_add_func ("/cofactor/ui/import-progress", test_import_progress);
 
   return g_test_run ();
 }

@@ -67,4 +67,24 @@ gboolean       cf_import_plan_apply             (CfImportPlan   *self,
                                                  CfImportCounts *counts,
                                                  GError        **error);
 
+void           cf_import_plan_new_for_file_async  (CfContext            *context,
+                                                   GFile                *file,
+                                                   CfImportProgressFunc  progress,
+                                                   gpointer              progress_data,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+CfImportPlan  *cf_import_plan_new_for_file_finish (GAsyncResult         *result,
+                                                   GError              **error);
+void           cf_import_plan_apply_async         (CfImportPlan         *self,
+                                                   CfImportProgressFunc  progress,
+                                                   gpointer              progress_data,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean       cf_import_plan_apply_finish        (CfImportPlan         *self,
+                                                   GAsyncResult         *result,
+                                                   CfImportCounts       *counts,
+                                                   GError              **error);
+
 G_END_DECLS

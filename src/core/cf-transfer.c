@@ -1818,8 +1818,9 @@ _cf_import_contents_free (CfImportContents *self)
 
 /**
  * _cf_import_parse:
- * @progress: (nullable): called now and then with the share of the
- *   entries read, from 0 to 1
+ * @progress: (nullable): called now and then, in the thread that
+ *   reads, with the share of the entries read, from 0 to 1
+ * @cancellable: (nullable): stops the reading
  *
  * Reads an export and its entries, and checks everything that needs no
  * database.  Thread-safe: it touches no context.
@@ -1832,6 +1833,7 @@ _cf_import_parse (const char          *data,
                   gsize                length,
                   CfImportProgressFunc progress,
                   gpointer             user_data,
+                  GCancellable        *cancellable,
                   GError             **error)
 {
   g_autoptr(CfImportContents) self = g_new0 (CfImportContents, 1);
@@ -1912,8 +1914,13 @@ _cf_import_parse (const char          *data,
         break;
       g_ptr_array_add (self->entries, entry);
 
-      if (progress != NULL && (i + 1) % 1024 == 0)
-        progress ((double) (i + 1) / spans->len, user_data);
+      if ((i + 1) % 1024 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return NULL;
+          if (progress != NULL)
+            progress ((double) (i + 1) / spans->len, user_data);
+        }
     }
 
   return g_steal_pointer (&self);
@@ -2028,25 +2035,37 @@ _cf_import_resolve (CfContext         *context,
   return TRUE;
 }
 
-/**
- * _cf_import_write:
- *
- * Writes what _cf_import_resolve() checked, all of it or nothing, in one
- * transaction; entries the diary has already are found again first.
- */
-static gboolean write_contents (CfContext         *context,
-                                CfImportContents  *self,
-                                CfImportCounts    *counts,
-                                GError           **error);
+/* A long diary is written with a page cache that holds what it writes,
+ * so that SQLite does not spill pages to the log again and again
+ * before the commit (the default is 2 MiB) */
+#define BIG_IMPORT 2000
 
-gboolean
-_cf_import_write (CfContext         *context,
-                  CfImportContents  *self,
-                  CfImportCounts    *counts,
-                  GError           **error)
+static void
+set_import_cache (CfContext        *context,
+                  CfImportContents *self,
+                  gboolean          big)
 {
-  sqlite3 *db;
-  gboolean ok;
+  if (self->entries->len > BIG_IMPORT)
+    _cf_exec (_cf_database_get_handle (cf_context_get_database (context)),
+              big ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000", NULL);
+}
+
+/**
+ * _cf_import_write_begin:
+ *
+ * Starts writing what _cf_import_resolve() checked: finds the entries
+ * the diary has already again if it changed, opens the transaction and
+ * writes the foods.  Then _cf_import_write_entries() until it is done,
+ * and _cf_import_write_end(); _cf_import_write_abort() on an error or
+ * to cancel.
+ */
+gboolean
+_cf_import_write_begin (CfContext         *context,
+                        CfImportContents  *self,
+                        GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CfDatabase *database;
 
   g_return_val_if_fail (CF_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (self != NULL, FALSE);
@@ -2054,31 +2073,13 @@ _cf_import_write (CfContext         *context,
   if (!_cf_import_resolve (context, self, NULL, error))
     return FALSE;
 
-  /* A long diary: a page cache that holds what it writes, so that
-   * SQLite does not spill pages to the log again and again before the
-   * commit (the default is 2 MiB) */
-  db = _cf_database_get_handle (cf_context_get_database (context));
-  if (self->entries->len > 2000)
-    _cf_exec (db, "PRAGMA cache_size = -65536", NULL);
-  ok = write_contents (context, self, counts, error);
-  if (self->entries->len > 2000)
-    _cf_exec (db, "PRAGMA cache_size = -2000", NULL);
-
-  return ok;
-}
-
-static gboolean
-write_contents (CfContext         *context,
-                CfImportContents  *self,
-                CfImportCounts    *counts,
-                GError           **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  CfDatabase *database;
-
   database = cf_context_get_database (context);
+  set_import_cache (context, self, TRUE);
   if (!cf_database_begin (database, error))
-    return FALSE;
+    {
+      set_import_cache (context, self, FALSE);
+      return FALSE;
+    }
 
   for (guint i = 0; i < self->foods->len; i++)
     {
@@ -2089,13 +2090,34 @@ write_contents (CfContext         *context,
                          : !_cf_food_store_write_custom_food (store, g_ptr_array_index (self->foods, i), &local_error))
         {
           g_autofree char *where = g_strdup_printf ("foods[%u]", i);
-          cf_database_rollback (database);
+          _cf_import_write_abort (context, self);
           prefix_import_error (error, g_steal_pointer (&local_error), where);
           return FALSE;
         }
     }
 
-  for (guint i = 0; i < self->entries->len; i++)
+  return TRUE;
+}
+
+/**
+ * _cf_import_write_entries:
+ * @next: (inout): the first entry to write; on return, the next one
+ * @max: how many to write at most
+ *
+ * Returns: %FALSE with @error set on an error, after which only
+ *   _cf_import_write_abort() is called
+ */
+gboolean
+_cf_import_write_entries (CfContext         *context,
+                          CfImportContents  *self,
+                          guint             *next,
+                          guint              max,
+                          GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint end = *next + MIN (max, self->entries->len - MIN (*next, self->entries->len));
+
+  for (guint i = *next; i < end; i++)
     {
       CfDiaryEntry *entry = g_ptr_array_index (self->entries, i);
 
@@ -2106,11 +2128,28 @@ write_contents (CfContext         *context,
       if (!_cf_diary_write_entry (cf_context_get_diary (context), entry, TRUE, &local_error))
         {
           g_autofree char *where = g_strdup_printf ("entries[%u]", i);
-          cf_database_rollback (database);
           prefix_import_error (error, g_steal_pointer (&local_error), where);
           return FALSE;
         }
     }
+
+  *next = end;
+  return TRUE;
+}
+
+/**
+ * _cf_import_write_end:
+ *
+ * Writes the favourites and commits.
+ */
+gboolean
+_cf_import_write_end (CfContext         *context,
+                      CfImportContents  *self,
+                      CfImportCounts    *counts,
+                      GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean committed;
 
   for (guint i = 0; i < self->favourites->len; i++)
     {
@@ -2118,13 +2157,15 @@ write_contents (CfContext         *context,
                                            g_ptr_array_index (self->favourite_times, i), &local_error))
         {
           g_autofree char *where = g_strdup_printf ("favourites[%u]", i);
-          cf_database_rollback (database);
+          _cf_import_write_abort (context, self);
           prefix_import_error (error, g_steal_pointer (&local_error), where);
           return FALSE;
         }
     }
 
-  if (!cf_database_commit (database, error))
+  committed = cf_database_commit (cf_context_get_database (context), error);
+  set_import_cache (context, self, FALSE);
+  if (!committed)
     return FALSE;
 
   if (self->entries->len > 0)
@@ -2134,6 +2175,51 @@ write_contents (CfContext         *context,
     *counts = (CfImportCounts) { self->foods->len, self->entries->len, self->favourites->len, self->n_new };
 
   return TRUE;
+}
+
+void
+_cf_import_write_abort (CfContext        *context,
+                        CfImportContents *self)
+{
+  cf_database_rollback (cf_context_get_database (context));
+  set_import_cache (context, self, FALSE);
+}
+
+/**
+ * _cf_import_write:
+ *
+ * Writes what _cf_import_resolve() checked, all of it or nothing, in one
+ * transaction.
+ */
+gboolean
+_cf_import_write (CfContext         *context,
+                  CfImportContents  *self,
+                  CfImportCounts    *counts,
+                  GError           **error)
+{
+  guint next = 0;
+
+  if (!_cf_import_write_begin (context, self, error))
+    return FALSE;
+
+  if (!_cf_import_write_entries (context, self, &next, G_MAXUINT, error))
+    {
+      _cf_import_write_abort (context, self);
+      return FALSE;
+    }
+
+  return _cf_import_write_end (context, self, counts, error);
+}
+
+/**
+ * _cf_import_contents_get_n_entries:
+ *
+ * Returns: how many entries the file has
+ */
+guint
+_cf_import_contents_get_n_entries (CfImportContents *self)
+{
+  return self->entries->len;
 }
 
 static gboolean
@@ -2149,7 +2235,7 @@ import_data (CfContext       *context,
   g_return_val_if_fail (CF_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
-  contents = _cf_import_parse (data, length < 0 ? strlen (data) : (gsize) length, NULL, NULL, error);
+  contents = _cf_import_parse (data, length < 0 ? strlen (data) : (gsize) length, NULL, NULL, NULL, error);
   if (contents == NULL)
     return FALSE;
 

@@ -82,6 +82,7 @@ CfImportContents *_cf_import_parse   (const char           *data,
                                       gsize                 length,
                                       CfImportProgressFunc  progress,
                                       gpointer              user_data,
+                                      GCancellable         *cancellable,
                                       GError              **error);
 gboolean          _cf_import_resolve (CfContext            *context,
                                       CfImportContents     *contents,
@@ -91,6 +92,21 @@ gboolean          _cf_import_write   (CfContext            *context,
                                       CfImportContents     *contents,
                                       CfImportCounts       *counts,
                                       GError              **error);
+gboolean          _cf_import_write_begin   (CfContext      *context,
+                                            CfImportContents *contents,
+                                            GError        **error);
+gboolean          _cf_import_write_entries (CfContext      *context,
+                                            CfImportContents *contents,
+                                            guint          *next,
+                                            guint           max,
+                                            GError        **error);
+gboolean          _cf_import_write_end     (CfContext      *context,
+                                            CfImportContents *contents,
+                                            CfImportCounts *counts,
+                                            GError        **error);
+void              _cf_import_write_abort   (CfContext      *context,
+                                            CfImportContents *contents);
+guint             _cf_import_contents_get_n_entries (CfImportContents *contents);
 void              _cf_import_contents_free (CfImportContents *contents);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfImportContents, _cf_import_contents_free)

@@ -14,8 +14,12 @@ G_BEGIN_DECLS
 
 /* What the Import… and Export… items do once a file is chosen; for UI
  * tests, which cannot drive the file chooser */
-gboolean _cf_window_import_file (CfWindow *self,
+void     _cf_window_import_file (CfWindow *self,
                                  GFile    *file);
+gboolean _cf_window_is_importing (CfWindow *self);
+AdwMessageDialog *_cf_window_get_progress_dialog (CfWindow *self);
+void     _cf_window_set_progress_delay (CfWindow *self,
+                                        guint     ms);
 gboolean _cf_window_export_file (CfWindow *self,
                                  GFile    *file);
 gboolean _cf_window_export_csv_file (CfWindow   *self,

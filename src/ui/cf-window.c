@@ -17,6 +17,7 @@
 #include "cf-diary-view.h"
 #include "cf-foods-view.h"
 #include "cf-import-preview.h"
+#include "cf-progress-dialog.h"
 #include "cf-profile-dialog.h"
 #include "cf-insights-view.h"
 #include "cf-tracker-import.h"
@@ -50,6 +51,16 @@ struct _CfWindow
   AdwToast             *result_toast;    /* weak: the last import or export result */
   AdwToast             *undo_toast;      /* weak: offers to undo… */
   CfDiaryUndo          *undo;            /* …this change */
+
+  /* An import under way: it can be cancelled, and shows its progress
+   * once it takes more than a moment */
+  GCancellable         *import_cancellable;
+  AdwMessageDialog     *progress_dialog;  /* weak */
+  char                 *progress_heading;
+  char                 *progress_body;
+  guint                 progress_timeout_id;
+  guint                 progress_delay_ms;
+  double                progress_fraction;
 };
 
 enum {
@@ -254,23 +265,101 @@ _cf_window_export_csv_file (CfWindow   *self,
   return TRUE;
 }
 
-static void
-import_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    CfWindow         *self)
+/* How long an import may take before it shows its progress */
+#define PROGRESS_DELAY_MS 300
+
+static gboolean
+show_progress_cb (gpointer user_data)
 {
-  CfImportPlan *plan = cf_import_preview_get_plan (dialog);
+  CfWindow *self = user_data;
+  AdwMessageDialog *dialog;
+
+  self->progress_timeout_id = 0;
+  dialog = cf_progress_dialog_new (GTK_WINDOW (self), self->progress_heading, self->progress_body,
+                                   self->import_cancellable);
+  cf_progress_dialog_set_fraction (dialog, self->progress_fraction);
+  g_set_weak_pointer (&self->progress_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  CfWindow *self = user_data;
+
+  self->progress_fraction = fraction;
+  if (self->progress_dialog != NULL)
+    cf_progress_dialog_set_fraction (self->progress_dialog, fraction);
+}
+
+/* An import step starts: its dialog comes if it is not done soon */
+static void
+begin_progress (CfWindow   *self,
+                const char *heading,
+                const char *body)
+{
+  g_free (self->progress_heading);
+  g_free (self->progress_body);
+  self->progress_heading = g_strdup (heading);
+  self->progress_body = g_strdup (body);
+  self->progress_fraction = 0;
+  if (self->import_cancellable == NULL)
+    self->import_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  self->progress_timeout_id = g_timeout_add (self->progress_delay_ms, show_progress_cb, self);
+}
+
+static void
+end_progress (CfWindow *self)
+{
+  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  if (self->progress_dialog != NULL)
+    {
+      AdwMessageDialog *dialog = self->progress_dialog;
+
+      g_clear_weak_pointer (&self->progress_dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  g_clear_object (&self->import_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+}
+
+/* Why nothing was imported; a cancelled import says only that */
+static void
+show_import_error (CfWindow *self,
+                   GError   *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_result_toast (self, adw_toast_new (_("Import cancelled: the diary is as it was")));
+  else
+    show_error_toast (self, _("Nothing was imported"), _("Nothing Was Imported"), error->message);
+}
+
+static void
+applied_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CfWindow) self = user_data;
+  CfImportPlan *plan = CF_IMPORT_PLAN (source);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *entries = NULL;
   CfImportCounts counts = { 0, };
+  gboolean applied = cf_import_plan_apply_finish (plan, result, &counts, &error);
 
-  if (g_strcmp0 (response, "import") != 0)
+  /* A window closed meanwhile: the import was cancelled */
+  if (self->context == NULL)
     return;
 
-  if (!cf_import_plan_apply (plan, &counts, &error))
+  end_progress (self);
+
+  if (!applied)
     {
-      show_error_toast (self, _("Nothing was imported"), _("Nothing Was Imported"), error->message);
+      show_import_error (self, error);
       return;
     }
 
@@ -301,40 +390,121 @@ import_response_cb (AdwMessageDialog *dialog,
   show_result_toast (self, adw_toast_new (title));
 }
 
-/**
- * _cf_window_import_file:
- * @file: a file to import: a Cofactor export, or a Cronometer or
- *   MyFitnessPal export
- *
- * Reads and checks @file and shows what importing it would do; the
- * import happens, all or nothing, when the user accepts.  A file that
- * is refused is said so in a toast, as the Import… menu item does.
- *
- * Returns: whether the file can be imported (the preview is shown)
- */
-gboolean
-_cf_window_import_file (CfWindow *self,
-                        GFile    *file)
+static void
+import_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CfWindow         *self)
 {
+  CfImportPlan *plan = cf_import_preview_get_plan (dialog);
+  g_autofree char *entries = NULL;
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+
+  entries = g_strdup_printf (g_dngettext (NULL, "%u diary entry", "%u diary entries",
+                                          cf_import_plan_get_n_entries (plan)),
+                             cf_import_plan_get_n_entries (plan));
+  begin_progress (self, _("Importing…"), entries);
+  cf_import_plan_apply_async (plan, progress_cb, self, self->import_cancellable,
+                              applied_cb, g_object_ref (self));
+}
+
+static void
+planned_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CfWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CfImportPlan) plan = NULL;
   AdwMessageDialog *preview;
 
-  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  plan = cf_import_plan_new_for_file_finish (result, &error);
+  if (self->context == NULL)
+    return;
 
-  plan = cf_import_plan_new_for_file (self->context, file, &error);
+  end_progress (self);
+
   if (plan == NULL)
     {
-      show_error_toast (self, _("Nothing was imported"), _("Nothing Was Imported"), error->message);
-      return FALSE;
+      show_import_error (self, error);
+      return;
     }
 
   preview = cf_import_preview_new (GTK_WINDOW (self), plan);
   g_signal_connect_object (preview, "response", G_CALLBACK (import_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (preview));
+}
 
-  return TRUE;
+/**
+ * _cf_window_import_file:
+ * @file: a file to import: a Cofactor export, or a Cronometer or
+ *   MyFitnessPal export
+ *
+ * Reads and checks @file, in a worker thread, and shows what importing
+ * it would do; the import happens, all or nothing, when the user
+ * accepts.  Either step shows its progress, with Cancel, when it takes
+ * more than a moment.  A file that is refused is said so in a toast, as
+ * the Import… menu item does.
+ */
+void
+_cf_window_import_file (CfWindow *self,
+                        GFile    *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* One import at a time */
+  if (self->import_cancellable != NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  begin_progress (self, _("Reading the File…"), name);
+  cf_import_plan_new_for_file_async (self->context, file, progress_cb, self, self->import_cancellable,
+                                     planned_cb, g_object_ref (self));
+}
+
+/**
+ * _cf_window_is_importing:
+ *
+ * Returns: whether an import is being read or written
+ */
+gboolean
+_cf_window_is_importing (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+
+  return self->import_cancellable != NULL;
+}
+
+/**
+ * _cf_window_set_progress_delay:
+ *
+ * How long an import may take before it shows its progress (for tests)
+ */
+void
+_cf_window_set_progress_delay (CfWindow *self,
+                               guint     ms)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  self->progress_delay_ms = ms;
+}
+
+/**
+ * _cf_window_get_progress_dialog:
+ *
+ * Returns: (transfer none) (nullable): the progress of an import, when
+ *   shown
+ */
+AdwMessageDialog *
+_cf_window_get_progress_dialog (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+
+  return self->progress_dialog;
 }
 
 /* The file chooser starts in the home folder, not in the folder the
@@ -729,6 +899,14 @@ cf_window_dispose (GObject *object)
   self->switcher_bar = NULL;
   self->switcher_title = NULL;
 
+  /* An import under way stops, leaving the diary as it was */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  if (self->progress_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
+  g_clear_weak_pointer (&self->progress_dialog);
+
   g_clear_weak_pointer (&self->result_toast);
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->undo);
@@ -746,6 +924,9 @@ cf_window_finalize (GObject *object)
   g_free (self->error_message);
   g_free (self->error_heading);
   g_free (self->error_body);
+  g_free (self->progress_heading);
+  g_free (self->progress_body);
+  g_clear_object (&self->import_cancellable);
 
   G_OBJECT_CLASS (cf_window_parent_class)->finalize (object);
 }
@@ -860,6 +1041,7 @@ cf_window_init (CfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  self->progress_delay_ms = PROGRESS_DELAY_MS;
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
