@@ -6,9 +6,12 @@
  */
 
 /* The per-day totals (table day_total) that insights, charts and the
- * diary's totals read: after random logs, edits, removals, copies and
- * imports they equal a recomputation from the entries, and a diary of
- * the schema before them gets them right when it is migrated. */
+ * diary's totals read, and the amounts per month and food that the
+ * charts rank foods by (food_month_total): after random logs, edits,
+ * removals, copies and imports they equal a recomputation from the
+ * entries, the top foods of any range equal the sums of its entries,
+ * and a diary of the schema before them gets them right when it is
+ * migrated. */
 
 #include "config.h"
 
@@ -21,14 +24,58 @@
 #include "cf-diary.h"
 #include "cf-insight-engine.h"
 #include "cf-insight-engine-private.h"
+#include "cf-insights-query.h"
 #include "cf-parse.h"
 #include "cf-test-util.h"
 #include "cf-transfer.h"
+
+/* The days the entries go to, from 1 March: over three months, so that
+ * the totals per month (food_month_total) have more than one */
+#define N_DAYS 80
 
 static const char *food_ids[] = {
   "usda:01009", "usda:09040", "usda:11090", "usda:15236", "usda:01123",
   "k2:natto-kamao-2007", "usda:12061", "usda:20045",
 };
+
+/* food_month_total, kept write by write, against the same table made
+ * again from every entry (in a savepoint, then rolled back) */
+static void
+assert_months_match (sqlite3 *db)
+{
+  g_autofree char *rebuild = _cf_food_month_totals_sql (FALSE);
+  g_autoptr(GString) differs = g_string_new ("k.food_name IS NOT f.food_name");
+  g_autofree char *compare = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n_kept, n_fresh, n_same;
+
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (differs, " OR (k.a%u IS NULL) <> (f.a%u IS NULL)"
+                                     " OR coalesce (abs (k.a%u - f.a%u) > 1e-9 * max (1, abs (f.a%u)), 0)",
+                            i, i, i, i, i);
+  compare = g_strdup_printf ("SELECT (SELECT count(*) FROM kept), (SELECT count(*) FROM food_month_total),"
+                             " (SELECT count(*) FROM kept k JOIN food_month_total f USING (month, food_id)"
+                             "  WHERE NOT (%s))", differs->str);
+
+  g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT months;"
+                                     "CREATE TEMP TABLE kept AS SELECT * FROM food_month_total;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, rebuild, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, compare, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n_kept = sqlite3_column_int (stmt, 0);
+  n_fresh = sqlite3_column_int (stmt, 1);
+  n_same = sqlite3_column_int (stmt, 2);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK TO months; RELEASE months;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_test_message ("%d rows of months and foods, %d kept, %d the same", n_fresh, n_kept, n_same);
+  g_assert_cmpint (n_fresh, >, 0);
+  g_assert_cmpint (n_kept, ==, n_fresh);
+  g_assert_cmpint (n_same, ==, n_fresh);
+}
 
 /* Every day with entries, recomputed from the entries by the aggregates
  * the totals are defined by, against what day_total holds */
@@ -75,6 +122,8 @@ assert_totals_match (sqlite3 *db)
   sqlite3_finalize (kept);
   sqlite3_finalize (fresh);
   g_test_message ("%u days match", n_days);
+
+  assert_months_match (db);
 }
 
 static CfDiaryEntry *
@@ -89,7 +138,7 @@ random_entry (CfContext *context,
   food = cf_food_store_get_food (cf_context_get_food_store (context),
                                  food_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (food_ids))], &error);
   g_assert_no_error (error);
-  g_date_add_days (&day, g_rand_int_range (rand, 0, 12));
+  g_date_add_days (&day, g_rand_int_range (rand, 0, N_DAYS));
 
   return cf_diary_entry_new (&day, g_rand_int_range (rand, 0, CF_N_MEALS), food,
                              g_rand_double_range (rand, 1, 400), NULL, 0);
@@ -121,6 +170,74 @@ random_export (CfContext *context,
   json_builder_end_object (builder);
 
   return cf_json_to_string (builder);
+}
+
+/* The charts' top foods of ranges that start and end inside months or
+ * on their edges equal the sums of the range's entries food by food */
+static void
+assert_top_foods_match (CfContext *context,
+                        GRand     *rand,
+                        GDate     *first)
+{
+  g_autoptr(CfInsightsQuery) query = cf_insights_query_new (context);
+  sqlite3 *db = _cf_database_get_handle (cf_context_get_database (context));
+  g_autofree char *amount = _cf_entry_amount_sql (_cf_intake_get_sql (CF_INTAKE_CALCIUM));
+  g_autofree char *sql = g_strdup_printf ("SELECT food_id, SUM (%s) FROM entry WHERE day BETWEEN ?1 AND ?2"
+                                          " GROUP BY food_id", amount);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfSeries) series = NULL;
+      g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autofree char *from_text = NULL;
+      g_autofree char *to_text = NULL;
+      sqlite3_stmt *stmt = NULL;
+      GPtrArray *top;
+      GDate from = *first, to = *first;
+      double total = 0;
+
+      /* A whole month, then ranges with random ends */
+      if (i == 0)
+        g_date_set_dmy (&to, 31, G_DATE_MARCH, 2026);
+      else
+        {
+          g_date_add_days (&from, g_rand_int_range (rand, 0, N_DAYS));
+          to = from;
+          g_date_add_days (&to, g_rand_int_range (rand, 0, N_DAYS));
+        }
+      from_text = cf_day_to_iso (&from);
+      to_text = cf_day_to_iso (&to);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, from_text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, to_text, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          double *sum = g_new (double, 1);
+
+          *sum = sqlite3_column_double (stmt, 1);
+          total += *sum;
+          g_hash_table_insert (expected, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), sum);
+        }
+      sqlite3_finalize (stmt);
+
+      series = cf_insights_query_run (query, &from, &to, &error);
+      g_assert_no_error (error);
+      top = cf_series_get_top_foods (series, CF_INTAKE_CALCIUM);
+      g_assert_cmpfloat_with_epsilon (cf_series_get_top_foods_total (series, CF_INTAKE_CALCIUM), total,
+                                      1e-9 * MAX (1.0, total));
+      for (guint k = 0; top != NULL && k < top->len; k++)
+        {
+          CfSeriesFood *food = g_ptr_array_index (top, k);
+          double *sum = g_hash_table_lookup (expected, food->id);
+
+          g_assert_nonnull (sum);
+          g_assert_cmpfloat_with_epsilon (food->amount, *sum, 1e-9 * MAX (1.0, *sum));
+        }
+      g_test_message ("%s to %s: %u foods, calcium %.1f mg", from_text, to_text,
+                      g_hash_table_size (expected), total);
+    }
 }
 
 static void
@@ -158,7 +275,7 @@ test_random_changes (void)
               GDate day = first;
 
               g_assert_no_error (error);
-              g_date_add_days (&day, g_rand_int_range (rand, 0, 12));
+              g_date_add_days (&day, g_rand_int_range (rand, 0, N_DAYS));
               cf_diary_entry_set_amount (entry, g_rand_double_range (rand, 1, 400), NULL, 0);
               cf_diary_entry_set_day (entry, &day);
               cf_diary_entry_set_meal (entry, g_rand_int_range (rand, 0, CF_N_MEALS));
@@ -176,8 +293,8 @@ test_random_changes (void)
               GDate from = first, to = first;
               guint n_copied = 0;
 
-              g_date_add_days (&from, g_rand_int_range (rand, 0, 12));
-              g_date_add_days (&to, g_rand_int_range (rand, 0, 12));
+              g_date_add_days (&from, g_rand_int_range (rand, 0, N_DAYS));
+              g_date_add_days (&to, g_rand_int_range (rand, 0, N_DAYS));
               if (g_date_compare (&from, &to) != 0)
                 cf_diary_copy (diary, &from, &to, -1, &n_copied, NULL, &error);
             }
@@ -198,6 +315,8 @@ test_random_changes (void)
 
       assert_totals_match (db);
     }
+
+  assert_top_foods_match (context, rand, &first);
 }
 
 /* A diary of schema 6 (no day totals yet) gets them when opened */

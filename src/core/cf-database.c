@@ -239,6 +239,10 @@ static const char *migrations[] = {
   /* 6 → 7: the totals of each day, kept by triggers in step with every
    * write to entry, so that insights over years read one row a day. */
   "@DAY_TOTALS@",
+
+  /* 7 → 8: beside them, the amounts per month and food that the charts
+   * rank foods by (food_month_total) */
+  "@DAY_TOTALS@",
 };
 
 /* Nutrients added to the catalog after the first schema, with the
@@ -308,7 +312,8 @@ day_totals_fill_sql (const char *where)
  * cf_database_commit() sums each noted day again, whole (a dozen rows,
  * in the order the sums were always taken in), before it commits: the
  * totals change in the transaction of the write and cannot drift, and an
- * import of years sums each day once.  (The sums live in C, not in the
+ * import of years sums each day once.  The months of the noted days are
+ * summed again per food likewise, in food_month_total.  (The sums live in C, not in the
  * triggers, so that opening the diary does not parse them.) */
 static char *
 day_totals_sql (void)
@@ -340,6 +345,13 @@ day_totals_sql (void)
 #undef NOTE_DAY
   g_string_append (s, all);
 
+  /* The amounts per month and food of the charts, kept the same way */
+  {
+    g_autofree char *months = _cf_food_month_totals_sql (FALSE);
+
+    g_string_append (s, months);
+  }
+
   return g_string_free (s, FALSE);
 }
 
@@ -358,7 +370,9 @@ refresh_day_totals (CfDatabase  *self,
     {
       g_autofree char *fill = day_totals_fill_sql ("day IN (SELECT day FROM day_total_pending)");
 
-      sql = g_strconcat (fill, "DELETE FROM day_total_pending;", NULL);
+      g_autofree char *months = _cf_food_month_totals_sql (TRUE);
+
+      sql = g_strconcat (fill, months, "DELETE FROM day_total_pending;", NULL);
       g_once_init_leave (&initialized, 1);
     }
 

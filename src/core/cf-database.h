@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfDatabase, cf_database, CF, DATABASE, GObject)
 
 /* The version of the user database schema this build writes */
-#define CF_DATABASE_SCHEMA_VERSION 7
+#define CF_DATABASE_SCHEMA_VERSION 8
 
 /**
  * CfDatabaseOpenFlags:

@@ -23,4 +23,7 @@ GArray *_cf_insight_engine_query_intake_on (sqlite3      *db,
 /* The per-day aggregates kept in day_total (see cf-database.c) */
 const char *_cf_intake_aggregates_sql (void);
 
+/* food_month_total, for the top foods of the charts (cf-insights-query.c) */
+char       *_cf_food_month_totals_sql (gboolean pending);
+
 G_END_DECLS

@@ -57,9 +57,82 @@ static const CfIntake top_food_intakes[] = {
   CF_INTAKE_EPA_DHA,
 };
 
+/* "prefix0, prefix1, …": one name per intake of top_food_intakes */
+static void
+append_columns (GString    *s,
+                const char *prefix)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (top_food_intakes); i++)
+    g_string_append_printf (s, ", %s%u", prefix, i);
+}
+
+/* ", amount of the first intake in an entry, …" */
+static void
+append_entry_amounts (GString *s)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (top_food_intakes); i++)
+    {
+      g_autofree char *amount = _cf_entry_amount_sql (_cf_intake_get_sql (top_food_intakes[i]));
+
+      g_string_append_printf (s, ", %s", amount);
+    }
+}
+
+/**
+ * _cf_food_month_totals_sql:
+ * @pending: only the months of the days in day_total_pending, else all
+ *
+ * food_month_total holds, per month and food, the amounts of the intakes
+ * the charts rank foods by, so that the foods of years are ranked from
+ * a row per month and food instead of every entry.  Kept with the day
+ * totals (see cf-database.c).
+ *
+ * Returns: (transfer full): the SQL that makes the table (@pending
+ *   %FALSE: drops it and fills it from every entry) or brings the
+ *   pending months up to date
+ */
+char *
+_cf_food_month_totals_sql (gboolean pending)
+{
+  GString *s = g_string_new (NULL);
+
+  if (!pending)
+    {
+      g_string_append (s, "DROP TABLE IF EXISTS food_month_total;"
+                          "CREATE TABLE food_month_total (month TEXT NOT NULL, food_id TEXT NOT NULL,"
+                          "  food_name TEXT NOT NULL");
+      for (guint i = 0; i < G_N_ELEMENTS (top_food_intakes); i++)
+        g_string_append_printf (s, ", a%u REAL", i);
+      g_string_append (s, ", PRIMARY KEY (month, food_id)) WITHOUT ROWID;");
+    }
+  else
+    g_string_append (s, "DELETE FROM food_month_total WHERE month IN"
+                        "  (SELECT DISTINCT substr (day, 1, 7) FROM day_total_pending);");
+
+  g_string_append (s, "INSERT INTO food_month_total (month, food_id, food_name");
+  append_columns (s, "a");
+  g_string_append (s, ") SELECT substr (day, 1, 7), food_id, MAX (food_name)");
+  for (guint i = 0; i < G_N_ELEMENTS (top_food_intakes); i++)
+    {
+      g_autofree char *amount = _cf_entry_amount_sql (_cf_intake_get_sql (top_food_intakes[i]));
+
+      g_string_append_printf (s, ", SUM (%s)", amount);
+    }
+  if (pending)
+    g_string_append (s, " FROM (SELECT DISTINCT substr (day, 1, 7) AS m FROM day_total_pending) p"
+                        " JOIN entry INDEXED BY entry_day ON entry.day BETWEEN p.m || '-01' AND p.m || '-31'");
+  else
+    g_string_append (s, " FROM entry");
+  g_string_append (s, " GROUP BY 1, food_id;");
+
+  return g_string_free (s, FALSE);
+}
+
 /* Per food over the range: id, name, then the amount of each intake of
- * top_food_intakes.  One pass over the range's entries for all of them;
- * the few hundred or thousand rows (one per food) are ranked in C. */
+ * top_food_intakes: the whole months inside the range from
+ * food_month_total (?3 to ?4), the days before and after them from the
+ * entries (?1 to ?5 and ?6 to ?2).  The few hundred or thousand rows
+ * (one per food) are ranked in C. */
 static const char *
 foods_sql (void)
 {
@@ -71,18 +144,70 @@ foods_sql (void)
       GString *s = g_string_new ("SELECT food_id, MAX (food_name)");
 
       for (guint i = 0; i < G_N_ELEMENTS (top_food_intakes); i++)
+        g_string_append_printf (s, ", SUM (a%u)", i);
+      g_string_append (s, " FROM (SELECT food_id, food_name");
+      append_columns (s, "a");
+      g_string_append (s, " FROM food_month_total WHERE month BETWEEN ?3 AND ?4");
+      for (guint edge = 0; edge < 2; edge++)
         {
-          g_autofree char *amount = _cf_entry_amount_sql (_cf_intake_get_sql (top_food_intakes[i]));
-
-          g_string_append_printf (s, ", SUM (%s)", amount);
+          g_string_append (s, " UNION ALL SELECT food_id, food_name");
+          append_entry_amounts (s);
+          g_string_append (s, edge == 0 ? " FROM entry WHERE day BETWEEN ?1 AND ?5"
+                                        : " FROM entry WHERE day BETWEEN ?6 AND ?2");
         }
-
-      g_string_append (s, " FROM entry WHERE day BETWEEN ?1 AND ?2 GROUP BY food_id");
+      g_string_append (s, ") GROUP BY food_id");
       sql = g_string_free (s, FALSE);
       g_once_init_leave (&initialized, 1);
     }
 
   return sql;
+}
+
+/* The whole months from @first to @last ("YYYY-MM", @from_month later
+ * than @to_month if there is none), and the days outside them: @first
+ * to @before, @after to @last (empty where @before is earlier than
+ * @first or @after later than @last) */
+static void
+split_months (const GDate *first,
+              const GDate *last,
+              char        *from_month,
+              char        *to_month,
+              GDate       *before,
+              GDate       *after)
+{
+  GDate start = *first;
+  GDate end = *last;
+
+  /* The first whole month starts on or after @first */
+  if (g_date_get_day (&start) != 1)
+    {
+      g_date_set_day (&start, 1);
+      g_date_add_months (&start, 1);
+    }
+  /* The last whole month ends on or before @last */
+  if (g_date_get_day (&end) != g_date_get_days_in_month (g_date_get_month (&end), g_date_get_year (&end)))
+    {
+      g_date_set_day (&end, 1);
+      g_date_subtract_days (&end, 1);
+    }
+
+  if (g_date_compare (&start, &end) > 0)
+    {
+      /* No whole month: every day from the entries */
+      g_strlcpy (from_month, "9999-99", 8);
+      g_strlcpy (to_month, "0000-00", 8);
+      *before = *last;
+      *after = *last;
+      g_date_add_days (after, 1);
+      return;
+    }
+
+  g_snprintf (from_month, 8, "%04u-%02u", g_date_get_year (&start), g_date_get_month (&start));
+  g_snprintf (to_month, 8, "%04u-%02u", g_date_get_year (&end), g_date_get_month (&end));
+  *before = start;
+  g_date_subtract_days (before, 1);
+  *after = end;
+  g_date_add_days (after, 1);
 }
 
 typedef struct
@@ -127,12 +252,24 @@ query_top_foods (sqlite3      *db,
   g_autofree char *to = cf_day_to_iso (cf_series_get_last (series));
   int rc;
 
+  char from_month[8], to_month[8];
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+  GDate before, after;
+
   stmt = _cf_prepare (db, foods_sql (), error);
   if (stmt == NULL)
     return FALSE;
 
+  split_months (cf_series_get_first (series), cf_series_get_last (series), from_month, to_month, &before, &after);
+  before_text = cf_day_to_iso (&before);
+  after_text = cf_day_to_iso (&after);
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, from_month, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, to_month, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, before_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, after_text, -1, SQLITE_STATIC);
 
   rows = g_array_new (FALSE, TRUE, sizeof (FoodRow));
   g_array_set_clear_func (rows, (GDestroyNotify) food_row_clear);
