@@ -40,7 +40,8 @@ struct _CfApplication
   GError         *context_error;
   GSettings      *settings;
   char           *demo_dir;
-  GThread        *demo_thread;
+  GThread        *open_thread;
+  gpointer        open_data;
   char           *backup_error;
   gboolean        demo;
 };
@@ -66,66 +67,76 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* The sample fortnight of --demo, written into @path by a thread of its
- * own while the toolkit starts; returns the GError of a failure, or NULL */
+/* The diary is opened in a thread of its own, started before the
+ * toolkit: opening it (and making a new one, or the sample fortnight of
+ * --demo) overlaps with starting GTK, which loads libraries and
+ * prepares the display.  The thread hands the context over when it
+ * ends; nothing else uses it meanwhile. */
+typedef struct
+{
+  char      *demo_path;     /* a --demo run: the throw-away diary */
+  CfContext *context;
+  GError    *error;
+} OpenData;
+
 static gpointer
-fill_demo_thread (gpointer data)
+open_thread (gpointer user_data)
 {
-  g_autofree char *path = data;
-  g_autoptr(CfContext) context = NULL;
-  GError *error = NULL;
-  GDate today;
+  OpenData *d = user_data;
 
-  context = cf_context_new (path, NULL, &error);
-  if (context == NULL)
-    return error;
+  d->context = cf_context_new (d->demo_path, NULL, &d->error);
 
-  cf_day_set_today (&today);
-  cf_demo_fill (context, &today, DEMO_DAYS, &error);
-
-  return error;
-}
-
-/* A throw-away profile in a temporary folder, filled with a sample
- * fortnight; the user's own diary is never opened.  The filling starts
- * in a thread before the toolkit does (start_demo()); this waits for it
- * and opens the result. */
-static CfContext *
-open_demo_context (CfApplication  *self,
-                   GError        **error)
-{
-  g_autofree char *path = NULL;
-  GError *fill_error;
-
-  if (self->demo_dir == NULL)
+  /* A throw-away profile, filled with a sample fortnight; the user's
+   * own diary is never opened */
+  if (d->context != NULL && d->demo_path != NULL)
     {
-      self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", error);
-      if (self->demo_dir == NULL)
-        return NULL;
+      GDate today;
+
+      cf_day_set_today (&today);
+      if (!cf_demo_fill (d->context, &today, DEMO_DAYS, &d->error))
+        g_clear_object (&d->context);
     }
 
-  path = g_build_filename (self->demo_dir, "cofactor.db", NULL);
-  if (self->demo_thread == NULL)
-    self->demo_thread = g_thread_new ("cf-demo", fill_demo_thread, g_strdup (path));
-
-  fill_error = g_thread_join (g_steal_pointer (&self->demo_thread));
-  if (fill_error != NULL)
-    {
-      g_propagate_error (error, fill_error);
-      return NULL;
-    }
-
-  return cf_context_new (path, NULL, error);
+  return d;
 }
 
-/* Starts filling the demo diary while the toolkit starts */
 static void
-start_demo (CfApplication *self)
+start_opening (CfApplication *self)
 {
-  self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", NULL);
-  if (self->demo_dir != NULL)
-    self->demo_thread = g_thread_new ("cf-demo", fill_demo_thread,
-                                      g_build_filename (self->demo_dir, "cofactor.db", NULL));
+  OpenData *d = g_new0 (OpenData, 1);
+
+  self->open_data = d;
+
+  if (self->demo)
+    {
+      self->demo_dir = g_dir_make_tmp ("cofactor-demo-XXXXXX", &d->error);
+      /* Never the user's diary in its place */
+      if (self->demo_dir == NULL)
+        return;
+      d->demo_path = g_build_filename (self->demo_dir, "cofactor.db", NULL);
+    }
+
+  self->open_thread = g_thread_new ("cf-open", open_thread, d);
+}
+
+/* Waits for the diary opened by start_opening() */
+static CfContext *
+finish_opening (CfApplication  *self,
+                GError        **error)
+{
+  OpenData *d = g_steal_pointer (&self->open_data);
+  CfContext *context;
+
+  if (self->open_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->open_thread));
+
+  context = d->context;
+  if (d->error != NULL)
+    g_propagate_error (error, d->error);
+  g_free (d->demo_path);
+  g_free (d);
+
+  return context;
 }
 
 /**
@@ -166,7 +177,6 @@ cf_application_handle_local_options (GApplication *app,
       /* A demo runs beside the real app, never inside it */
       self->demo = TRUE;
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
-      start_demo (self);
     }
 
   return -1;
@@ -177,16 +187,16 @@ cf_application_startup (GApplication *app)
 {
   CfApplication *self = CF_APPLICATION (app);
 
+  /* The diary opens while GTK starts */
+  start_opening (self);
+
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
 
   self->settings = cf_application_new_settings (self->demo);
 
   /* A diary that cannot be opened is reported in the window, never
    * replaced. */
-  if (self->demo)
-    self->context = open_demo_context (self, &self->context_error);
-  else
-    self->context = cf_context_new (NULL, NULL, &self->context_error);
+  self->context = finish_opening (self, &self->context_error);
 
   if (self->context == NULL)
     g_message ("Could not open the diary: %s", self->context_error->message);
@@ -523,12 +533,11 @@ cf_application_finalize (GObject *object)
 {
   CfApplication *self = (CfApplication *) object;
 
-  /* A demo whose window never opened */
-  if (self->demo_thread != NULL)
+  /* A diary still being opened (startup did not finish) */
+  if (self->open_data != NULL)
     {
-      GError *error = g_thread_join (g_steal_pointer (&self->demo_thread));
-
-      g_clear_error (&error);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfContext) context = finish_opening (self, &error);
     }
 
   g_free (self->demo_dir);
