@@ -1116,6 +1116,19 @@ looks_like_json (const char *data,
   return i < length && (data[i] == '{' || data[i] == '[');
 }
 
+/* A Cofactor export, read: what it holds is checked against the
+ * database and kept for the write (takes @contents) */
+static gboolean
+plan_export (CfImportPlan      *self,
+             CfImportContents  *contents,
+             GError           **error)
+{
+  self->format = CF_IMPORT_FORMAT_COFACTOR;
+  self->contents = contents;
+
+  return _cf_import_resolve (self->context, self->contents, &self->counts, error);
+}
+
 /**
  * cf_import_plan_new_for_data:
  * @data: a whole file
@@ -1163,9 +1176,9 @@ cf_import_plan_new_for_data (CfContext   *context,
 
   if (looks_like_json (data, length))
     {
-      self->format = CF_IMPORT_FORMAT_COFACTOR;
-      self->contents = _cf_import_parse (data, length, NULL, NULL, NULL, error);
-      if (self->contents == NULL || !_cf_import_resolve (context, self->contents, &self->counts, error))
+      CfImportContents *contents = _cf_import_parse (data, length, NULL, NULL, NULL, error);
+
+      if (contents == NULL || !plan_export (self, contents, error))
         return NULL;
       return g_steal_pointer (&self);
     }
@@ -1740,9 +1753,7 @@ read_done_cb (GObject      *source,
     {
       self = g_object_new (CF_TYPE_IMPORT_PLAN, NULL);
       self->context = g_object_ref (d->context);
-      self->format = CF_IMPORT_FORMAT_COFACTOR;
-      self->contents = g_steal_pointer (&d->contents);
-      if (!_cf_import_resolve (self->context, self->contents, &self->counts, &error))
+      if (!plan_export (self, g_steal_pointer (&d->contents), &error))
         {
           g_task_return_error (task, error);
           return;

@@ -1780,6 +1780,9 @@ struct _CfImportContents
   guint8     *presence;
   guint       n_new;
   gboolean    resolved;
+  /* The page cache before a long write */
+  gint64      cache_size;
+  gboolean    cache_set;
   /* The diary's state when @presence was found */
   gint64      presence_changes;
   gint64      presence_version;
@@ -2037,7 +2040,7 @@ _cf_import_resolve (CfContext         *context,
 
 /* A long diary is written with a page cache that holds what it writes,
  * so that SQLite does not spill pages to the log again and again
- * before the commit (the default is 2 MiB) */
+ * before the commit (SQLite's default is 2 MiB) */
 #define BIG_IMPORT 2000
 
 static void
@@ -2045,9 +2048,29 @@ set_import_cache (CfContext        *context,
                   CfImportContents *self,
                   gboolean          big)
 {
-  if (self->entries->len > BIG_IMPORT)
-    _cf_exec (_cf_database_get_handle (cf_context_get_database (context)),
-              big ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000", NULL);
+  sqlite3 *db = _cf_database_get_handle (cf_context_get_database (context));
+  g_autofree char *sql = NULL;
+
+  if (self->entries->len <= BIG_IMPORT)
+    return;
+
+  /* Back to what it was before, after the write */
+  if (big)
+    {
+      g_autoptr(sqlite3_stmt) stmt = _cf_prepare (db, "PRAGMA cache_size", NULL);
+
+      if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+        return;
+      self->cache_size = sqlite3_column_int64 (stmt, 0);
+      self->cache_set = TRUE;
+      _cf_exec (db, "PRAGMA cache_size = -65536", NULL);
+    }
+  else if (self->cache_set)
+    {
+      sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, self->cache_size);
+      _cf_exec (db, sql, NULL);
+      self->cache_set = FALSE;
+    }
 }
 
 /**
