@@ -725,6 +725,24 @@ checkpoint_cb (gpointer     user_data,
   return SQLITE_OK;
 }
 
+/* Before SQLite starts: no bulk of page cache memory allocated up front
+ * for each cache.  Every write of an entry checks its constraints'
+ * lists of values in transient tables, each with a page cache of its
+ * own, and a bulk of 20 pages made each of them cost new memory from
+ * the system; pages allocated one by one reuse freed memory. */
+static void
+configure_sqlite (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* Fails, harmlessly, once something else has started SQLite */
+      sqlite3_config (SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static sqlite3 *
 open_connection (CfDatabase  *self,
                  gboolean     read_only,
@@ -733,6 +751,8 @@ open_connection (CfDatabase  *self,
   sqlite3 *db = NULL;
   int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
   int rc;
+
+  configure_sqlite ();
 
   flags |= read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 
