@@ -809,6 +809,102 @@ test_undo_two_removals (void)
   cf_test_spin ();
 }
 
+/* The shown shortcuts window, if any */
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* The menu item under @widget that says @text (GtkModelButton is not
+ * public: by its type name and its text) */
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *text)
+{
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") == 0)
+    {
+      g_autofree char *item_text = NULL;
+
+      g_object_get (widget, "text", &item_text, NULL);
+      if (g_strcmp0 (item_text, text) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* F10 opens the main menu, whose Keyboard Shortcuts shows the shortcuts
+ * window over the main window.  That window is made when first asked
+ * for; closed, it hides, and comes back as it was; it goes with the
+ * main window. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  CfWindow *window = cf_window_new_for_context (context, settings);
+  GtkWindow *shortcuts = NULL;
+  GtkWidget *popover, *item;
+
+  if (!cf_test_can_press_keys ())
+    {
+      g_test_skip ("No XTEST extension to press keys with");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+  g_assert_null (find_shortcuts_window ());
+
+  cf_test_press_key (window, GDK_KEY_F10, 0);
+  popover = find_popover (GTK_WIDGET (window));
+  g_assert_nonnull (popover);
+  item = find_menu_item (popover, "Keyboard Shortcuts");
+  g_assert_nonnull (item);
+  gtk_widget_activate (item);
+  cf_test_spin_for (100);
+
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_nonnull (find_label (GTK_WIDGET (shortcuts), "Show Shortcuts"));
+  g_assert_nonnull (find_label (GTK_WIDGET (shortcuts), "Preferences"));
+  maybe_screenshot (shortcuts, "shortcuts-window");
+  g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &shortcuts);
+
+  gtk_window_close (shortcuts);
+  cf_test_spin ();
+  g_assert_null (find_shortcuts_window ());
+  g_assert_nonnull (shortcuts);
+
+  /* The same window again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  cf_test_spin ();
+  g_assert_true (find_shortcuts_window () == shortcuts);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+  g_assert_null (shortcuts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -832,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/day-macros", test_day_macros);
   g_test_add_func ("/cofactor/ui/undo-edit-and-copy", test_undo_edit_and_copy);
   g_test_add_func ("/cofactor/ui/undo-two-removals", test_undo_two_removals);
+  g_test_add_func ("/cofactor/ui/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }

@@ -725,6 +725,31 @@ undo_toast_dismissed_cb (CfWindow *self,
     }
 }
 
+/* The shortcuts window is made when first asked for.  GTK would build
+ * it with every main window, before the first frame, from a
+ * gtk/help-overlay.ui resource. */
+static void
+show_help_overlay_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (window);
+
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/cofactor/Cofactor/ui/cf-shortcuts-window.ui");
+
+      /* Which also shows the accelerators of the application's actions
+       * in it, and makes it a hiding dialog of this window */
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, shortcuts);
+    }
+
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
 /* The toast's button or Ctrl+Z.  The toast is left to its button, which
  * dismisses it, or to its timeout: libadwaita 1.2 can crash when a
  * toast is dismissed or replaced while it animates. */
@@ -870,7 +895,6 @@ cf_window_constructed (GObject *object)
 
   if (self->settings != NULL)
     g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
-
   if (cf_database_is_read_only (cf_context_get_database (self->context)))
     gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->main_stack))),
                                 cf_banner_new (_("This diary is read-only: you can look at it, but no change can be saved. "
@@ -1026,6 +1050,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-error", NULL, show_error_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_activated);
   gtk_widget_class_install_action (widget_class, "win.show-food", "s", show_food_activated);
   gtk_widget_class_install_action (widget_class, "win.add-food", NULL, add_food_activated);
   gtk_widget_class_install_action (widget_class, "win.log-food", "s", log_food_activated);
