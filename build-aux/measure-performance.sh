@@ -9,8 +9,10 @@
 # Cofactor --demo are started in turn, RUNS times (default 7) under one
 # Xvfb display; for each, the median time from exec to the end of the
 # window's first painted frame, its ratio to the libadwaita hello world,
-# and the median peak memory (RSS, measured a second after that frame so
-# that work put off until then counts).  The programs report the frame
+# the processor time it had used by that frame (less disturbed by other
+# work on a busy machine than the wall time), and the median peak memory
+# (RSS, measured a second after that frame so that work put off until
+# then counts).  The programs report the frame
 # through COFACTOR_FIRST_FRAME_FD (see tests/perf/perf-launch.c).
 #
 # On a generated ten-year diary (src/tools/cofactor-gen-diary, the same
@@ -82,14 +84,18 @@ if [ $gui = 1 ]; then
   echo "Start-up under Xvfb ($runs interleaved runs each, GSK_RENDERER=$GSK_RENDERER)"
   adw_ms=$(median "$work/adw-hello.txt" 1)
   adw_rss=$(median "$work/adw-hello.txt" 2)
-  printf '%-16s %12s %8s %14s %8s\n' program "first frame" ratio "peak RSS" ratio
+  adw_cpu=$(median "$work/adw-hello.txt" 3)
+  printf '%-16s %12s %8s %14s %8s %12s %8s\n' program "first frame" ratio "peak RSS" ratio "CPU to it" ratio
   for name in "${names[@]}"; do
     ms=$(median "$work/$name.txt" 1)
     rss=$(median "$work/$name.txt" 2)
-    printf '%-16s %9s ms %7.2fx %10.1f MiB %7.2fx\n' "$name" "$ms" \
-      "$(echo "$ms / $adw_ms" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$rss / $adw_rss" | bc -l)"
+    cpu=$(median "$work/$name.txt" 3)
+    printf '%-16s %9s ms %7.2fx %10.1f MiB %7.2fx %9s ms %7.2fx\n' "$name" "$ms" \
+      "$(echo "$ms / $adw_ms" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$rss / $adw_rss" | bc -l)" \
+      "$cpu" "$(echo "$cpu / $adw_cpu" | bc -l)"
   done
-  echo "(ratios against adw-hello; each run's figures: $(for n in "${names[@]}"; do printf '%s: %s; ' "$n" "$(cut -d' ' -f1 "$work/$n.txt" | tr '\n' ' ')"; done))"
+  echo "(ratios against adw-hello; \"CPU to it\": processor time the program used until that frame, all its threads;"
+  echo " each run's first frame: $(for n in "${names[@]}"; do printf '%s: %s; ' "$n" "$(cut -d' ' -f1 "$work/$n.txt" | tr '\n' ' ')"; done))"
   [ -s "$work/stderr.txt" ] && { echo "stderr of the programs:"; sort "$work/stderr.txt" | uniq -c | head -20; }
   echo
 fi

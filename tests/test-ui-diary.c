@@ -551,6 +551,23 @@ test_supplement_dose (void)
   cf_test_spin ();
 }
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+/* The bar of view switchers at the bottom of @window, if it is shown */
+static gboolean
+switcher_bar_is_shown (CfWindow *window)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_BAR));
+
+  g_assert_nonnull (bar);
+  return gtk_widget_get_mapped (bar) && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+}
+
 /* The window is usable at 360 px: nothing in it asks for more */
 static void
 test_narrow (void)
@@ -572,6 +589,19 @@ test_narrow (void)
 
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
+
+  /* Wide, the views are switched in the header bar; narrow, at the
+   * bottom of the window */
+  g_assert_false (switcher_bar_is_shown (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  window = cf_window_new_for_context (context, settings);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin_for (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 500);
+  g_assert_true (switcher_bar_is_shown (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin ();

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -402,7 +403,14 @@ first_frame_painted_cb (GdkFrameClock *clock,
                         gpointer       user_data)
 {
   int fd = GPOINTER_TO_INT (user_data);
-  g_autofree char *line = g_strdup_printf ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  gint64 now = g_get_monotonic_time ();
+  struct rusage usage = { 0 };
+  g_autofree char *line = NULL;
+
+  getrusage (RUSAGE_SELF, &usage);
+  line = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", now,
+                          (gint64) usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
+                          (gint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec);
 
   if (write (fd, line, strlen (line)) < 0)
     g_message ("Could not report the first frame: %s", g_strerror (errno));
@@ -412,7 +420,9 @@ first_frame_painted_cb (GdkFrameClock *clock,
 
 /* For build-aux/measure-performance.sh: with COFACTOR_FIRST_FRAME_FD
  * set, the monotonic time (µs) at the end of the window's first painted
- * frame is written to that file descriptor.  Unset, it costs a getenv. */
+ * frame and the processor time the process had used by then (µs, all
+ * threads, user and system) are written to that file descriptor.
+ * Unset, it costs a getenv. */
 static void
 report_first_frame (GtkWindow *window)
 {

@@ -428,6 +428,21 @@ update_meal_totals (CfDiaryView *self)
     }
 }
 
+/* Shows the stack's page @name and hides the other: GTK keeps the style
+ * of a hidden stack page up to date, but not of an invisible widget, so
+ * the first frame styles only the page it shows */
+static void
+show_page (CfDiaryView *self,
+           const char  *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+  GtkWidget *other = gtk_stack_get_child_by_name (self->stack, g_str_equal (name, "day") ? "empty" : "day");
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->stack, page);
+  gtk_widget_set_visible (other, FALSE);
+}
+
 static void
 reload (CfDiaryView *self)
 {
@@ -486,8 +501,7 @@ reload (CfDiaryView *self)
   gtk_calendar_select_day (self->calendar, dt);
 
   /* A first-run diary shows how to start instead of five empty meals */
-  gtk_stack_set_visible_child_name (self->stack,
-                                    entries->len == 0 && cf_diary_count_entries (diary) == 0 ? "empty" : "day");
+  show_page (self, entries->len == 0 && cf_diary_count_entries (diary) == 0 ? "empty" : "day");
 }
 
 static void

@@ -713,6 +713,17 @@ clear_undo (CfWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 
+/* The switcher bar at the bottom is made visible the first time the
+ * window is narrow enough to want it, and from then on only revealed
+ * and hidden by its binding.  Until then GTK need not style it for the
+ * first frame. */
+static void
+title_visible_cb (CfWindow *self)
+{
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title))
+    gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+}
+
 /* A change can be undone while its toast is shown */
 static void
 undo_toast_dismissed_cb (CfWindow *self,
@@ -870,6 +881,7 @@ cf_window_constructed (GObject *object)
       /* The damaged file is never overwritten; the application offers a
        * backup where one can help (_cf_window_offer_recovery()) */
       adw_status_page_set_description (self->error_page, self->error_message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_page), TRUE);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
@@ -1066,6 +1078,8 @@ cf_window_init (CfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb),
+                           self, G_CONNECT_SWAPPED);
   self->progress_delay_ms = PROGRESS_DELAY_MS;
 
   if (g_strcmp0 (PROFILE, "development") == 0)

@@ -8,12 +8,14 @@
 /* The start-up hook of the hello worlds, the same as Cofactor's own
  * (cf_application_report_first_frame()): with COFACTOR_FIRST_FRAME_FD
  * set, the monotonic time (µs) at the end of the window's first painted
- * frame is written to that file descriptor. */
+ * frame and the processor time used by then (µs) are written to that
+ * file descriptor. */
 
 #pragma once
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <gtk/gtk.h>
 
@@ -22,8 +24,15 @@ perf_after_paint_cb (GdkFrameClock *clock,
                      gpointer       user_data)
 {
   int fd = GPOINTER_TO_INT (user_data);
+  gint64 now = g_get_monotonic_time ();
+  struct rusage usage = { 0 };
   char line[64];
-  int len = snprintf (line, sizeof line, "%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  int len;
+
+  getrusage (RUSAGE_SELF, &usage);
+  len = snprintf (line, sizeof line, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", now,
+                  (gint64) usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
+                  (gint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec);
 
   if (write (fd, line, len) < 0)
     perror ("first frame");
