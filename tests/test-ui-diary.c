@@ -1067,6 +1067,85 @@ test_food_editor_iu (void)
   cf_test_spin ();
 }
 
+/* Whether the process has loaded an SVG renderer */
+static gboolean
+svg_renderer_loaded (void)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+
+  return strstr (maps, "librsvg") != NULL || strstr (maps, "pixbufloader-svg") != NULL;
+}
+
+/* The application's icons are symbolic PNGs, as GTK's own are, at the
+ * sizes of a button and of a status page: the window's first frame,
+ * with an empty diary (its large icon) or with a day of entries, loads
+ * no SVG renderer.  In a process of its own, which has drawn nothing
+ * before. */
+static void
+test_icons (gconstpointer data)
+{
+  static const char * const names[] = {
+    "cf-diary-symbolic", "cf-foods-symbolic", "cf-insights-symbolic", "cf-supplement-symbolic",
+  };
+  static const int sizes[] = { 16, 32, 128 };
+  gboolean with_entry = GPOINTER_TO_INT (data);
+  g_autoptr(CfContext) context = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  GtkIconTheme *theme;
+  CfWindow *window;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_false (svg_renderer_loaded ());
+  context = cf_test_context_new (TRUE);
+  settings = g_settings_new ("io.github.cofactor.Cofactor");
+  if (with_entry)
+    {
+      g_autoptr(CfFood) cheddar = cf_food_store_get_food (cf_context_get_food_store (context), "usda:01009", NULL);
+      g_autoptr(CfDiaryEntry) entry = NULL;
+      GDate today;
+
+      cf_day_set_today (&today);
+      entry = cf_diary_entry_new (&today, CF_MEAL_LUNCH, cheddar, 30, NULL, 0);
+      g_assert_true (cf_diary_add (cf_context_get_diary (context), entry, NULL));
+    }
+  /* As GtkApplication does from the application's resource base path */
+  theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  gtk_icon_theme_add_resource_path (theme, "/io/github/cofactor/Cofactor/icons");
+  window = cf_window_new_for_context (context, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  g_assert_true ((find_label (GTK_WIDGET (window), "Start Your Diary") != NULL) == !with_entry);
+  g_assert_true ((find_label (GTK_WIDGET (window), "Lunch") != NULL) == with_entry);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (sizes); j++)
+      {
+        g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, sizes[j], 1,
+                                                                       GTK_TEXT_DIR_NONE, 0);
+        g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+        g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+        g_test_message ("%s at %d: %s", names[i], sizes[j], uri);
+        g_assert_nonnull (uri);
+        g_assert_true (g_str_has_prefix (uri, "resource:///io/github/cofactor/Cofactor/icons/"));
+        g_assert_true (g_str_has_suffix (uri, ".symbolic.png"));
+      }
+
+  g_assert_false (svg_renderer_loaded ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1167,8 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/supplement-templates", test_supplement_templates);
   g_test_add_func ("/cofactor/ui/food-editor-iu", test_food_editor_iu);
   g_test_add_func ("/cofactor/ui/narrow", test_narrow);
+  g_test_add_data_func ("/cofactor/ui/icons/empty", GINT_TO_POINTER (FALSE), test_icons);
+  g_test_add_data_func ("/cofactor/ui/icons/day", GINT_TO_POINTER (TRUE), test_icons);
   g_test_add_func ("/cofactor/ui/preferences", test_preferences);
   g_test_add_func ("/cofactor/ui/about", test_about);
   g_test_add_func ("/cofactor/ui/import-export", test_import_export);
