@@ -57,6 +57,26 @@ cf_test_shows_label (gpointer    widget,
   return FALSE;
 }
 
+/* The first widget under @widget (itself included) that @match accepts */
+gpointer
+cf_test_find_widget (gpointer        widget,
+                     CfTestMatchFunc match,
+                     gconstpointer   data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = cf_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 typedef struct
 {
   GtkWidget  *widget;

@@ -11,12 +11,19 @@
 
 G_BEGIN_DECLS
 
+/* Whether @widget is the one sought; @data is the matcher's own */
+typedef gboolean (*CfTestMatchFunc) (gpointer      widget,
+                                     gconstpointer data);
+
 void     cf_test_spin       (void);
 void     cf_test_spin_until (gboolean (*done) (gpointer),
                              gpointer   data);
 gboolean cf_test_is_null    (gpointer   data);
 gboolean cf_test_shows_label (gpointer    widget,
                               const char *text);
+gpointer cf_test_find_widget (gpointer        widget,
+                              CfTestMatchFunc match,
+                              gconstpointer   data);
 void     cf_test_spin_until_label (gpointer    widget,
                                    const char *text);
 void     cf_test_spin_for   (guint      ms);

@@ -165,28 +165,6 @@ diary_is_not_empty (gpointer data)
   return cf_diary_count_entries (data) > 0;
 }
 
-/* The first widget under @widget (itself included) that @match accepts */
-static GtkWidget *
-find_widget (GtkWidget     *widget,
-             gboolean     (*match) (GtkWidget *, gconstpointer),
-             gconstpointer  data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   const char *action;
@@ -195,8 +173,8 @@ typedef struct
 
 /* A button or row that activates @data's action, with its target */
 static gboolean
-has_action (GtkWidget     *widget,
-            gconstpointer  data)
+has_action (gpointer      widget,
+            gconstpointer data)
 {
   const ActionMatch *match = data;
   GVariant *target;
@@ -218,7 +196,7 @@ activate_actionable (GtkWidget  *widget,
 {
   g_autoptr(GVariant) owned = target ? g_variant_ref_sink (target) : NULL;
   ActionMatch match = { action, owned };
-  GtkWidget *found = find_widget (widget, has_action, &match);
+  GtkWidget *found = cf_test_find_widget (widget, has_action, &match);
 
   g_assert_nonnull (found);
   gtk_widget_activate (found);
@@ -254,8 +232,8 @@ day_is (gpointer data)
 
 /* The remove button of the row of entry @data */
 static gboolean
-is_remove_button (GtkWidget     *widget,
-                  gconstpointer  data)
+is_remove_button (gpointer      widget,
+                  gconstpointer data)
 {
   GVariant *target;
 
@@ -370,7 +348,7 @@ test_diary_flow (void)
    * place in it) */
   cf_test_spin_until (no_changed_toast, window);
   {
-    GtkWidget *remove = find_widget (GTK_WIDGET (view), is_remove_button, entry_id);
+    GtkWidget *remove = cf_test_find_widget (GTK_WIDGET (view), is_remove_button, entry_id);
     GtkWidget *undo;
 
     g_assert_nonnull (remove);
@@ -417,7 +395,7 @@ test_diary_flow (void)
     cf_test_spin_until (day_is, view);
     g_assert_cmpuint (n_entries (view, CF_MEAL_LUNCH), ==, 0);
     g_assert_true (isnan (cf_day_summary_get_value (summary, CF_KEY_VITAMIN_K2)));
-    g_assert_null (find_widget (GTK_WIDGET (view), has_action, &(ActionMatch) { "diary.today", NULL }));
+    g_assert_null (cf_test_find_widget (GTK_WIDGET (view), has_action, &(ActionMatch) { "diary.today", NULL }));
 
     g_object_set_data (G_OBJECT (view), "wanted-day", &later);
     activate_actionable (GTK_WIDGET (view), "diary.next-day", NULL);
@@ -552,8 +530,8 @@ test_supplement_dose (void)
 }
 
 static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  data)
+is_of_type (gpointer      widget,
+            gconstpointer data)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
@@ -562,7 +540,7 @@ is_of_type (GtkWidget     *widget,
 static gboolean
 switcher_bar_is_shown (CfWindow *window)
 {
-  GtkWidget *bar = find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_BAR));
+  GtkWidget *bar = cf_test_find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_BAR));
 
   g_assert_nonnull (bar);
   return gtk_widget_get_mapped (bar) && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));

@@ -822,32 +822,19 @@ find_shortcuts_window (void)
   return NULL;
 }
 
-/* The menu item under @widget that says @text (GtkModelButton is not
- * public: by its type name and its text) */
-static GtkWidget *
-find_menu_item (GtkWidget  *widget,
-                const char *text)
+/* A menu item that says @data (GtkModelButton is not public: by its
+ * type name and its text) */
+static gboolean
+is_menu_item (gpointer      widget,
+              gconstpointer data)
 {
-  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") == 0)
-    {
-      g_autofree char *item_text = NULL;
+  g_autofree char *text = NULL;
 
-      g_object_get (widget, "text", &item_text, NULL);
-      if (g_strcmp0 (item_text, text) == 0)
-        return widget;
-    }
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_item (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return g_strcmp0 (text, data) == 0;
 }
 
 /* F10 opens the main menu, whose Keyboard Shortcuts shows the shortcuts
@@ -877,7 +864,7 @@ test_shortcuts_window (void)
   cf_test_press_key (window, GDK_KEY_F10, 0);
   popover = find_popover (GTK_WIDGET (window));
   g_assert_nonnull (popover);
-  item = find_menu_item (popover, "Keyboard Shortcuts");
+  item = cf_test_find_widget (popover, is_menu_item, "Keyboard Shortcuts");
   g_assert_nonnull (item);
   gtk_widget_activate (item);
   cf_test_spin_for (100);
