@@ -19,6 +19,7 @@
 #include "cf-date.h"
 #include "cf-demo.h"
 #include "cf-day-summary.h"
+#include "cf-diary-entry-row.h"
 #include "cf-diary-view.h"
 #include "cf-food-dialog-private.h"
 #include "cf-preferences-window-private.h"
@@ -547,6 +548,28 @@ switcher_bar_is_shown (CfWindow *window)
 }
 
 /* The window is usable at 360 px: nothing in it asks for more */
+/* A diary entry whose details are long enough to wrap at 360 px */
+static gboolean
+is_entry_row_with_details (gpointer      widget,
+                           gconstpointer data)
+{
+  return CF_IS_DIARY_ENTRY_ROW (widget) && g_utf8_strlen (cf_diary_entry_row_get_subtitle (widget), -1) > 60;
+}
+
+static gboolean
+has_css_class (gpointer      widget,
+               gconstpointer data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+static gboolean
+is_button (gpointer      widget,
+           gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget);
+}
+
 static void
 test_narrow (void)
 {
@@ -555,7 +578,11 @@ test_narrow (void)
   CfWindow *window = cf_window_new_for_context (context, settings);
   CfDiaryView *view = CF_DIARY_VIEW (cf_window_get_diary_view (window));
   g_autoptr(GError) error = NULL;
-  int min = 0, nat = 0;
+  CfDiaryEntryRow *row;
+  GtkLabel *subtitle;
+  GtkWidget *button;
+  graphene_rect_t label_box, button_box;
+  int min = 0, nat = 0, line = 0;
   GDate today;
 
   cf_day_set_today (&today);
@@ -580,6 +607,25 @@ test_narrow (void)
   cf_test_spin_for (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 500);
   g_assert_true (switcher_bar_is_shown (window));
+
+  /* An entry's details wrap in a narrow window, and its row grows to
+   * show them, beside the remove button, never under it */
+  row = cf_test_find_widget (window, is_entry_row_with_details, NULL);
+  g_assert_nonnull (row);
+  subtitle = cf_test_find_widget (row, has_css_class, "subtitle");
+  button = cf_test_find_widget (row, is_button, NULL);
+  g_assert_nonnull (subtitle);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_label_get_text (subtitle), ==, cf_diary_entry_row_get_subtitle (row));
+  gtk_widget_measure (GTK_WIDGET (subtitle), GTK_ORIENTATION_VERTICAL, -1, &line, NULL, NULL, NULL);
+  g_test_message ("subtitle \"%s\": %d px high, one line %d px", gtk_label_get_text (subtitle),
+                  gtk_widget_get_height (GTK_WIDGET (subtitle)), line);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (subtitle)), >=, 2 * line);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (subtitle), GTK_WIDGET (row), &label_box));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (button), GTK_WIDGET (row), &button_box));
+  g_assert_cmpfloat (label_box.origin.x + label_box.size.width, <=, button_box.origin.x);
+  g_assert_cmpfloat (label_box.origin.y + label_box.size.height, <=, gtk_widget_get_height (GTK_WIDGET (row)));
+  g_assert_cmpfloat (button_box.origin.x + button_box.size.width, <=, gtk_widget_get_width (GTK_WIDGET (row)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin ();
@@ -788,18 +834,7 @@ static GtkWidget *
 find_with_class (GtkWidget  *widget,
                  const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cf_test_find_widget (widget, has_css_class, css_class);
 }
 
 /* The row of the search results that shows the food with @id */

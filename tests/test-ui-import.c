@@ -25,6 +25,7 @@
 #include "cf-day-summary.h"
 #include "cf-demo.h"
 #include "cf-transfer.h"
+#include "cf-diary-entry-row.h"
 #include "cf-diary-view.h"
 #include "cf-food-dialog-private.h"
 #include "cf-insights-view-private.h"
@@ -66,23 +67,19 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-static AdwActionRow *
+static gboolean
+is_entry_row_of (gpointer      widget,
+                 gconstpointer title)
+{
+  return CF_IS_DIARY_ENTRY_ROW (widget) && g_strcmp0 (cf_diary_entry_row_get_title (widget), title) == 0;
+}
+
+/* The row of the diary entry whose food is @title */
+static CfDiaryEntryRow *
 find_row (GtkWidget  *widget,
           const char *title)
 {
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ACTION_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cf_test_find_widget (widget, is_entry_row_of, title);
 }
 
 static AdwMessageDialog *
@@ -207,7 +204,7 @@ test_import_cronometer (void)
   CfDiaryView *diary;
   CfInsightsView *insights;
   AdwMessageDialog *preview;
-  AdwActionRow *row;
+  CfDiaryEntryRow *row;
   GDate first, last;
 
   g_settings_reset (settings, "vitamin-d-unit");
@@ -264,14 +261,14 @@ test_import_cronometer (void)
 
   row = find_row (GTK_WIDGET (diary), "Milk, 2%");
   g_assert_nonnull (row);
-  g_test_message ("diary row: %s", adw_action_row_get_subtitle (row));
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "1.00 cup · Imported from Cronometer · Ca 293 mg"));
+  g_test_message ("diary row: %s", cf_diary_entry_row_get_subtitle (row));
+  g_assert_true (g_str_has_prefix (cf_diary_entry_row_get_subtitle (row), "1.00 cup · Imported from Cronometer · Ca 293 mg"));
   row = find_row (GTK_WIDGET (diary), "Vitamin D3 1000 IU");
   g_assert_nonnull (row);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Imported from Cronometer (“Pre-workout”)"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "D 25.0 µg"));
+  g_assert_nonnull (strstr (cf_diary_entry_row_get_subtitle (row), "Imported from Cronometer (“Pre-workout”)"));
+  g_assert_nonnull (strstr (cf_diary_entry_row_get_subtitle (row), "D 25.0 µg"));
   row = find_row (GTK_WIDGET (diary), "Kale, raw");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Vit. K 262.0 µg"));
+  g_assert_nonnull (strstr (cf_diary_entry_row_get_subtitle (row), "Vit. K 262.0 µg"));
   save_screenshot (GTK_WIDGET (window), "import-diary.png");
 
   /* Its detail says where it comes from; without a weight, only its

@@ -16,6 +16,7 @@
 #include "cf-day-summary.h"
 #include "cf-diary-undo.h"
 #include "cf-diary-view.h"
+#include "cf-diary-entry-row.h"
 #include "cf-food-dialog.h"
 #include "cf-nutrient-format.h"
 #include "cf-ui-util.h"
@@ -28,11 +29,6 @@
  * against targets and the entries in their meals.  It reloads the day
  * whenever #CfDiary::changed names it.
  */
-
-/* Nutrients shown under each entry */
-static const CfKeyNutrient row_nutrients[] = {
-  CF_KEY_CALCIUM, CF_KEY_MAGNESIUM, CF_KEY_VITAMIN_D, CF_KEY_VITAMIN_K1, CF_KEY_VITAMIN_K2,
-};
 
 struct _CfDiaryView
 {
@@ -141,78 +137,11 @@ remember_meal_cb (CfDiaryView  *self,
   g_settings_set_value (self->settings, "meals-by-time-of-day", g_variant_builder_end (&builder));
 }
 
-static char *
-describe_entry (CfDiaryEntry *entry)
-{
-  g_autofree char *amount = cf_diary_entry_dup_amount_label (entry);
-  g_autofree char *origin = cf_diary_entry_dup_origin_label (entry);
-  GString *s = g_string_new (amount);
-  CfNutrients amounts;
-  double unstated;
-
-  /* An imported entry says where it comes from; its amount may be a
-   * meal's total, with no amount to show */
-  if (origin != NULL)
-    g_string_append_printf (s, "%s%s", s->len ? " · " : "", origin);
-
-  cf_diary_entry_get_amounts (entry, &amounts);
-  for (guint i = 0; i < G_N_ELEMENTS (row_nutrients); i++)
-    {
-      g_autofree char *text = cf_format_key_compact (row_nutrients[i],
-                                                     cf_key_nutrient_get_value (row_nutrients[i], &amounts));
-
-      if (text != NULL)
-        g_string_append_printf (s, " · %s", text);
-    }
-
-  /* Vitamin K whose form the tracker did not state: neither K1 nor K2 */
-  unstated = cf_nutrients_get (&amounts, CF_NUTRIENT_VITAMIN_K_UNSTATED);
-  if (!isnan (unstated))
-    {
-      g_autofree char *value = cf_nutrient_format_value (CF_NUTRIENT_VITAMIN_K_UNSTATED, unstated);
-
-      /* Translators: a short nutrient label and an amount, e.g. "Ca 213 mg" */
-      g_autofree char *text = g_strdup_printf (_("%s %s"), cf_nutrient_get_short_name (CF_NUTRIENT_VITAMIN_K_UNSTATED),
-                                               value);
-
-      g_string_append_printf (s, " · %s", text);
-    }
-
-  return g_string_free (s, FALSE);
-}
-
 static GtkWidget *
 create_entry_row (gpointer item,
                   gpointer user_data)
 {
-  CfDiaryEntry *entry = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *title = g_markup_escape_text (cf_diary_entry_get_food_name (entry), -1);
-  g_autofree char *details = describe_entry (entry);
-  g_autofree char *subtitle = g_markup_escape_text (details, -1);
-  g_autofree char *remove_label = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "diary.edit-entry");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", cf_diary_entry_get_id (entry));
-
-  /* Translators: the accessible name of a button, %s is a food */
-  remove_label = g_strdup_printf (_("Remove %s"), cf_diary_entry_get_food_name (entry));
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "diary.remove-entry");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", cf_diary_entry_get_id (entry));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (entry), g_object_unref);
-
-  return row;
+  return cf_diary_entry_row_new (item);
 }
 
 static GtkWidget *
