@@ -570,6 +570,38 @@ is_button (gpointer      widget,
   return GTK_IS_BUTTON (widget);
 }
 
+/* Checks where the details of each diary entry under @widget wrap;
+ * returns how many wrap */
+static guint
+check_entry_wraps (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (CF_IS_DIARY_ENTRY_ROW (widget))
+    {
+      GtkLabel *subtitle = cf_test_find_widget (widget, has_css_class, "subtitle");
+      PangoLayout *layout = gtk_label_get_layout (subtitle);
+      const char *text = pango_layout_get_text (layout);
+      GSList *lines = pango_layout_get_lines_readonly (layout);
+
+      for (GSList *l = lines->next; l != NULL; l = l->next)
+        {
+          int start = ((PangoLayoutLine *) l->data)->start_index;
+
+          g_test_message ("%s: line %s", cf_diary_entry_row_get_title (CF_DIARY_ENTRY_ROW (widget)), text + start);
+          g_assert_cmpint (start, >=, 3);
+          g_assert_true (g_str_has_prefix (text + start - 3, "· "));
+        }
+
+      return lines->next != NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += check_entry_wraps (child);
+
+  return n;
+}
+
 static void
 test_narrow (void)
 {
@@ -626,6 +658,10 @@ test_narrow (void)
   g_assert_cmpfloat (label_box.origin.x + label_box.size.width, <=, button_box.origin.x);
   g_assert_cmpfloat (label_box.origin.y + label_box.size.height, <=, gtk_widget_get_height (GTK_WIDGET (row)));
   g_assert_cmpfloat (button_box.origin.x + button_box.size.width, <=, gtk_widget_get_width (GTK_WIDGET (row)));
+
+  /* The details wrap between nutrients, after the space of a " · ",
+   * never between a value and its unit */
+  g_assert_cmpuint (check_entry_wraps (GTK_WIDGET (window)), >=, 3);
 
   gtk_window_destroy (GTK_WINDOW (window));
   cf_test_spin ();

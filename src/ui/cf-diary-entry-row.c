@@ -58,6 +58,26 @@ static const CfKeyNutrient row_nutrients[] = {
   CF_KEY_CALCIUM, CF_KEY_MAGNESIUM, CF_KEY_VITAMIN_D, CF_KEY_VITAMIN_K1, CF_KEY_VITAMIN_K2,
 };
 
+/* Between the parts of the details: a line may break after the dot,
+ * not before it */
+#define SEPARATOR "\u00a0· "
+
+/* Appends a separator and @text with no-break spaces, so that a narrow
+ * row wraps between nutrients, never between a value and its unit */
+static void
+append_part (GString    *s,
+             const char *text)
+{
+  g_string_append (s, SEPARATOR);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        g_string_append (s, "\u00a0");
+      else
+        g_string_append_c (s, *p);
+    }
+}
+
 static char *
 describe_entry (CfDiaryEntry *entry)
 {
@@ -70,7 +90,7 @@ describe_entry (CfDiaryEntry *entry)
   /* An imported entry says where it comes from; its amount may be a
    * meal's total, with no amount to show */
   if (origin != NULL)
-    g_string_append_printf (s, "%s%s", s->len ? " · " : "", origin);
+    g_string_append_printf (s, "%s%s", s->len ? SEPARATOR : "", origin);
 
   cf_diary_entry_get_amounts (entry, &amounts);
   for (guint i = 0; i < G_N_ELEMENTS (row_nutrients); i++)
@@ -79,7 +99,7 @@ describe_entry (CfDiaryEntry *entry)
                                                      cf_key_nutrient_get_value (row_nutrients[i], &amounts));
 
       if (text != NULL)
-        g_string_append_printf (s, " · %s", text);
+        append_part (s, text);
     }
 
   /* Vitamin K whose form the tracker did not state: neither K1 nor K2 */
@@ -92,7 +112,7 @@ describe_entry (CfDiaryEntry *entry)
       g_autofree char *text = g_strdup_printf (_("%s %s"), cf_nutrient_get_short_name (CF_NUTRIENT_VITAMIN_K_UNSTATED),
                                                value);
 
-      g_string_append_printf (s, " · %s", text);
+      append_part (s, text);
     }
 
   return g_string_free (s, FALSE);

@@ -552,7 +552,7 @@ def scenario_supplement_iu(app):
                      what='a new supplement')
     new = [e for e in after if e not in before]
     log('  logged: %s' % new)
-    if not any(re.search(r'\bD 50(\.0)? µg', details) for _, details in new):
+    if not any(re.search(r'\bD\s50(\.0)?\sµg', details) for _, details in new):
         raise Failure('the new supplement does not give 50 µg of vitamin D: %s' % new)
 
 
