@@ -563,6 +563,42 @@ test_no_second_copy (void)
   }
 }
 
+/* The time a food became a favourite goes out as it came in, in UTC
+ * with a four-digit year, and imports again */
+static void
+test_favourite_times (void)
+{
+  g_autoptr(CfContext) first = cf_test_context_new (TRUE);
+  g_autoptr(CfContext) second = cf_test_context_new (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *in = "{ \"format\": \"cofactor-diary\", \"version\": 1, \"favourites\": ["
+                   " { \"food\": \"usda:01009\", \"added\": \"0226-03-10T18:22:05Z\" },"
+                   " { \"food\": \"usda:11090\", \"added\": \"2026-03-10T20:22:05+02:00\" } ] }";
+  const char *out_of_range = "{ \"format\": \"cofactor-diary\", \"version\": 1, \"favourites\": ["
+                             " { \"food\": \"usda:01009\", \"added\": \"0001-01-01T00:30:00+01:00\" } ] }";
+
+  g_assert_true (cf_import_from_data (first, in, -1, NULL, &error));
+  g_assert_no_error (error);
+  data = cf_export_to_data (first, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (data, "\"0226-03-10T18:22:05Z\""));
+  g_assert_nonnull (strstr (data, "\"2026-03-10T18:22:05Z\""));
+
+  g_assert_true (cf_import_from_data (second, data, -1, NULL, &error));
+  g_assert_no_error (error);
+  before = export_state (first);
+  after = export_state (second);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Before the year 1 in UTC: refused, with where it is */
+  g_assert_false (cf_import_from_data (second, out_of_range, -1, NULL, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_IMPORT);
+  g_assert_true (g_str_has_prefix (error->message, "favourites[0].added"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/transfer/list-bounds", test_list_bounds);
   g_test_add_func ("/cofactor/transfer/imported-entries", test_imported_entries);
   g_test_add_func ("/cofactor/transfer/no-second-copy", test_no_second_copy);
+  g_test_add_func ("/cofactor/transfer/favourite-times", test_favourite_times);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cofactor/transfer/malformed/%s", malformed[i].name);

@@ -1277,22 +1277,23 @@ read_favourite (JsonNode    *node,
   if (added != NULL)
     {
       g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (added, NULL);
+      g_autoptr(GDateTime) utc = time != NULL ? g_date_time_to_utc (time) : NULL;
 
-      if (time == NULL)
+      /* In UTC, it may fall outside the years GLib can hold (0001-01-01
+       * in UTC+1) */
+      if (utc == NULL)
         {
           g_autofree char *where = g_strdup_printf ("%s.added", path);
           set_import_error (error, where, _("“%s” is not a time of the form YYYY-MM-DDTHH:MM:SSZ"), added);
           return NULL;
         }
 
-      *added_out = g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-      if (!g_str_has_suffix (added, "Z"))
-        {
-          g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-
-          g_free (*added_out);
-          *added_out = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-        }
+      /* Four digits for the year, as the import wants them back: "%Y"
+       * writes the year 226 as "226" */
+      *added_out = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                    g_date_time_get_year (utc), g_date_time_get_month (utc),
+                                    g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                                    g_date_time_get_minute (utc), g_date_time_get_second (utc));
     }
   else
     *added_out = NULL;
