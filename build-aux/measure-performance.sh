@@ -2,7 +2,7 @@
 # Measures Cofactor's start-up, import, insights and logging against
 # their references and prints the figures (it is not a pass/fail test):
 #
-#   build-aux/measure-performance.sh [-n RUNS] [--no-gui] [--no-cli]
+#   build-aux/measure-performance.sh [-n RUNS] [--no-gui] [--no-cli] [--instructions]
 #
 # Start-up: a GTK 4 hello world (a label in a window), a libadwaita hello
 # world (header bar and label), Cofactor on an empty profile and
@@ -21,6 +21,12 @@
 # (tests/perf/bench-insights.c), and the fdatasync/fsync calls each of
 # 300 `cofactor-cli log` makes on that diary (strace).
 #
+# With --instructions (needs valgrind), it also counts the instructions
+# the main thread of the libadwaita hello world and of Cofactor executes
+# up to the first frame, under callgrind, three times each.  Unlike the
+# times, that count hardly moves with the load of the machine, so it
+# shows changes of a few per cent that the times cannot.
+#
 # Uses the build in _build (or $COFACTOR_BUILD_DIR); GSK_RENDERER defaults
 # to cairo, as in the UI tests (under Xvfb GL is software rendering).
 set -euo pipefail
@@ -30,12 +36,14 @@ build="${COFACTOR_BUILD_DIR:-$top/_build}"
 runs=7
 gui=1
 cli=1
+instructions=0
 while [ $# -gt 0 ]; do
   case $1 in
     -n) runs=$2; shift 2 ;;
     --no-gui) gui=0; shift ;;
     --no-cli) cli=0; shift ;;
-    *) echo "usage: $0 [-n RUNS] [--no-gui] [--no-cli]" >&2; exit 2 ;;
+    --instructions) instructions=1; shift ;;
+    *) echo "usage: $0 [-n RUNS] [--no-gui] [--no-cli] [--instructions]" >&2; exit 2 ;;
   esac
 done
 
@@ -44,7 +52,7 @@ if [ "${_COFACTOR_IN_XVFB:-}" != 1 ]; then
   if [ $gui = 1 ]; then
     export _COFACTOR_IN_XVFB=1
     exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$0" -n "$runs" \
-      $([ $cli = 1 ] || echo --no-cli)
+      $([ $cli = 1 ] || echo --no-cli) $([ $instructions = 0 ] || echo --instructions)
   fi
 fi
 
@@ -98,6 +106,38 @@ if [ $gui = 1 ]; then
   echo " each run's first frame: $(for n in "${names[@]}"; do printf '%s: %s; ' "$n" "$(cut -d' ' -f1 "$work/$n.txt" | tr '\n' ' ')"; done))"
   [ -s "$work/stderr.txt" ] && { echo "stderr of the programs:"; sort "$work/stderr.txt" | uniq -c | head -20; }
   echo
+
+  if [ $instructions = 1 ]; then
+    if ! command -v valgrind >/dev/null; then
+      echo "--instructions: valgrind is not installed" >&2
+    else
+      # The program is ended as soon as it reports its first frame; the
+      # main thread's counts are in the files ending in -01
+      echo "Instructions of the main thread up to the first frame (callgrind, 3 runs each, millions)"
+      adw_instr=
+      for name in adw-hello cofactor cofactor-demo; do
+        counts=()
+        for ((r = 0; r < 3; r++)); do
+          profile="$work/instr-$name-$r"
+          mkdir -p "$profile"
+          case $name in
+            adw-hello) cmd=("$perf/hello-adw") ;;
+            cofactor) cmd=("$build/src/ui/cofactor") ;;
+            cofactor-demo) cmd=("$build/src/ui/cofactor" --demo) ;;
+          esac
+          COFACTOR_DATA_DIR="$profile" XDG_DATA_HOME="$profile" TMPDIR="$profile" \
+            "$perf/perf-launch" 0 valgrind -q --tool=callgrind --separate-threads=yes \
+            --callgrind-out-file="$profile/callgrind.out" "${cmd[@]}" > /dev/null 2>> "$work/stderr.txt" || true
+          counts+=("$(sed -n 's/^summary: //p' "$profile"/callgrind.out-01 2>/dev/null | awk '{ printf "%.0f", $1 / 1e6 }')")
+        done
+        lowest=$(printf '%s\n' "${counts[@]}" | sort -n | head -n1)
+        [ -n "$adw_instr" ] || adw_instr=$lowest
+        printf '%-16s %6s M (runs: %s)  %5.2fx\n' "$name" "$lowest" "${counts[*]}" "$(echo "$lowest / $adw_instr" | bc -l)"
+      done
+      echo "(the lowest of the runs, and its ratio to adw-hello's lowest)"
+      echo
+    fi
+  fi
 fi
 
 if [ $cli = 1 ]; then
