@@ -25,6 +25,7 @@
 #include "cf-date.h"
 #include "cf-demo.h"
 #include "cf-preferences-window.h"
+#include "cf-reference-intakes.h"
 #include "cf-window-private.h"
 
 /* Days of sample data behind --demo */
@@ -84,6 +85,10 @@ static gpointer
 open_thread (gpointer user_data)
 {
   OpenData *d = user_data;
+
+  /* The reference intake tables are read once, on first use: here,
+   * rather than in the main thread when the day's targets are set */
+  cf_reference_intakes_get_rows (CF_REFERENCE_SET_NASEM);
 
   d->context = cf_context_new (d->demo_path, NULL, &d->error);
 
