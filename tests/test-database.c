@@ -12,6 +12,7 @@
 
 #include "cf-backup.h"
 #include "cf-database.h"
+#include "cf-database-private.h"
 #include "cf-error.h"
 #include "cf-nutrient.h"
 #include "cf-test-util.h"
@@ -784,6 +785,57 @@ test_default_paths (void)
   }
 }
 
+/* A statement given back is reset and unbound, and the next take of its
+ * text gets it again; a text in use gets a statement of its own; the
+ * cache finalizes what it keeps, so the connection can close */
+static void
+test_stmt_cache (void)
+{
+  sqlite3 *db = NULL;
+  g_autoptr(GError) error = NULL;
+  CfStmtCache *cache;
+  sqlite3_stmt *a, *b, *again;
+  const char *sql = "SELECT x FROM t WHERE x >= ? ORDER BY x";
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1), (2), (3)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  cache = _cf_stmt_cache_new (db);
+
+  a = _cf_stmt_cache_take (cache, sql, &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int (a, 1, 2);
+  g_assert_cmpint (sqlite3_step (a), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (a, 0), ==, 2);
+
+  /* In use: another statement */
+  b = _cf_stmt_cache_take (cache, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (a != b);
+
+  _cf_stmt_cache_give (cache, a);
+  _cf_stmt_cache_give (cache, b);
+
+  /* Back from the start, with no binding left (NULL: no row) */
+  again = _cf_stmt_cache_take (cache, sql, &error);
+  g_assert_true (again == a || again == b);
+  g_assert_cmpint (sqlite3_step (again), ==, SQLITE_DONE);
+  sqlite3_reset (again);
+  g_assert_cmpint (sqlite3_bind_int (again, 1, 0), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (again), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (again, 0), ==, 1);
+  _cf_stmt_cache_give (cache, again);
+
+  /* A text SQLite refuses */
+  g_assert_null (_cf_stmt_cache_take (cache, "SELECT FROM nowhere", &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_DATABASE);
+  g_clear_error (&error);
+
+  _cf_stmt_cache_free (cache);
+  g_assert_null (sqlite3_next_stmt (db, NULL));
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/database/missing-foods-db", test_missing_foods_db);
   g_test_add_func ("/cofactor/database/memory", test_memory);
   g_test_add_func ("/cofactor/database/default-paths", test_default_paths);
+  g_test_add_func ("/cofactor/database/stmt-cache", test_stmt_cache);
 
   return g_test_run ();
 }

@@ -23,6 +23,41 @@ void          _cf_database_close_reader (CfDatabase    *self,
                                          sqlite3       *db);
 gboolean      _cf_database_has_foods    (CfDatabase    *self);
 
+/* Prepared statements kept for reuse on one connection: take one for an
+ * SQL text, use it, give it back (reset) for the next take of the same
+ * text.  Taking a text that is in use prepares another statement. */
+typedef struct _CfStmtCache CfStmtCache;
+
+CfStmtCache  *_cf_stmt_cache_new        (sqlite3       *db);
+void          _cf_stmt_cache_free       (CfStmtCache   *cache);
+sqlite3      *_cf_stmt_cache_get_db     (CfStmtCache   *cache);
+sqlite3_stmt *_cf_stmt_cache_take       (CfStmtCache   *cache,
+                                         const char    *sql,
+                                         GError       **error);
+void          _cf_stmt_cache_give       (CfStmtCache   *cache,
+                                         sqlite3_stmt  *stmt);
+CfStmtCache  *_cf_database_get_stmt_cache (CfDatabase  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfStmtCache, _cf_stmt_cache_free)
+
+/* A statement taken from a cache, given back when it goes out of scope:
+ *   g_auto(CfStmtLease) stmt = { cache, NULL };
+ *   stmt.stmt = _cf_stmt_cache_take (cache, sql, error); */
+typedef struct
+{
+  CfStmtCache  *cache;
+  sqlite3_stmt *stmt;
+} CfStmtLease;
+
+static inline void
+_cf_stmt_lease_clear (CfStmtLease *lease)
+{
+  if (lease->stmt != NULL)
+    _cf_stmt_cache_give (lease->cache, g_steal_pointer (&lease->stmt));
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CfStmtLease, _cf_stmt_lease_clear)
+
 void          _cf_set_sqlite_error      (GError       **error,
                                          sqlite3       *db,
                                          int            rc);

@@ -39,6 +39,7 @@ struct _CfDatabase
   char        *foods_path;
   sqlite3     *db;
   GAsyncQueue *readers;
+  CfStmtCache *stmt_cache;  /* of db, made on first use */
   gboolean     has_foods;
   gboolean     in_memory;
   gboolean     read_only;
@@ -575,6 +576,85 @@ _cf_prepare (sqlite3     *db,
   return stmt;
 }
 
+struct _CfStmtCache
+{
+  sqlite3    *db;
+  GHashTable *idle;   /* SQL text → sqlite3_stmt, reset */
+};
+
+CfStmtCache *
+_cf_stmt_cache_new (sqlite3 *db)
+{
+  CfStmtCache *cache = g_new0 (CfStmtCache, 1);
+
+  cache->db = db;
+  cache->idle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+
+  return cache;
+}
+
+/* Before the connection is closed: it cannot close with statements */
+void
+_cf_stmt_cache_free (CfStmtCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_hash_table_unref (cache->idle);
+  g_free (cache);
+}
+
+sqlite3 *
+_cf_stmt_cache_get_db (CfStmtCache *cache)
+{
+  return cache->db;
+}
+
+sqlite3_stmt *
+_cf_stmt_cache_take (CfStmtCache  *cache,
+                     const char   *sql,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gpointer key, value;
+  int rc;
+
+  if (g_hash_table_steal_extended (cache->idle, sql, &key, &value))
+    {
+      g_free (key);
+      return value;
+    }
+
+  rc = sqlite3_prepare_v3 (cache->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cf_set_sqlite_error (error, cache->db, rc);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+void
+_cf_stmt_cache_give (CfStmtCache  *cache,
+                     sqlite3_stmt *stmt)
+{
+  const char *sql;
+
+  if (stmt == NULL)
+    return;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  sql = sqlite3_sql (stmt);
+
+  /* One idle statement per text is enough */
+  if (g_hash_table_contains (cache->idle, sql))
+    sqlite3_finalize (stmt);
+  else
+    g_hash_table_insert (cache->idle, g_strdup (sql), stmt);
+}
+
 gboolean
 _cf_exec (sqlite3     *db,
           const char  *sql,
@@ -849,6 +929,7 @@ cf_database_finalize (GObject *object)
     sqlite3_close (reader);
   g_async_queue_unref (self->readers);
 
+  g_clear_pointer (&self->stmt_cache, _cf_stmt_cache_free);
   if (self->db != NULL)
     sqlite3_close (self->db);
 
@@ -1266,6 +1347,18 @@ _cf_database_get_handle (CfDatabase *self)
   g_assert (CF_IS_DATABASE (self));
 
   return self->db;
+}
+
+/* The statement cache of the database's own connection */
+CfStmtCache *
+_cf_database_get_stmt_cache (CfDatabase *self)
+{
+  g_assert (CF_IS_DATABASE (self));
+
+  if (self->stmt_cache == NULL)
+    self->stmt_cache = _cf_stmt_cache_new (self->db);
+
+  return self->stmt_cache;
 }
 
 gboolean

@@ -306,11 +306,11 @@ describe_origin (CfFood      *food,
 
 /* The K2-table foods linked to a USDA food, the primary one first */
 static gboolean
-load_k2_alternatives (sqlite3  *db,
-                      CfFood   *food,
-                      GError  **error)
+load_k2_alternatives (CfStmtCache *cache,
+                      CfFood      *food,
+                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CfStmtLease) stmt = { cache, NULL };
   g_autofree char *sql = NULL;
   g_autofree char *prefixed = NULL;
   g_auto(GStrv) cols = g_strsplit (_cf_nutrient_columns (), ", ", -1);
@@ -328,22 +328,22 @@ load_k2_alternatives (sqlite3  *db,
                          " FROM ref.food_link l JOIN ref.food f ON f.id = l.k2_food" REF_FOOD_JOINS
                          " WHERE l.usda_food = ? ORDER BY l.is_primary DESC, l.match DESC, f.id",
                          prefixed);
-  stmt = _cf_prepare (db, sql, error);
-  if (stmt == NULL)
+  stmt.stmt = _cf_stmt_cache_take (cache, sql, error);
+  if (stmt.stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, cf_food_get_id (food), -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sqlite3_bind_text (stmt.stmt, 1, cf_food_get_id (food), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt.stmt)) == SQLITE_ROW)
     {
-      g_autoptr(CfFood) alternative = _cf_food_from_ref_row (stmt);
+      g_autoptr(CfFood) alternative = _cf_food_from_ref_row (stmt.stmt);
 
       _cf_food_add_k2_alternative (food, alternative,
-                                   (const char *) sqlite3_column_text (stmt, REF_NUTRIENTS_FIRST + CF_N_NUTRIENTS));
+                                   (const char *) sqlite3_column_text (stmt.stmt, REF_NUTRIENTS_FIRST + CF_N_NUTRIENTS));
     }
 
   if (rc != SQLITE_DONE)
     {
-      _cf_set_sqlite_error (error, db, rc);
+      _cf_set_sqlite_error (error, _cf_stmt_cache_get_db (cache), rc);
       return FALSE;
     }
 
@@ -351,92 +351,92 @@ load_k2_alternatives (sqlite3  *db,
 }
 
 static gboolean
-load_ref_details (sqlite3      *db,
+load_ref_details (CfStmtCache  *cache,
                   CfFood       *food,
                   gint64        rowid,
                   GError      **error)
 {
-  g_autoptr(sqlite3_stmt) origins = NULL;
-  g_autoptr(sqlite3_stmt) portions = NULL;
+  g_auto(CfStmtLease) origins = { cache, NULL };
+  g_auto(CfStmtLease) portions = { cache, NULL };
   int rc;
 
-  origins = _cf_prepare (db,
-                         /* The food a value is borrowed from is named in the
-                          * user's language where it has a name there */
-                         "SELECT o.nutrient, o.origin, COALESCE (v.description, s.citation), o.kind,"
-                         "  COALESCE ((SELECT n.name FROM ref.food_name n WHERE n.food = via.rowid AND n.kind = 'name'"
-                         "    AND cf_language_rank (n.lang) IS NOT NULL ORDER BY cf_language_rank (n.lang) LIMIT 1),"
-                         "    via.name)"
-                         " FROM ref.food_origin o"
-                         " LEFT JOIN ref.value_origin v ON v.code = substr (o.origin, instr (o.origin, ':') + 1)"
-                         "   AND instr (o.origin, ':') > 0 AND o.kind = 'measured'"
-                         " LEFT JOIN ref.source s ON s.id = o.origin"
-                         " LEFT JOIN ref.food via ON via.id = o.via"
-                         " WHERE o.food = ?",
-                         error);
-  if (origins == NULL)
+  /* The food a value is borrowed from is named in the user's language
+   * where it has a name there */
+  origins.stmt = _cf_stmt_cache_take (cache,
+                                      "SELECT o.nutrient, o.origin, COALESCE (v.description, s.citation), o.kind,"
+                                      "  COALESCE ((SELECT n.name FROM ref.food_name n WHERE n.food = via.rowid AND n.kind = 'name'"
+                                      "    AND cf_language_rank (n.lang) IS NOT NULL ORDER BY cf_language_rank (n.lang) LIMIT 1),"
+                                      "    via.name)"
+                                      " FROM ref.food_origin o"
+                                      " LEFT JOIN ref.value_origin v ON v.code = substr (o.origin, instr (o.origin, ':') + 1)"
+                                      "   AND instr (o.origin, ':') > 0 AND o.kind = 'measured'"
+                                      " LEFT JOIN ref.source s ON s.id = o.origin"
+                                      " LEFT JOIN ref.food via ON via.id = o.via"
+                                      " WHERE o.food = ?",
+                                      error);
+  if (origins.stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (origins, 1, rowid);
-  while ((rc = sqlite3_step (origins)) == SQLITE_ROW)
+  sqlite3_bind_int64 (origins.stmt, 1, rowid);
+  while ((rc = sqlite3_step (origins.stmt)) == SQLITE_ROW)
     {
       CfNutrient nutrient;
       g_autofree char *text = NULL;
 
-      const char *kind_key = (const char *) sqlite3_column_text (origins, 3);
+      const char *kind_key = (const char *) sqlite3_column_text (origins.stmt, 3);
       CfValueKind kind = g_strcmp0 (kind_key, "borrowed") == 0 ? CF_VALUE_BORROWED
                        : g_strcmp0 (kind_key, "assumed") == 0 ? CF_VALUE_ASSUMED
                        : CF_VALUE_MEASURED;
 
-      if (!cf_nutrient_from_key ((const char *) sqlite3_column_text (origins, 0), &nutrient))
+      if (!cf_nutrient_from_key ((const char *) sqlite3_column_text (origins.stmt, 0), &nutrient))
         continue;
 
       text = describe_origin (food, nutrient,
-                              (const char *) sqlite3_column_text (origins, 1),
-                              (const char *) sqlite3_column_text (origins, 2),
+                              (const char *) sqlite3_column_text (origins.stmt, 1),
+                              (const char *) sqlite3_column_text (origins.stmt, 2),
                               kind,
-                              (const char *) sqlite3_column_text (origins, 4));
+                              (const char *) sqlite3_column_text (origins.stmt, 4));
       _cf_food_set_origin (food, nutrient, text);
       _cf_food_set_value_kind (food, nutrient, kind);
     }
   if (rc != SQLITE_DONE)
     {
-      _cf_set_sqlite_error (error, db, rc);
+      _cf_set_sqlite_error (error, _cf_stmt_cache_get_db (cache), rc);
       return FALSE;
     }
 
-  portions = _cf_prepare (db,
-                          "SELECT amount, description, grams FROM ref.portion WHERE food = ? ORDER BY seq",
-                          error);
-  if (portions == NULL)
+  portions.stmt = _cf_stmt_cache_take (cache,
+                                       "SELECT amount, description, grams FROM ref.portion WHERE food = ? ORDER BY seq",
+                                       error);
+  if (portions.stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (portions, 1, rowid);
-  while ((rc = sqlite3_step (portions)) == SQLITE_ROW)
+  sqlite3_bind_int64 (portions.stmt, 1, rowid);
+  while ((rc = sqlite3_step (portions.stmt)) == SQLITE_ROW)
     {
-      g_autoptr(CfPortion) portion = cf_portion_new (sqlite3_column_double (portions, 0),
-                                                     (const char *) sqlite3_column_text (portions, 1),
-                                                     sqlite3_column_double (portions, 2));
+      g_autoptr(CfPortion) portion = cf_portion_new (sqlite3_column_double (portions.stmt, 0),
+                                                     (const char *) sqlite3_column_text (portions.stmt, 1),
+                                                     sqlite3_column_double (portions.stmt, 2));
       cf_food_add_portion (food, portion);
     }
   if (rc != SQLITE_DONE)
     {
-      _cf_set_sqlite_error (error, db, rc);
+      _cf_set_sqlite_error (error, _cf_stmt_cache_get_db (cache), rc);
       return FALSE;
     }
 
-  return load_k2_alternatives (db, food, error);
+  return load_k2_alternatives (cache, food, error);
 }
 
 /* A recipe's values come from its ingredients: say so, and say when
  * only some of them had a value (see CfRecipe for the maths) */
 static gboolean
-set_recipe_origins (sqlite3  *db,
-                    CfFood   *food,
-                    gint64    rowid,
-                    GError  **error)
+set_recipe_origins (CfStmtCache  *cache,
+                    CfFood       *food,
+                    gint64        rowid,
+                    GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CfStmtLease) stmt = { cache, NULL };
   g_autoptr(GString) sql = g_string_new ("SELECT total (grams)");
   double raw;
   int rc;
@@ -445,27 +445,27 @@ set_recipe_origins (sqlite3  *db,
     g_string_append_printf (sql, ", total (CASE WHEN %s IS NOT NULL THEN grams END)", cf_nutrient_get_key (i));
   g_string_append (sql, ", count(*) FROM recipe_ingredient WHERE recipe = ?");
 
-  stmt = _cf_prepare (db, sql->str, error);
-  if (stmt == NULL)
+  stmt.stmt = _cf_stmt_cache_take (cache, sql->str, error);
+  if (stmt.stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  rc = sqlite3_step (stmt);
+  sqlite3_bind_int64 (stmt.stmt, 1, rowid);
+  rc = sqlite3_step (stmt.stmt);
   if (rc != SQLITE_ROW)
     {
-      _cf_set_sqlite_error (error, db, rc);
+      _cf_set_sqlite_error (error, _cf_stmt_cache_get_db (cache), rc);
       return FALSE;
     }
 
-  raw = sqlite3_column_double (stmt, 0);
+  raw = sqlite3_column_double (stmt.stmt, 0);
 
   /* A recipe typed in from a label, without ingredients */
-  if (sqlite3_column_int64 (stmt, 1 + CF_N_NUTRIENTS) == 0 || !(raw > 0))
+  if (sqlite3_column_int64 (stmt.stmt, 1 + CF_N_NUTRIENTS) == 0 || !(raw > 0))
     return TRUE;
 
   for (guint i = 0; i < CF_N_NUTRIENTS; i++)
     {
-      double share = sqlite3_column_double (stmt, 1 + i) / raw;
+      double share = sqlite3_column_double (stmt.stmt, 1 + i) / raw;
 
       if (isnan (cf_food_get_nutrient (food, i)))
         continue;
@@ -487,12 +487,12 @@ set_recipe_origins (sqlite3  *db,
 }
 
 static gboolean
-load_custom_details (sqlite3      *db,
+load_custom_details (CfStmtCache  *cache,
                      CfFood       *food,
                      gint64        rowid,
                      GError      **error)
 {
-  g_autoptr(sqlite3_stmt) portions = NULL;
+  g_auto(CfStmtLease) portions = { cache, NULL };
   int rc;
 
   for (guint i = 0; i < CF_N_NUTRIENTS; i++)
@@ -501,26 +501,26 @@ load_custom_details (sqlite3      *db,
         _cf_food_set_origin (food, i, _("Entered by you"));
     }
 
-  if (cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE && !set_recipe_origins (db, food, rowid, error))
+  if (cf_food_get_kind (food) == CF_FOOD_KIND_RECIPE && !set_recipe_origins (cache, food, rowid, error))
     return FALSE;
 
-  portions = _cf_prepare (db,
-                          "SELECT amount, description, grams FROM custom_portion WHERE food = ? ORDER BY seq",
-                          error);
-  if (portions == NULL)
+  portions.stmt = _cf_stmt_cache_take (cache,
+                                       "SELECT amount, description, grams FROM custom_portion WHERE food = ? ORDER BY seq",
+                                       error);
+  if (portions.stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (portions, 1, rowid);
-  while ((rc = sqlite3_step (portions)) == SQLITE_ROW)
+  sqlite3_bind_int64 (portions.stmt, 1, rowid);
+  while ((rc = sqlite3_step (portions.stmt)) == SQLITE_ROW)
     {
-      g_autoptr(CfPortion) portion = cf_portion_new (sqlite3_column_double (portions, 0),
-                                                     (const char *) sqlite3_column_text (portions, 1),
-                                                     sqlite3_column_double (portions, 2));
+      g_autoptr(CfPortion) portion = cf_portion_new (sqlite3_column_double (portions.stmt, 0),
+                                                     (const char *) sqlite3_column_text (portions.stmt, 1),
+                                                     sqlite3_column_double (portions.stmt, 2));
       cf_food_add_portion (food, portion);
     }
   if (rc != SQLITE_DONE)
     {
-      _cf_set_sqlite_error (error, db, rc);
+      _cf_set_sqlite_error (error, _cf_stmt_cache_get_db (cache), rc);
       return FALSE;
     }
 
@@ -529,12 +529,12 @@ load_custom_details (sqlite3      *db,
 
 /* Loads a food in full on any connection */
 static CfFood *
-load_food (sqlite3      *db,
+load_food (CfStmtCache  *cache,
            gboolean      has_foods,
            const char   *id,
            GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(CfStmtLease) stmt = { cache, NULL };
   g_autoptr(CfFood) food = NULL;
   g_autofree char *sql = NULL;
   gboolean custom;
@@ -576,12 +576,12 @@ load_food (sqlite3      *db,
                              prefixed);
     }
 
-  stmt = _cf_prepare (db, sql, error);
-  if (stmt == NULL)
+  stmt.stmt = _cf_stmt_cache_take (cache, sql, error);
+  if (stmt.stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
+  sqlite3_bind_text (stmt.stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt.stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_NOT_FOUND, _("No food with the id “%s”"), id);
@@ -589,16 +589,16 @@ load_food (sqlite3      *db,
     }
   if (rc != SQLITE_ROW)
     {
-      _cf_set_sqlite_error (error, db, rc);
+      _cf_set_sqlite_error (error, _cf_stmt_cache_get_db (cache), rc);
       return NULL;
     }
 
-  rowid = sqlite3_column_int64 (stmt, 0);
-  food = custom ? _cf_food_from_custom_row (stmt) : _cf_food_from_ref_row (stmt);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  rowid = sqlite3_column_int64 (stmt.stmt, 0);
+  food = custom ? _cf_food_from_custom_row (stmt.stmt) : _cf_food_from_ref_row (stmt.stmt);
+  _cf_stmt_lease_clear (&stmt);
 
-  if (custom ? !load_custom_details (db, food, rowid, error)
-             : !load_ref_details (db, food, rowid, error))
+  if (custom ? !load_custom_details (cache, food, rowid, error)
+             : !load_ref_details (cache, food, rowid, error))
     return NULL;
 
   return g_steal_pointer (&food);
@@ -621,7 +621,7 @@ cf_food_store_get_food (CfFoodStore  *self,
   g_return_val_if_fail (CF_IS_FOOD_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return load_food (_cf_database_get_handle (self->database),
+  return load_food (_cf_database_get_stmt_cache (self->database),
                     _cf_database_has_foods (self->database),
                     id, error);
 }
@@ -1738,18 +1738,23 @@ run_rank (sqlite3        *db,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      CfFood *food;
+  /* The page's foods share their statements */
+  {
+    g_autoptr(CfStmtCache) cache = _cf_stmt_cache_new (db);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto fail;
+    for (guint i = 0; i < ids->len; i++)
+      {
+        CfFood *food;
 
-      food = load_food (db, has_foods, g_ptr_array_index (ids, i), error);
-      if (food == NULL)
-        goto fail;
-      g_ptr_array_add (foods, food);
-    }
+        if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          goto fail;
+
+        food = load_food (cache, has_foods, g_ptr_array_index (ids, i), error);
+        if (food == NULL)
+          goto fail;
+        g_ptr_array_add (foods, food);
+      }
+  }
 
   /* A short page means there is nothing more */
   if (ids->len < limit)
