@@ -77,6 +77,37 @@ cf_test_find_widget (gpointer        widget,
   return NULL;
 }
 
+static gboolean
+is_button_labelled (gpointer      widget,
+                    gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (widget), label) == 0;
+}
+
+/* The button under @widget labelled @label, shown or not */
+gpointer
+cf_test_find_button (gpointer    widget,
+                     const char *label)
+{
+  return cf_test_find_widget (widget, is_button_labelled, label);
+}
+
+static gboolean
+is_mapped_label (gpointer      widget,
+                 gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (widget), text) == 0;
+}
+
+/* The mapped label under @widget that shows @text */
+gpointer
+cf_test_find_mapped_label (gpointer    widget,
+                           const char *text)
+{
+  return cf_test_find_widget (widget, is_mapped_label, text);
+}
+
 typedef struct
 {
   GtkWidget  *widget;

@@ -24,6 +24,10 @@ gboolean cf_test_shows_label (gpointer    widget,
 gpointer cf_test_find_widget (gpointer        widget,
                               CfTestMatchFunc match,
                               gconstpointer   data);
+gpointer cf_test_find_button (gpointer    widget,
+                              const char *label);
+gpointer cf_test_find_mapped_label (gpointer    widget,
+                                    const char *text);
 void     cf_test_spin_until_label (gpointer    widget,
                                    const char *text);
 void     cf_test_spin_for   (guint      ms);

@@ -85,49 +85,6 @@ find_message_dialog (void)
   return NULL;
 }
 
-/* The button under @widget labelled @label */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The mapped label under @widget that shows @text */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The button labelled @label of the toast that says @title (an older
  * toast may still be in the overlay, hiding) */
 static GtkWidget *
@@ -135,11 +92,11 @@ find_toast_button (GtkWidget  *window,
                    const char *title,
                    const char *label)
 {
-  GtkWidget *title_label = find_label (window, title);
+  GtkWidget *title_label = cf_test_find_mapped_label (window, title);
 
   for (GtkWidget *w = title_label; w != NULL; w = gtk_widget_get_parent (w))
     {
-      GtkWidget *button = find_button (w, label);
+      GtkWidget *button = cf_test_find_button (w, label);
 
       if (button != NULL)
         return button;
@@ -151,7 +108,7 @@ find_toast_button (GtkWidget  *window,
 static gboolean
 no_changed_toast (gpointer data)
 {
-  return find_label (data, "Changed “Natto (fermented soybeans), Japan”") == NULL;
+  return cf_test_find_mapped_label (data, "Changed “Natto (fermented soybeans), Japan”") == NULL;
 }
 
 static gboolean
@@ -498,7 +455,7 @@ test_supplement_dose (void)
     edit = CF_SUPPLEMENT_DIALOG (cf_foods_view_edit_food (foods, stored));
     weak_dialog = edit;
     g_object_add_weak_pointer (G_OBJECT (edit), &weak_dialog);
-    g_signal_emit_by_name (find_button (GTK_WIDGET (edit), "_Delete"), "clicked");
+    g_signal_emit_by_name (cf_test_find_button (GTK_WIDGET (edit), "_Delete"), "clicked");
     cf_test_spin ();
     message = find_message_dialog ();
     g_assert_nonnull (message);
@@ -511,7 +468,7 @@ test_supplement_dose (void)
     g_assert_no_error (error);
     g_assert_nonnull (stored);
 
-    g_signal_emit_by_name (find_button (GTK_WIDGET (edit), "_Delete"), "clicked");
+    g_signal_emit_by_name (cf_test_find_button (GTK_WIDGET (edit), "_Delete"), "clicked");
     cf_test_spin ();
     message = find_message_dialog ();
     adw_message_dialog_response (message, "delete");
@@ -850,7 +807,7 @@ test_import_export (void)
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Import Cofactor Export?");
   g_assert_cmpuint (cf_diary_count_entries (cf_context_get_diary (other)), ==, 0);
-  g_signal_emit_by_name (find_button (GTK_WIDGET (message), "_Import"), "clicked");
+  g_signal_emit_by_name (cf_test_find_button (GTK_WIDGET (message), "_Import"), "clicked");
   cf_test_wait_import (window2);
   /* (the result's toast comes once the error's has finished animating) */
   cf_test_spin_until_label (window2, "Imported 1 diary entry and 0 foods");
@@ -1172,8 +1129,8 @@ test_icons (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   cf_test_spin ();
 
-  g_assert_true ((find_label (GTK_WIDGET (window), "Start Your Diary") != NULL) == !with_entry);
-  g_assert_true ((find_label (GTK_WIDGET (window), "Lunch") != NULL) == with_entry);
+  g_assert_true ((cf_test_find_mapped_label (GTK_WIDGET (window), "Start Your Diary") != NULL) == !with_entry);
+  g_assert_true ((cf_test_find_mapped_label (GTK_WIDGET (window), "Lunch") != NULL) == with_entry);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     for (guint j = 0; j < G_N_ELEMENTS (sizes); j++)

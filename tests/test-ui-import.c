@@ -49,24 +49,6 @@ fixture (const char *name)
   return g_file_new_for_path (path);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_entry_row_of (gpointer      widget,
                  gconstpointer title)
@@ -104,7 +86,7 @@ static void
 click (AdwMessageDialog *dialog,
        const char       *label)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+  GtkWidget *button = cf_test_find_button (GTK_WIDGET (dialog), label);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -492,7 +474,7 @@ test_import_progress (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Cofactor Export?");
 
   /* Writing, cancelled once it has begun */
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  g_signal_emit_by_name (cf_test_find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
   cf_test_spin_until (has_progress, window);
   dialog = _cf_window_get_progress_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Importing…");
@@ -503,7 +485,7 @@ test_import_progress (void)
   g_assert_nonnull (dialog);
   g_test_message ("cancelled at %.0f %%", 100 * cf_progress_dialog_get_fraction (dialog));
   g_assert_cmpfloat (cf_progress_dialog_get_fraction (dialog), <, 1);
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Cancel"), "clicked");
+  g_signal_emit_by_name (cf_test_find_button (GTK_WIDGET (dialog), "_Cancel"), "clicked");
   cf_test_wait_import (window);
   cf_test_spin_until_label (window, "Import cancelled: the diary is as it was");
   g_assert_cmpuint (cf_diary_count_entries (diary), ==, 0);

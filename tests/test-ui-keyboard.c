@@ -306,27 +306,6 @@ test_meal_by_keyboard (void)
   cf_test_spin ();
 }
 
-/* The button under @widget labelled @label */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The shown button under @widget with the icon @icon_name */
 static GtkWidget *
 find_icon_button (GtkWidget  *widget,
@@ -421,7 +400,7 @@ test_remembered_meal (void)
   /* A food page's Log button: the same meal, not always Snacks */
   cf_foods_view_show_food (foods, natto);
   cf_test_spin ();
-  gtk_widget_activate (find_button (GTK_WIDGET (cf_foods_view_get_detail (foods)), "_Log to Diary…"));
+  gtk_widget_activate (cf_test_find_button (GTK_WIDGET (cf_foods_view_get_detail (foods)), "_Log to Diary…"));
   cf_test_spin_until (has_food_dialog, NULL);
   dialog = find_food_dialog ();
   cf_test_spin_until (is_details_page, dialog);
@@ -538,28 +517,6 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
-/* The mapped label under @widget that shows @text */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The button labelled @label of the toast that says @title (an older
  * toast may still be in the overlay, hiding) */
 static GtkWidget *
@@ -567,11 +524,11 @@ find_toast_button (GtkWidget  *window,
                    const char *title,
                    const char *label)
 {
-  GtkWidget *title_label = find_label (window, title);
+  GtkWidget *title_label = cf_test_find_mapped_label (window, title);
 
   for (GtkWidget *w = title_label; w != NULL; w = gtk_widget_get_parent (w))
     {
-      GtkWidget *button = find_button (w, label);
+      GtkWidget *button = cf_test_find_button (w, label);
 
       if (button != NULL)
         return button;
@@ -674,7 +631,7 @@ test_day_macros (void)
 static gboolean
 no_changed_toast (gpointer data)
 {
-  return find_label (data, "Changed “Cheese, cheddar”") == NULL;
+  return cf_test_find_mapped_label (data, "Changed “Cheese, cheddar”") == NULL;
 }
 
 /* An edit undone with Ctrl+Z; a copy undone with the toast's button:
@@ -746,7 +703,7 @@ test_undo_edit_and_copy (void)
   message = find_message_dialog ();
   dt = g_date_time_new_local (g_date_get_year (&today), g_date_get_month (&today), g_date_get_day (&today), 12, 0, 0);
   gtk_calendar_select_day (g_object_get_data (G_OBJECT (message), "calendar"), dt);
-  gtk_widget_activate (find_button (GTK_WIDGET (message), "C_opy"));
+  gtk_widget_activate (cf_test_find_button (GTK_WIDGET (message), "C_opy"));
   wait_for_entries (window, diary, 2);
   g_assert_cmpuint (g_list_model_get_n_items (cf_diary_view_get_meal_model (view, CF_MEAL_LUNCH)), ==, 1);
   g_assert_true (shows_label (GTK_WIDGET (window), "Copied 1 entry"));
@@ -875,8 +832,8 @@ test_shortcuts_window (void)
   shortcuts = find_shortcuts_window ();
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
-  g_assert_nonnull (find_label (GTK_WIDGET (shortcuts), "Show Shortcuts"));
-  g_assert_nonnull (find_label (GTK_WIDGET (shortcuts), "Preferences"));
+  g_assert_nonnull (cf_test_find_mapped_label (GTK_WIDGET (shortcuts), "Show Shortcuts"));
+  g_assert_nonnull (cf_test_find_mapped_label (GTK_WIDGET (shortcuts), "Preferences"));
   maybe_screenshot (shortcuts, "shortcuts-window");
   g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &shortcuts);
 

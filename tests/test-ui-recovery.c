@@ -59,27 +59,6 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
-/* The button under @widget labelled @label, whether shown or not */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* As a click does */
 static void
 click (GtkWidget *button)
@@ -128,7 +107,7 @@ static gboolean
 button_shown (CfWindow   *window,
               const char *label)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (window), label);
+  GtkWidget *button = cf_test_find_button (GTK_WIDGET (window), label);
 
   return button != NULL && gtk_widget_get_mapped (button);
 }
@@ -247,7 +226,7 @@ check_missing (CfApplication *app,
   g_assert_true (button_shown (window, "_Restore Last Backup"));
   g_assert_true (button_shown (window, "_Start a New Diary"));
 
-  restore = find_button (GTK_WIDGET (window), "_Restore Last Backup");
+  restore = cf_test_find_button (GTK_WIDGET (window), "_Restore Last Backup");
   click (restore);
   /* The new window and its toast take a few turns of the main loop (more
    * in a build with sanitizers) */
@@ -286,7 +265,7 @@ check_start_new (CfApplication *app,
 
   g_assert_true (shows_error_page (window));
   g_assert_nonnull (strstr (error_description (window), "is empty"));
-  click (find_button (GTK_WIDGET (window), "_Start a New Diary"));
+  click (cf_test_find_button (GTK_WIDGET (window), "_Start a New Diary"));
   cf_test_spin ();
 
   fresh = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -424,7 +403,7 @@ check_smaller (CfApplication *app,
 
   /* Asked, the user goes ahead: a new backup beside the old one */
   g_usleep (1100 * 1000);
-  button = find_button (GTK_WIDGET (window), "_Back Up Anyway");
+  button = cf_test_find_button (GTK_WIDGET (window), "_Back Up Anyway");
   g_assert_nonnull (button);
   click (button);
   cf_test_spin ();
@@ -621,7 +600,7 @@ static void
 answer_profile (CfWindow   *window,
                 const char *birth_date)
 {
-  GtkWidget *set_up = find_button (GTK_WIDGET (window), "_Set Up…");
+  GtkWidget *set_up = cf_test_find_button (GTK_WIDGET (window), "_Set Up…");
   CfProfileDialog *dialog;
 
   g_assert_nonnull (set_up);
@@ -652,7 +631,7 @@ check_demo_profile (CfApplication *app,
     {
       /* The demo's first-run question counts as answered; its profile
        * changes all the same, in the demo */
-      GtkWidget *set_up = find_button (GTK_WIDGET (window), "_Set Up…");
+      GtkWidget *set_up = cf_test_find_button (GTK_WIDGET (window), "_Set Up…");
 
       g_assert_true (set_up == NULL || !gtk_widget_get_mapped (set_up));
       g_settings_set_boolean (settings, "profile-asked", FALSE);
@@ -749,7 +728,7 @@ test_first_run_profile (void)
   cf_test_spin ();
 
   g_assert_true (shows_label (GTK_WIDGET (window), "Targets use the highest value of all age groups"));
-  set_up = find_button (GTK_WIDGET (window), "_Set Up…");
+  set_up = cf_test_find_button (GTK_WIDGET (window), "_Set Up…");
   g_assert_true (gtk_widget_get_mapped (set_up));
 
   /* Later: the question is not answered, the banner stays */
