@@ -60,6 +60,16 @@ perf="$build/tests/perf"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# command_of NAME: sets cmd to the command line of a measured program
+command_of () {
+  case $1 in
+    gtk-hello) cmd=("$perf/hello-gtk") ;;
+    adw-hello) cmd=("$perf/hello-adw") ;;
+    cofactor) cmd=("$build/src/ui/cofactor") ;;
+    cofactor-demo) cmd=("$build/src/ui/cofactor" --demo) ;;
+  esac
+}
+
 # median FILE COLUMN: the median of a column of numbers
 median () {
   sort -g -k"$2","$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -77,12 +87,7 @@ if [ $gui = 1 ]; then
       name=${names[$(((r + k) % 4))]}
       profile="$work/profile-$name-$r"
       mkdir -p "$profile"
-      case $name in
-        gtk-hello) cmd=("$perf/hello-gtk") ;;
-        adw-hello) cmd=("$perf/hello-adw") ;;
-        cofactor) cmd=("$build/src/ui/cofactor") ;;
-        cofactor-demo) cmd=("$build/src/ui/cofactor" --demo) ;;
-      esac
+      command_of "$name"
       COFACTOR_DATA_DIR="$profile" XDG_DATA_HOME="$profile" TMPDIR="$profile" \
         "$perf/perf-launch" 1000 "${cmd[@]}" >> "$work/$name.txt" 2>> "$work/stderr.txt" ||
         echo "measure-performance: $name failed, see below" >&2
@@ -120,11 +125,7 @@ if [ $gui = 1 ]; then
         for ((r = 0; r < 3; r++)); do
           profile="$work/instr-$name-$r"
           mkdir -p "$profile"
-          case $name in
-            adw-hello) cmd=("$perf/hello-adw") ;;
-            cofactor) cmd=("$build/src/ui/cofactor") ;;
-            cofactor-demo) cmd=("$build/src/ui/cofactor" --demo) ;;
-          esac
+          command_of "$name"
           COFACTOR_DATA_DIR="$profile" XDG_DATA_HOME="$profile" TMPDIR="$profile" \
             "$perf/perf-launch" 0 valgrind -q --tool=callgrind --separate-threads=yes \
             --callgrind-out-file="$profile/callgrind.out" "${cmd[@]}" > /dev/null 2>> "$work/stderr.txt" || true

@@ -85,6 +85,7 @@ _cf_entry_amount_sql (const char *value)
 
 /* Helpers for the one-column-per-nutrient tables */
 const char   *_cf_nutrient_columns      (void);
+const char   *_cf_ref_nutrient_columns  (void);
 const char   *_cf_nutrient_placeholders (void);
 void          _cf_bind_nutrients        (sqlite3_stmt      *stmt,
                                          int                first,

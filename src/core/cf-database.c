@@ -435,6 +435,7 @@ expand_migration (const char *migration,
 }
 
 static char *nutrient_columns;
+static char *ref_nutrient_columns;
 static char *nutrient_placeholders;
 
 static void
@@ -445,6 +446,7 @@ init_nutrient_sql (void)
   if (g_once_init_enter (&initialized))
     {
       GString *cols = g_string_new (NULL);
+      GString *ref_cols = g_string_new (NULL);
       GString *ph = g_string_new (NULL);
 
       for (guint i = 0; i < CF_N_NUTRIENTS; i++)
@@ -452,10 +454,12 @@ init_nutrient_sql (void)
           const char *key = cf_nutrient_get_key (i);
 
           g_string_append_printf (cols, "%s%s", i ? ", " : "", key);
+          g_string_append_printf (ref_cols, "%sf.%s", i ? ", " : "", key);
           g_string_append_printf (ph, "%s?", i ? ", " : "");
         }
 
       nutrient_columns = g_string_free (cols, FALSE);
+      ref_nutrient_columns = g_string_free (ref_cols, FALSE);
       nutrient_placeholders = g_string_free (ph, FALSE);
 
       g_once_init_leave (&initialized, 1);
@@ -472,6 +476,19 @@ _cf_nutrient_columns (void)
 {
   init_nutrient_sql ();
   return nutrient_columns;
+}
+
+/**
+ * _cf_ref_nutrient_columns:
+ *
+ * Returns: "f.energy, f.protein, …": the same columns of the food table
+ *   when it is named `f`
+ */
+const char *
+_cf_ref_nutrient_columns (void)
+{
+  init_nutrient_sql ();
+  return ref_nutrient_columns;
 }
 
 const char *

@@ -778,18 +778,8 @@ tier_sql (guint          tier,
     }
   else
     {
-      g_autofree char *prefixed = NULL;
-      g_auto(GStrv) cols = g_strsplit (_cf_nutrient_columns (), ", ", -1);
 
-      for (guint i = 0; cols[i]; i++)
-        {
-          char *c = g_strconcat ("f.", cols[i], NULL);
-          g_free (cols[i]);
-          cols[i] = c;
-        }
-      prefixed = g_strjoinv (", ", cols);
-
-      g_string_append_printf (sql, "SELECT " REF_FOOD_COLUMNS ", %s", prefixed);
+      g_string_append_printf (sql, "SELECT " REF_FOOD_COLUMNS ", %s", _cf_ref_nutrient_columns ());
       if (match != NULL)
         g_string_append_printf (sql, " FROM ref.%s JOIN ref.food f ON f.rowid = %s.rowid"
                                      REF_FOOD_JOINS

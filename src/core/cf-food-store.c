@@ -312,22 +312,12 @@ load_k2_alternatives (CfStmtCache *cache,
 {
   g_auto(CfStmtLease) stmt = { cache, NULL };
   g_autofree char *sql = NULL;
-  g_autofree char *prefixed = NULL;
-  g_auto(GStrv) cols = g_strsplit (_cf_nutrient_columns (), ", ", -1);
   int rc;
-
-  for (guint i = 0; cols[i]; i++)
-    {
-      char *c = g_strconcat ("f.", cols[i], NULL);
-      g_free (cols[i]);
-      cols[i] = c;
-    }
-  prefixed = g_strjoinv (", ", cols);
 
   sql = g_strdup_printf ("SELECT " REF_FOOD_COLUMNS ", %s, l.note"
                          " FROM ref.food_link l JOIN ref.food f ON f.id = l.k2_food" REF_FOOD_JOINS
                          " WHERE l.usda_food = ? ORDER BY l.is_primary DESC, l.match DESC, f.id",
-                         prefixed);
+                         _cf_ref_nutrient_columns ());
   stmt.stmt = _cf_stmt_cache_take (cache, sql, error);
   if (stmt.stmt == NULL)
     return FALSE;
@@ -562,18 +552,8 @@ load_food (CfStmtCache  *cache,
                            _cf_nutrient_columns ());
   else
     {
-      g_auto(GStrv) cols = g_strsplit (_cf_nutrient_columns (), ", ", -1);
-      g_autofree char *prefixed = NULL;
-
-      for (guint i = 0; cols[i]; i++)
-        {
-          char *c = g_strconcat ("f.", cols[i], NULL);
-          g_free (cols[i]);
-          cols[i] = c;
-        }
-      prefixed = g_strjoinv (", ", cols);
       sql = g_strdup_printf ("SELECT " REF_FOOD_COLUMNS ", %s FROM ref.food f" REF_FOOD_JOINS " WHERE f.id = ?",
-                             prefixed);
+                             _cf_ref_nutrient_columns ());
     }
 
   stmt.stmt = _cf_stmt_cache_take (cache, sql, error);
