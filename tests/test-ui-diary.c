@@ -559,6 +559,98 @@ check_entry_wraps (GtkWidget *widget)
   return n;
 }
 
+typedef struct
+{
+  GtkWidget *view;
+  gboolean   painted;
+  gboolean   meals_shown[CF_N_MEALS];   /* in the first frame */
+} FirstFrame;
+
+static gboolean
+meal_shown (GtkWidget *view,
+            CfMeal     meal)
+{
+  return cf_test_find_mapped_label (view, cf_meal_get_name (meal)) != NULL;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        FirstFrame    *f)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, f);
+  f->painted = TRUE;
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    f->meals_shown[m] = meal_shown (f->view, m);
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+static gboolean
+all_meals_shown (gpointer view)
+{
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    if (!meal_shown (view, m))
+      return FALSE;
+  return TRUE;
+}
+
+/* The window's first frame shows the day down to its first meal with
+ * entries, and the next frames the whole day; also when the diary is
+ * not the first view shown */
+static void
+test_first_frame (void)
+{
+  g_autoptr(CfContext) context = cf_test_context_new (TRUE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cofactor.Cofactor");
+  g_autoptr(GError) error = NULL;
+  FirstFrame f = { NULL };
+  CfWindow *window;
+  GDate today;
+
+  cf_day_set_today (&today);
+  g_assert_true (cf_demo_fill (context, &today, 2, &error));
+  g_assert_no_error (error);
+
+  window = cf_window_new_for_context (context, settings);
+  f.view = cf_window_get_diary_view (window);
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (first_frame_painted_cb), &f);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin_until (first_frame_painted, &f);
+
+  /* The sample day has breakfast */
+  g_assert_true (f.meals_shown[CF_MEAL_BREAKFAST]);
+  for (guint m = CF_MEAL_BREAKFAST + 1; m < CF_N_MEALS; m++)
+    g_assert_false (f.meals_shown[m]);
+  cf_test_spin_until (all_meals_shown, f.view);
+
+  /* Another day is shown whole at once */
+  g_date_subtract_days (&today, 1);
+  cf_diary_view_set_day (CF_DIARY_VIEW (f.view), &today);
+  g_assert_true (all_meals_shown (f.view));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+
+  /* Opened on the Foods view, the diary is whole once switched to */
+  g_settings_set_string (settings, "last-view", "foods");
+  window = cf_window_new_for_context (context, settings);
+  f.view = cf_window_get_diary_view (window);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin ();
+  g_assert_false (gtk_widget_get_mapped (f.view));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "diary");
+  cf_test_spin_until (all_meals_shown, f.view);
+
+  g_settings_reset (settings, "last-view");
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin ();
+}
+
 static void
 test_narrow (void)
 {
@@ -1173,6 +1265,7 @@ main (int   argc,
   g_test_add_func ("/cofactor/ui/supplement-templates", test_supplement_templates);
   g_test_add_func ("/cofactor/ui/food-editor-iu", test_food_editor_iu);
   g_test_add_func ("/cofactor/ui/narrow", test_narrow);
+  g_test_add_func ("/cofactor/ui/first-frame", test_first_frame);
   g_test_add_data_func ("/cofactor/ui/icons/empty", GINT_TO_POINTER (FALSE), test_icons);
   g_test_add_data_func ("/cofactor/ui/icons/day", GINT_TO_POINTER (TRUE), test_icons);
   g_test_add_func ("/cofactor/ui/preferences", test_preferences);

@@ -172,6 +172,15 @@ collect (GPtrArray *strings,
     {
       GMenuModel *model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
 
+      /* Some menus are made when first opened: opened, as a person
+       * does, they are there */
+      if (model == NULL && gtk_widget_get_mapped (widget))
+        {
+          gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
+          gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+          model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+        }
+
       add (strings, gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));
       if (model != NULL)
         collect_menu (strings, model);

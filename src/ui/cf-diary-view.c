@@ -43,10 +43,19 @@ struct _CfDiaryView
   GtkStack      *stack;
   GtkMenuButton *date_button;
   GtkLabel      *date_label;
-  GtkCalendar   *calendar;
+  GtkCalendar   *calendar;      /* made when first shown */
+  GtkMenuButton *day_menu_button;
+  GMenuModel    *day_menu;
   GtkButton     *today_button;
   GtkBox        *meals_box;
+  GtkWidget     *meal_sections[CF_N_MEALS];
   CfDaySummary  *summary;
+
+  /* Until the view's first frame: only the meals up to the first one
+   * with entries are shown (show_first_meals()) */
+  gboolean       first_frame_pending;
+  gboolean       first_frame_started;
+  guint          first_frames_tick;
 };
 
 enum {
@@ -372,6 +381,86 @@ show_page (CfDiaryView *self,
   gtk_widget_set_visible (other, FALSE);
 }
 
+/* The calendar shows the day the view shows */
+static void
+select_day_in_calendar (CfDiaryView *self)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&self->day), g_date_get_month (&self->day),
+                                                   g_date_get_day (&self->day), 12, 0, 0);
+
+  gtk_calendar_select_day (self->calendar, dt);
+}
+
+/* Before the view's first frame, shows the meals up to the first one
+ * with entries (or all, on a day without any); afterwards, all.  The
+ * first frame of a window of the default size ends in that meal, and
+ * laying out the rest of a day is about a fifth of the work before that
+ * frame.  The meals further down appear one frame later, which only a
+ * window much taller than the default shows. */
+static void
+show_first_meals (CfDiaryView *self)
+{
+  gboolean shown = TRUE;
+
+  for (guint m = 0; m < CF_N_MEALS; m++)
+    {
+      gtk_widget_set_visible (self->meal_sections[m], shown);
+      if (self->first_frame_pending && g_list_model_get_n_items (G_LIST_MODEL (self->meals[m])) > 0)
+        shown = FALSE;
+    }
+}
+
+/* Ticks come at the start of each frame, before its layout: the
+ * first in the view's first frame, the second in the next */
+static gboolean
+first_frames_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (widget);
+
+  if (!self->first_frame_started)
+    {
+      self->first_frame_started = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->first_frames_tick = 0;
+  self->first_frame_pending = FALSE;
+  show_first_meals (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cf_diary_view_map (GtkWidget *widget)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cf_diary_view_parent_class)->map (widget);
+
+  if (self->first_frame_pending && self->first_frames_tick == 0)
+    {
+      self->first_frame_started = FALSE;
+      self->first_frames_tick = gtk_widget_add_tick_callback (widget, first_frames_tick_cb, NULL, NULL);
+    }
+}
+
+static void
+cf_diary_view_unmap (GtkWidget *widget)
+{
+  CfDiaryView *self = CF_DIARY_VIEW (widget);
+
+  /* Shown again, the view waits for its first frame again */
+  if (self->first_frames_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->first_frames_tick);
+      self->first_frames_tick = 0;
+    }
+
+  GTK_WIDGET_CLASS (cf_diary_view_parent_class)->unmap (widget);
+}
+
 static void
 reload (CfDiaryView *self)
 {
@@ -380,7 +469,6 @@ reload (CfDiaryView *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *full = NULL;
-  g_autoptr(GDateTime) dt = NULL;
   CfDiary *diary = cf_context_get_diary (self->context);
   GDate today;
 
@@ -408,6 +496,7 @@ reload (CfDiaryView *self)
     }
 
   update_meal_totals (self);
+  show_first_meals (self);
   cf_day_summary_set_entries (self->summary, &self->day, entries);
   update_targets (self);
 
@@ -425,9 +514,8 @@ reload (CfDiaryView *self)
    * 5 déc.", "Hier, 4 déc.") */
   gtk_widget_set_visible (GTK_WIDGET (self->today_button), ABS (g_date_days_between (&today, &self->day)) > 1);
 
-  dt = g_date_time_new_local (g_date_get_year (&self->day), g_date_get_month (&self->day),
-                              g_date_get_day (&self->day), 12, 0, 0);
-  gtk_calendar_select_day (self->calendar, dt);
+  if (self->calendar != NULL)
+    select_day_in_calendar (self);
 
   /* A first-run diary shows how to start instead of five empty meals */
   show_page (self, entries->len == 0 && cf_diary_count_entries (diary) == 0 ? "empty" : "day");
@@ -459,6 +547,31 @@ day_selected_cb (CfDiaryView *self,
       cf_diary_view_set_day (self, &day);
       gtk_menu_button_popdown (self->date_button);
     }
+}
+
+/* Builds the date button's popover, with its calendar, when it first
+ * opens: the first frame does without it */
+static void
+create_date_popover_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  CfDiaryView *self = user_data;
+  GtkWidget *popover;
+
+  if (self->calendar != NULL)
+    return;
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Day to Show"), -1);
+  cf_calendar_name_arrows (self->calendar);
+  select_day_in_calendar (self);
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
+  gtk_menu_button_set_popover (button, popover);
 }
 
 static void
@@ -674,7 +787,10 @@ cf_diary_view_constructed (GObject *object)
   g_assert (CF_IS_CONTEXT (self->context));
 
   for (guint m = 0; m < CF_N_MEALS; m++)
-    gtk_box_append (self->meals_box, build_meal_section (self, m));
+    {
+      self->meal_sections[m] = build_meal_section (self, m);
+      gtk_box_append (self->meals_box, self->meal_sections[m]);
+    }
 
   if (self->settings != NULL)
     {
@@ -764,6 +880,9 @@ cf_diary_view_class_init (CfDiaryViewClass *klass)
   object_class->get_property = cf_diary_view_get_property;
   object_class->set_property = cf_diary_view_set_property;
 
+  widget_class->map = cf_diary_view_map;
+  widget_class->unmap = cf_diary_view_unmap;
+
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, CF_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
@@ -790,11 +909,11 @@ cf_diary_view_class_init (CfDiaryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, stack);
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, date_button);
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, date_label);
-  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, day_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CfDiaryView, day_menu);
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, today_button);
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, meals_box);
   gtk_widget_class_bind_template_child (widget_class, CfDiaryView, summary);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "diary.previous-day", NULL, previous_day_activated);
   gtk_widget_class_install_action (widget_class, "diary.next-day", NULL, next_day_activated);
@@ -827,9 +946,11 @@ cf_diary_view_init (CfDiaryView *self)
   cf_day_set_today (&self->day);
   for (guint m = 0; m < CF_N_MEALS; m++)
     self->meals[m] = g_list_store_new (CF_TYPE_DIARY_ENTRY);
+  self->first_frame_pending = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_calendar_name_arrows (self->calendar);
+  gtk_menu_button_set_create_popup_func (self->date_button, create_date_popover_cb, self, NULL);
+  cf_menu_button_set_menu_model_lazily (self->day_menu_button, self->day_menu);
 
   /* Active whenever the diary is the visible view, wherever the focus
    * is in the window */

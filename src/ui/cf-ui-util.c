@@ -367,6 +367,35 @@ cf_calendar_name_arrows (GtkCalendar *calendar)
                                     _(names[i]), -1);
 }
 
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  GMenuModel *model = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+/**
+ * cf_menu_button_set_menu_model_lazily:
+ * @model: the menu @button shows
+ *
+ * Gives @button its menu when it first opens it.  Setting a menu model
+ * builds the whole popover menu at once, which is work the window's
+ * first frame does not need.  The button is sensitive and opens by
+ * click, keyboard and F10 (a primary menu) as with the model set.
+ */
+void
+cf_menu_button_set_menu_model_lazily (GtkMenuButton *button,
+                                      GMenuModel    *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  gtk_menu_button_set_create_popup_func (button, create_menu_cb, g_object_ref (model), g_object_unref);
+}
+
 /**
  * cf_widget_show_toast:
  * @widget: a widget in a window, or not (yet) in one

@@ -29,6 +29,8 @@ void         cf_show_correction        (GtkLabel            *label,
                                         const char          *corrected);
 void         cf_accessibility_init     (void);
 void         cf_calendar_name_arrows   (GtkCalendar         *calendar);
+void         cf_menu_button_set_menu_model_lazily (GtkMenuButton *button,
+                                        GMenuModel          *model);
 void         cf_widget_show_toast      (GtkWidget           *widget,
                                         const char          *title);
 char        *cf_format_vitamin_d_conversion (double          micrograms,

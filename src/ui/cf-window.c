@@ -40,6 +40,8 @@ struct _CfWindow
   GtkWidget            *restore_button;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkWidget            *diary_view;
   AdwBin               *foods_page;      /* the views, made when first shown */
   AdwBin               *insights_page;
@@ -1054,6 +1056,8 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, restore_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
@@ -1077,6 +1081,7 @@ static void
 cf_window_init (CfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_menu_button_set_menu_model_lazily (self->primary_menu_button, self->primary_menu);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb),
                            self, G_CONNECT_SWAPPED);

@@ -435,6 +435,10 @@ def scenario_keyboard_log(app):
     """Logs a food from the keyboard only: Ctrl+N, a search, the arrows
     to the food wanted, Enter, "2 large", the meal, Enter"""
     wanted = 'Egg, whole, cooked, hard-boiled'
+    # The sample day is shown whole: the window's first frame ends in
+    # its first meal, the frames after it show the others
+    for meal in ('Breakfast', 'Lunch', 'Dinner', 'Snacks', 'Supplements'):
+        meal_list(app, meal)
     before = entries_of(app, 'Dinner')
     dialog = open_window(app, ['<Control>n'], 'the add dialog (Ctrl+N)')
     time.sleep(0.5)
