@@ -688,6 +688,15 @@ test_narrow (void)
   cf_test_spin_for (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 500);
   g_assert_true (switcher_bar_is_shown (window));
+  {
+    GtkWidget *bar = cf_test_find_widget (GTK_WIDGET (window), is_of_type,
+                                          GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_BAR));
+
+    /* with a button for each view (it is given them when first shown) */
+    g_assert_nonnull (cf_test_find_mapped_label (bar, "Diary"));
+    g_assert_nonnull (cf_test_find_mapped_label (bar, "Foods"));
+    g_assert_nonnull (cf_test_find_mapped_label (bar, "Insights"));
+  }
 
   /* An entry's details wrap in a narrow window, and its row grows to
    * show them, beside the remove button, never under it */

@@ -715,15 +715,19 @@ clear_undo (CfWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 
-/* The switcher bar at the bottom is made visible the first time the
- * window is narrow enough to want it, and from then on only revealed
- * and hidden by its binding.  Until then GTK need not style it for the
- * first frame. */
+/* The switcher bar at the bottom is given the views and made visible
+ * the first time the window is narrow enough to want it, and from then
+ * on only revealed and hidden by its binding.  Until then the first
+ * frame need not build, nor style, its buttons. */
 static void
 title_visible_cb (CfWindow *self)
 {
-  if (adw_view_switcher_title_get_title_visible (self->switcher_title))
-    gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+      !gtk_widget_get_visible (GTK_WIDGET (self->switcher_bar)))
+    {
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+    }
 }
 
 /* A change can be undone while its toast is shown */
