@@ -98,16 +98,22 @@ if [ $gui = 1 ]; then
   adw_ms=$(median "$work/adw-hello.txt" 1)
   adw_rss=$(median "$work/adw-hello.txt" 2)
   adw_cpu=$(median "$work/adw-hello.txt" 3)
-  printf '%-16s %12s %8s %14s %8s %12s %8s\n' program "first frame" ratio "peak RSS" ratio "CPU to it" ratio
+  printf '%-16s %12s %8s %8s %14s %8s %12s %8s\n' program "first frame" ratio paired "peak RSS" ratio "CPU to it" ratio
   for name in "${names[@]}"; do
     ms=$(median "$work/$name.txt" 1)
     rss=$(median "$work/$name.txt" 2)
     cpu=$(median "$work/$name.txt" 3)
-    printf '%-16s %9s ms %7.2fx %10.1f MiB %7.2fx %9s ms %7.2fx\n' "$name" "$ms" \
-      "$(echo "$ms / $adw_ms" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$rss / $adw_rss" | bc -l)" \
+    # Round by round against the libadwaita hello world started in the
+    # same round, so that a change of the machine's load between rounds
+    # falls on both
+    paste -d' ' "$work/$name.txt" "$work/adw-hello.txt" | awk '{ print $1 / $4 }' > "$work/$name-paired.txt"
+    paired=$(median "$work/$name-paired.txt" 1)
+    printf '%-16s %9s ms %7.2fx %7.2fx %10.1f MiB %7.2fx %9s ms %7.2fx\n' "$name" "$ms" \
+      "$(echo "$ms / $adw_ms" | bc -l)" "$paired" "$(echo "$rss / 1024" | bc -l)" "$(echo "$rss / $adw_rss" | bc -l)" \
       "$cpu" "$(echo "$cpu / $adw_cpu" | bc -l)"
   done
-  echo "(ratios against adw-hello; \"CPU to it\": processor time the program used until that frame, all its threads;"
+  echo "(ratios against adw-hello: of the medians, and \"paired\", the median of each round's ratio to the adw-hello of"
+  echo " the same round; \"CPU to it\": processor time the program used until that frame, all its threads;"
   echo " each run's first frame: $(for n in "${names[@]}"; do printf '%s: %s; ' "$n" "$(cut -d' ' -f1 "$work/$n.txt" | tr '\n' ' ')"; done))"
   [ -s "$work/stderr.txt" ] && { echo "stderr of the programs:"; sort "$work/stderr.txt" | uniq -c | head -20; }
   echo
