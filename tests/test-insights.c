@@ -1245,37 +1245,76 @@ run_done_cb (GObject      *object,
   g_assert_no_error (error);
 }
 
+/* The same insights, with the same foods suggested, in the same order */
+static void
+assert_same_insights (GPtrArray *a,
+                      GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      CfInsight *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+      GPtrArray *xf = cf_insight_get_foods (x), *yf = cf_insight_get_foods (y);
+
+      g_assert_cmpstr (cf_insight_get_id (x), ==, cf_insight_get_id (y));
+      g_assert_cmpstr (cf_insight_get_summary (x), ==, cf_insight_get_summary (y));
+      g_assert_cmpuint (xf->len, ==, yf->len);
+      for (guint k = 0; k < xf->len; k++)
+        {
+          const CfInsightFood *p = g_ptr_array_index (xf, k), *q = g_ptr_array_index (yf, k);
+
+          g_assert_cmpstr (p->id, ==, q->id);
+          g_assert_cmpstr (p->name, ==, q->name);
+          g_assert_cmpfloat (p->per_serving, ==, q->per_serving);
+        }
+    }
+}
+
+/* Synchronous and asynchronous runs agree, also two at once on one
+ * engine, and later runs (which reuse the engine's ranking of the
+ * foods that help) agree with the first and with a new engine's */
 static void
 test_async (void)
 {
   g_autoptr(CfContext) context = cf_test_context_new (TRUE);
   g_autoptr(CfFood) base = base_with (context, "magnesium=100,vitamin_c=10");
   g_autoptr(CfInsightEngine) engine = cf_insight_engine_new (context);
+  g_autoptr(CfInsightEngine) other = cf_insight_engine_new (context);
   g_autoptr(CfProfile) profile = woman_of_40 ();
   g_autoptr(GPtrArray) sync = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GPtrArray) async = NULL;
+  g_autoptr(GPtrArray) async2 = NULL;
   g_autoptr(GError) error = NULL;
   GDate first = day_n (0);
   GDate last = day_n (4);
+  guint n_foods = 0;
 
   log_base_days (context, base, 5);
   cf_insight_engine_set_profile (engine, profile);
+  cf_insight_engine_set_profile (other, profile);
   sync = cf_insight_engine_run (engine, &first, &last, &error);
   g_assert_no_error (error);
-
-  cf_insight_engine_run_async (engine, &first, &last, NULL, run_done_cb, &async);
-  while (async == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_cmpuint (async->len, ==, sync->len);
   g_assert_cmpuint (sync->len, >, 0);
   for (guint i = 0; i < sync->len; i++)
-    {
-      g_assert_cmpstr (cf_insight_get_id (g_ptr_array_index (async, i)), ==,
-                       cf_insight_get_id (g_ptr_array_index (sync, i)));
-      g_assert_cmpstr (cf_insight_get_summary (g_ptr_array_index (async, i)), ==,
-                       cf_insight_get_summary (g_ptr_array_index (sync, i)));
-    }
+    n_foods += cf_insight_get_foods (g_ptr_array_index (sync, i))->len;
+  g_assert_cmpuint (n_foods, >, 0);
+
+  again = cf_insight_engine_run (engine, &first, &last, &error);
+  g_assert_no_error (error);
+  assert_same_insights (sync, again);
+
+  cf_insight_engine_run_async (other, &first, &last, NULL, run_done_cb, &async);
+  cf_insight_engine_run_async (other, &first, &last, NULL, run_done_cb, &async2);
+  while (async == NULL || async2 == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  assert_same_insights (sync, async);
+  assert_same_insights (sync, async2);
+
+  fresh = cf_insight_engine_run (other, &first, &last, &error);
+  g_assert_no_error (error);
+  assert_same_insights (sync, fresh);
 
   /* A reversed range is refused */
   g_assert_null (cf_insight_engine_run (engine, &last, &first, &error));

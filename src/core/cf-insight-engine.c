@@ -44,6 +44,12 @@ struct _CfInsightEngine
   GObject    parent_instance;
   CfContext *context;
   CfProfile *profile;
+
+  /* The reference foods richest in each intake (rank_foods()), ranked
+   * when first needed: the reference database does not change while the
+   * process runs.  Runs in workers share them, under the lock. */
+  GMutex     lock;
+  GPtrArray *ranked[CF_N_INTAKES];
 };
 
 enum {
@@ -530,6 +536,33 @@ rank_foods (sqlite3   *db,
   return g_steal_pointer (&foods);
 }
 
+/* rank_foods() for @intake, once per engine; a new reference */
+static GPtrArray *
+ranked_foods (CfInsightEngine  *engine,
+              sqlite3          *db,
+              CfIntake          intake,
+              GError          **error)
+{
+  GPtrArray *foods;
+
+  g_mutex_lock (&engine->lock);
+  foods = engine->ranked[intake] ? g_ptr_array_ref (engine->ranked[intake]) : NULL;
+  g_mutex_unlock (&engine->lock);
+  if (foods != NULL)
+    return foods;
+
+  foods = rank_foods (db, intake, thresholds.foods_per_insight, error);
+  if (foods == NULL)
+    return NULL;
+
+  g_mutex_lock (&engine->lock);
+  if (engine->ranked[intake] == NULL)
+    engine->ranked[intake] = g_ptr_array_ref (foods);
+  g_mutex_unlock (&engine->lock);
+
+  return foods;
+}
+
 /* ------------------------------------------------------------------
  * Evaluating the rules
  * ------------------------------------------------------------------ */
@@ -547,7 +580,8 @@ typedef struct
   double      supplements[CF_N_INTAKES];
   GDate       first;
   GDate       last;
-  GPtrArray  *helping[CF_N_INTAKES];      /* CfInsightFood, queried once per run */
+  CfInsightEngine *engine;
+  GPtrArray  *helping[CF_N_INTAKES];      /* CfInsightFood, see ranked_foods() */
   GError     *error;                      /* first failure of a food query */
 } Facts;
 
@@ -702,7 +736,7 @@ add_foods (Facts     *f,
   /* Several rules suggest foods for the same nutrient (magnesium for
    * its own rule, the ratio and the calcium paradox) */
   if (f->helping[intake] == NULL)
-    f->helping[intake] = rank_foods (f->db, intake, thresholds.foods_per_insight, &f->error);
+    f->helping[intake] = ranked_foods (f->engine, f->db, intake, &f->error);
   foods = f->helping[intake];
   if (foods == NULL)
     return;
@@ -1390,7 +1424,8 @@ compare_ranked (gconstpointer a,
 }
 
 static GPtrArray *
-run_rules (CfDatabase       *database,
+run_rules (CfInsightEngine  *engine,
+           CfDatabase       *database,
            sqlite3          *db,
            const CfProfile  *profile,
            const GDate      *first,
@@ -1410,6 +1445,7 @@ run_rules (CfDatabase       *database,
   targets = cf_targets_new (profile, last);
 
   f.db = db;
+  f.engine = engine;
   f.has_foods = _cf_database_has_foods (database);
   f.targets = targets;
   f.first = *first;
@@ -1515,6 +1551,9 @@ cf_insight_engine_finalize (GObject *object)
   CfInsightEngine *self = (CfInsightEngine *) object;
 
   g_clear_pointer (&self->profile, cf_profile_free);
+  for (guint k = 0; k < CF_N_INTAKES; k++)
+    g_clear_pointer (&self->ranked[k], g_ptr_array_unref);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (cf_insight_engine_parent_class)->finalize (object);
 }
@@ -1578,6 +1617,7 @@ cf_insight_engine_class_init (CfInsightEngineClass *klass)
 static void
 cf_insight_engine_init (CfInsightEngine *self)
 {
+  g_mutex_init (&self->lock);
   self->profile = cf_profile_new ();
 }
 
@@ -1680,7 +1720,7 @@ cf_insight_engine_run (CfInsightEngine  *self,
 
   database = cf_context_get_database (self->context);
 
-  return run_rules (database, _cf_database_get_handle (database), self->profile, first, last, error);
+  return run_rules (self, database, _cf_database_get_handle (database), self->profile, first, last, error);
 }
 
 typedef struct
@@ -1721,7 +1761,8 @@ run_thread (GTask        *task,
       return;
     }
 
-  insights = run_rules (data->database, db, data->profile, &data->first, &data->last, &error);
+  insights = run_rules (CF_INSIGHT_ENGINE (source_object), data->database, db, data->profile,
+                        &data->first, &data->last, &error);
   _cf_database_close_reader (data->database, db);
 
   if (insights == NULL)
