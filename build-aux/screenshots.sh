@@ -64,20 +64,15 @@ fi
 
 mkdir -p "$out"
 export GSK_RENDERER=cairo GTK_A11Y=none ADW_DISABLE_PORTAL=1
-config="$(mktemp -d)"
-trap 'rm -rf "$config"' EXIT
 
 # shoot SCHEME WIDTH HEIGHT NAME:KEYS...
 shoot () {
   local scheme=$1 width=$2 height=$3; shift 3
-  # The window takes its size from the settings (a window manager would
-  # otherwise be needed to resize it)
-  mkdir -p "$config/glib-2.0/settings"
-  printf '[io/github/cofactor/Cofactor]\nwindow-width=%d\nwindow-height=%d\n' "$width" "$height" \
-    > "$config/glib-2.0/settings/keyfile"
   # The binary itself, not through "meson devenv", so that killing it
-  # ends the app
-  env "${lang_env[@]}" GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$config" ADW_DEBUG_COLOR_SCHEME=$scheme \
+  # ends the app.  --demo keeps its settings in memory, from the
+  # defaults, so the window is resized once shown (Xvfb has no window
+  # manager to refuse it)
+  env "${lang_env[@]}" GSETTINGS_BACKEND=memory ADW_DEBUG_COLOR_SCHEME=$scheme \
     GSETTINGS_SCHEMA_DIR="$build/data" COFACTOR_LOCALEDIR="$build/po" \
     "$build/src/ui/cofactor" --demo >/dev/null 2>&1 &
   local pid=$!
@@ -87,9 +82,14 @@ shoot () {
     sleep 0.2
   done
   [ -n "$wid" ] || { echo "screenshots: the window did not appear" >&2; kill $pid; return 1; }
+  xdotool windowsize --sync "$wid" "$width" "$height"
   sleep 1.5
   eval "$(xdotool getwindowgeometry --shell "$wid")"
-  [ "$WIDTH" = "$width" ] || echo "screenshots: asked for ${width} px wide, the window is ${WIDTH} px" >&2
+  if [ "$WIDTH" != "$width" ] || [ "$HEIGHT" != "$height" ]; then
+    echo "screenshots: asked for ${width}x${height}, the window is ${WIDTH}x${HEIGHT}" >&2
+    kill $pid
+    return 1
+  fi
   for shot in "$@"; do
     local name=${shot%%:*} keys=${shot#*:}
     for k in $keys; do
