@@ -8,8 +8,9 @@
 # world (header bar and label), Cofactor on an empty profile and
 # Cofactor --demo are started in turn, RUNS times (default 7) under one
 # Xvfb display; for each, the median time from exec to the end of the
-# window's first painted frame, its ratio to the libadwaita hello world,
-# the processor time it had used by that frame (less disturbed by other
+# window's first painted frame, its ratio to the libadwaita hello world
+# (of the medians, and paired: the median of each round's ratio to the
+# hello world of the same round), the processor time it had used by that frame (less disturbed by other
 # work on a busy machine than the wall time), and the median peak memory
 # (RSS, measured a second after that frame so that work put off until
 # then counts).  The programs report the frame
@@ -70,9 +71,11 @@ command_of () {
   esac
 }
 
-# median FILE COLUMN: the median of a column of numbers
+# median FILE COLUMN: the median of a column of numbers; the lines of
+# failed runs (dashes) are left out
 median () {
-  sort -g -k"$2","$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  { grep -v '^-' "$1" || true; } | sort -g -k"$2","$2" |
+    awk -v c="$2" '{ v[NR] = $c } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 if [ $gui = 1 ]; then
@@ -88,9 +91,11 @@ if [ $gui = 1 ]; then
       profile="$work/profile-$name-$r"
       mkdir -p "$profile"
       command_of "$name"
+      # A failed start leaves a line of dashes, so that line r of each
+      # file stays round r (see "paired" below)
       COFACTOR_DATA_DIR="$profile" XDG_DATA_HOME="$profile" TMPDIR="$profile" \
         "$perf/perf-launch" 1000 "${cmd[@]}" >> "$work/$name.txt" 2>> "$work/stderr.txt" ||
-        echo "measure-performance: $name failed, see below" >&2
+        { echo "- - -" >> "$work/$name.txt"; echo "measure-performance: $name failed, see below" >&2; }
     done
   done
 
@@ -106,7 +111,8 @@ if [ $gui = 1 ]; then
     # Round by round against the libadwaita hello world started in the
     # same round, so that a change of the machine's load between rounds
     # falls on both
-    paste -d' ' "$work/$name.txt" "$work/adw-hello.txt" | awk '{ print $1 / $4 }' > "$work/$name-paired.txt"
+    paste -d' ' "$work/$name.txt" "$work/adw-hello.txt" | awk '$1 + 0 > 0 && $4 + 0 > 0 { print $1 / $4 }' \
+      > "$work/$name-paired.txt"
     paired=$(median "$work/$name-paired.txt" 1)
     printf '%-16s %9s ms %7.2fx %7.2fx %10.1f MiB %7.2fx %9s ms %7.2fx\n' "$name" "$ms" \
       "$(echo "$ms / $adw_ms" | bc -l)" "$paired" "$(echo "$rss / 1024" | bc -l)" "$(echo "$rss / $adw_rss" | bc -l)" \

@@ -64,6 +64,9 @@ fi
 
 mkdir -p "$out"
 export GSK_RENDERER=cairo GTK_A11Y=none ADW_DISABLE_PORTAL=1
+# Nothing of this machine's GTK configuration (gtk.css, settings.ini)
+config="$(mktemp -d)"
+trap 'rm -rf "$config"' EXIT
 
 # shoot SCHEME WIDTH HEIGHT NAME:KEYS...
 shoot () {
@@ -72,7 +75,7 @@ shoot () {
   # ends the app.  --demo keeps its settings in memory, from the
   # defaults, so the window is resized once shown (Xvfb has no window
   # manager to refuse it)
-  env "${lang_env[@]}" GSETTINGS_BACKEND=memory ADW_DEBUG_COLOR_SCHEME=$scheme \
+  env "${lang_env[@]}" GSETTINGS_BACKEND=memory XDG_CONFIG_HOME="$config" ADW_DEBUG_COLOR_SCHEME=$scheme \
     GSETTINGS_SCHEMA_DIR="$build/data" COFACTOR_LOCALEDIR="$build/po" \
     "$build/src/ui/cofactor" --demo >/dev/null 2>&1 &
   local pid=$!

@@ -179,6 +179,8 @@ collect (GPtrArray *strings,
           gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
           gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
           model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+          /* Opened, it has its menu or its own popover */
+          g_assert_true (model != NULL || gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL);
         }
 
       add (strings, gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));

@@ -39,17 +39,54 @@
  * that missing values could only strengthen (an upper limit already
  * passed) is never softened.
  */
+/* The reference foods richest in each intake (rank_foods()), ranked
+ * when first needed: the reference database does not change while the
+ * process runs.  The engine and its runs in workers share it (a plain
+ * struct, not the engine itself), under its lock. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GMutex           lock;
+  GPtrArray       *foods[CF_N_INTAKES];
+} RankedFoods;
+
+static RankedFoods *
+ranked_foods_new (void)
+{
+  RankedFoods *self = g_new0 (RankedFoods, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->lock);
+
+  return self;
+}
+
+static RankedFoods *
+ranked_foods_ref (RankedFoods *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+static void
+ranked_foods_unref (RankedFoods *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint k = 0; k < CF_N_INTAKES; k++)
+    g_clear_pointer (&self->foods[k], g_ptr_array_unref);
+  g_mutex_clear (&self->lock);
+  g_free (self);
+}
+
 struct _CfInsightEngine
 {
-  GObject    parent_instance;
-  CfContext *context;
-  CfProfile *profile;
-
-  /* The reference foods richest in each intake (rank_foods()), ranked
-   * when first needed: the reference database does not change while the
-   * process runs.  Runs in workers share them, under the lock. */
-  GMutex     lock;
-  GPtrArray *ranked[CF_N_INTAKES];
+  GObject      parent_instance;
+  CfContext   *context;
+  CfProfile   *profile;
+  RankedFoods *ranked;
 };
 
 enum {
@@ -536,18 +573,18 @@ rank_foods (sqlite3   *db,
   return g_steal_pointer (&foods);
 }
 
-/* rank_foods() for @intake, once per engine; a new reference */
+/* rank_foods() for @intake, ranked once into @ranked; a new reference */
 static GPtrArray *
-ranked_foods (CfInsightEngine  *engine,
-              sqlite3          *db,
-              CfIntake          intake,
-              GError          **error)
+ranked_foods (RankedFoods  *ranked,
+              sqlite3      *db,
+              CfIntake      intake,
+              GError      **error)
 {
   GPtrArray *foods;
 
-  g_mutex_lock (&engine->lock);
-  foods = engine->ranked[intake] ? g_ptr_array_ref (engine->ranked[intake]) : NULL;
-  g_mutex_unlock (&engine->lock);
+  g_mutex_lock (&ranked->lock);
+  foods = ranked->foods[intake] ? g_ptr_array_ref (ranked->foods[intake]) : NULL;
+  g_mutex_unlock (&ranked->lock);
   if (foods != NULL)
     return foods;
 
@@ -555,10 +592,10 @@ ranked_foods (CfInsightEngine  *engine,
   if (foods == NULL)
     return NULL;
 
-  g_mutex_lock (&engine->lock);
-  if (engine->ranked[intake] == NULL)
-    engine->ranked[intake] = g_ptr_array_ref (foods);
-  g_mutex_unlock (&engine->lock);
+  g_mutex_lock (&ranked->lock);
+  if (ranked->foods[intake] == NULL)
+    ranked->foods[intake] = g_ptr_array_ref (foods);
+  g_mutex_unlock (&ranked->lock);
 
   return foods;
 }
@@ -580,7 +617,7 @@ typedef struct
   double      supplements[CF_N_INTAKES];
   GDate       first;
   GDate       last;
-  CfInsightEngine *engine;
+  RankedFoods *ranked;
   GPtrArray  *helping[CF_N_INTAKES];      /* CfInsightFood, see ranked_foods() */
   GError     *error;                      /* first failure of a food query */
 } Facts;
@@ -736,7 +773,7 @@ add_foods (Facts     *f,
   /* Several rules suggest foods for the same nutrient (magnesium for
    * its own rule, the ratio and the calcium paradox) */
   if (f->helping[intake] == NULL)
-    f->helping[intake] = ranked_foods (f->engine, f->db, intake, &f->error);
+    f->helping[intake] = ranked_foods (f->ranked, f->db, intake, &f->error);
   foods = f->helping[intake];
   if (foods == NULL)
     return;
@@ -1424,7 +1461,7 @@ compare_ranked (gconstpointer a,
 }
 
 static GPtrArray *
-run_rules (CfInsightEngine  *engine,
+run_rules (RankedFoods      *cache,
            CfDatabase       *database,
            sqlite3          *db,
            const CfProfile  *profile,
@@ -1445,7 +1482,7 @@ run_rules (CfInsightEngine  *engine,
   targets = cf_targets_new (profile, last);
 
   f.db = db;
-  f.engine = engine;
+  f.ranked = cache;
   f.has_foods = _cf_database_has_foods (database);
   f.targets = targets;
   f.first = *first;
@@ -1551,9 +1588,7 @@ cf_insight_engine_finalize (GObject *object)
   CfInsightEngine *self = (CfInsightEngine *) object;
 
   g_clear_pointer (&self->profile, cf_profile_free);
-  for (guint k = 0; k < CF_N_INTAKES; k++)
-    g_clear_pointer (&self->ranked[k], g_ptr_array_unref);
-  g_mutex_clear (&self->lock);
+  g_clear_pointer (&self->ranked, ranked_foods_unref);
 
   G_OBJECT_CLASS (cf_insight_engine_parent_class)->finalize (object);
 }
@@ -1617,7 +1652,7 @@ cf_insight_engine_class_init (CfInsightEngineClass *klass)
 static void
 cf_insight_engine_init (CfInsightEngine *self)
 {
-  g_mutex_init (&self->lock);
+  self->ranked = ranked_foods_new ();
   self->profile = cf_profile_new ();
 }
 
@@ -1720,15 +1755,16 @@ cf_insight_engine_run (CfInsightEngine  *self,
 
   database = cf_context_get_database (self->context);
 
-  return run_rules (self, database, _cf_database_get_handle (database), self->profile, first, last, error);
+  return run_rules (self->ranked, database, _cf_database_get_handle (database), self->profile, first, last, error);
 }
 
 typedef struct
 {
-  CfDatabase *database;
-  CfProfile  *profile;
-  GDate       first;
-  GDate       last;
+  CfDatabase  *database;
+  CfProfile   *profile;
+  RankedFoods *ranked;
+  GDate        first;
+  GDate        last;
 } RunData;
 
 static void
@@ -1736,6 +1772,7 @@ run_data_free (RunData *data)
 {
   g_clear_object (&data->database);
   g_clear_pointer (&data->profile, cf_profile_free);
+  g_clear_pointer (&data->ranked, ranked_foods_unref);
   g_free (data);
 }
 
@@ -1761,8 +1798,7 @@ run_thread (GTask        *task,
       return;
     }
 
-  insights = run_rules (CF_INSIGHT_ENGINE (source_object), data->database, db, data->profile,
-                        &data->first, &data->last, &error);
+  insights = run_rules (data->ranked, data->database, db, data->profile, &data->first, &data->last, &error);
   _cf_database_close_reader (data->database, db);
 
   if (insights == NULL)
@@ -1806,6 +1842,7 @@ cf_insight_engine_run_async (CfInsightEngine     *self,
   data = g_new0 (RunData, 1);
   data->database = g_object_ref (cf_context_get_database (self->context));
   data->profile = cf_profile_copy (self->profile);
+  data->ranked = ranked_foods_ref (self->ranked);
   data->first = *first;
   data->last = *last;
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);

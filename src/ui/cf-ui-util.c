@@ -379,6 +379,7 @@ create_menu_cb (GtkMenuButton *button,
 
 /**
  * cf_menu_button_set_menu_model_lazily:
+ * @button: a menu button without a popover
  * @model: the menu @button shows
  *
  * Gives @button its menu when it first opens it.  Setting a menu model
