@@ -5,8 +5,9 @@
 #   build-aux/measure-performance.sh [-n RUNS] [--no-gui] [--no-cli] [--instructions]
 #
 # Start-up: a GTK 4 hello world (a label in a window), a libadwaita hello
-# world (header bar and label), Cofactor on an empty profile and
-# Cofactor --demo are started in turn, RUNS times (default 7) under one
+# world (header bar and label), Cofactor on an empty profile, Cofactor
+# --demo and Cofactor on the ten-year diary below (imported once, a copy
+# of it for each start) are started in turn, RUNS times (default 7) under one
 # Xvfb display; for each, the median time from exec to the end of the
 # window's first painted frame, its ratio to the libadwaita hello world
 # (of the medians, and paired: the median of each round's ratio to the
@@ -68,7 +69,17 @@ command_of () {
     adw-hello) cmd=("$perf/hello-adw") ;;
     cofactor) cmd=("$build/src/ui/cofactor") ;;
     cofactor-demo) cmd=("$build/src/ui/cofactor" --demo) ;;
+    cofactor-10y) cmd=("$build/src/ui/cofactor") ;;
   esac
+}
+
+# ten_year_diary: sets diary to the generated ten-year diary (JSON),
+# made once in the build directory
+ten_year_diary () {
+  local data="$build/perf-data"
+  diary="$data/diary-10y.json"
+  mkdir -p "$data"
+  [ -f "$diary" ] || "$build/src/tools/cofactor-gen-diary" "$build/data/foods/foods.db" 3650 "$diary" >/dev/null
 }
 
 # median FILE COLUMN: the median of a column of numbers; the lines of
@@ -82,14 +93,20 @@ if [ $gui = 1 ]; then
   export GSK_RENDERER="${GSK_RENDERER:-cairo}" GTK_A11Y=none ADW_DISABLE_PORTAL=1 NO_AT_BRIDGE=1
   export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" COFACTOR_LOCALEDIR="$build/po"
 
-  names=(gtk-hello adw-hello cofactor cofactor-demo)
+  ten_year_diary
+  mkdir -p "$work/ten-years"
+  COFACTOR_DATA_DIR="$work/ten-years" COFACTOR_FOODS_DB="$build/data/foods/foods.db" LC_ALL=C.UTF-8 \
+    "$build/src/cli/cofactor-cli" import "$diary" > /dev/null
+
+  names=(gtk-hello adw-hello cofactor cofactor-demo cofactor-10y)
   # Each round starts with a different program, so none always comes
   # first after a pause
   for ((r = 0; r < runs; r++)); do
-    for ((k = 0; k < 4; k++)); do
-      name=${names[$(((r + k) % 4))]}
+    for ((k = 0; k < ${#names[@]}; k++)); do
+      name=${names[$(((r + k) % ${#names[@]}))]}
       profile="$work/profile-$name-$r"
       mkdir -p "$profile"
+      [ "$name" != cofactor-10y ] || cp "$work/ten-years/cofactor.db" "$profile/"
       command_of "$name"
       # A failed start leaves a line of dashes, so that line r of each
       # file stays round r (see "paired" below)
@@ -154,10 +171,7 @@ if [ $gui = 1 ]; then
 fi
 
 if [ $cli = 1 ]; then
-  data="$build/perf-data"
-  diary="$data/diary-10y.json"
-  mkdir -p "$data"
-  [ -f "$diary" ] || "$build/src/tools/cofactor-gen-diary" "$build/data/foods/foods.db" 3650 "$diary" >/dev/null
+  ten_year_diary
   n_entries=$(grep -c '"id":' "$diary" || true)
   export COFACTOR_FOODS_DB="$build/data/foods/foods.db" GSETTINGS_BACKEND=memory LC_ALL=C.UTF-8
 
