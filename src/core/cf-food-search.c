@@ -778,7 +778,6 @@ tier_sql (guint          tier,
     }
   else
     {
-
       g_string_append_printf (sql, "SELECT " REF_FOOD_COLUMNS ", %s", _cf_ref_nutrient_columns ());
       if (match != NULL)
         g_string_append_printf (sql, " FROM ref.%s JOIN ref.food f ON f.rowid = %s.rowid"

@@ -15,6 +15,7 @@
 #include "cf-database-private.h"
 #include "cf-date.h"
 #include "cf-error.h"
+#include "cf-helping-foods-private.h"
 #include "cf-insight-engine-private.h"
 #include "cf-insight-engine.h"
 #include "cf-ranking.h"
@@ -39,54 +40,13 @@
  * that missing values could only strengthen (an upper limit already
  * passed) is never softened.
  */
-/* The reference foods richest in each intake (rank_foods()), ranked
- * when first needed: the reference database does not change while the
- * process runs.  The engine and its runs in workers share it (a plain
- * struct, not the engine itself), under its lock. */
-typedef struct
-{
-  gatomicrefcount  ref_count;
-  GMutex           lock;
-  GPtrArray       *foods[CF_N_INTAKES];
-} RankedFoods;
-
-static RankedFoods *
-ranked_foods_new (void)
-{
-  RankedFoods *self = g_new0 (RankedFoods, 1);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  g_mutex_init (&self->lock);
-
-  return self;
-}
-
-static RankedFoods *
-ranked_foods_ref (RankedFoods *self)
-{
-  g_atomic_ref_count_inc (&self->ref_count);
-
-  return self;
-}
-
-static void
-ranked_foods_unref (RankedFoods *self)
-{
-  if (!g_atomic_ref_count_dec (&self->ref_count))
-    return;
-
-  for (guint k = 0; k < CF_N_INTAKES; k++)
-    g_clear_pointer (&self->foods[k], g_ptr_array_unref);
-  g_mutex_clear (&self->lock);
-  g_free (self);
-}
 
 struct _CfInsightEngine
 {
-  GObject      parent_instance;
-  CfContext   *context;
-  CfProfile   *profile;
-  RankedFoods *ranked;
+  GObject         parent_instance;
+  CfContext      *context;
+  CfProfile      *profile;
+  CfHelpingFoods *helping_foods;   /* shared with the runs in workers */
 };
 
 enum {
@@ -420,186 +380,6 @@ _cf_insight_engine_query_intake_on (sqlite3      *db,
   return query_intake (db, first, last, error);
 }
 
-static void
-insight_food_free (CfInsightFood *food)
-{
-  g_free (food->id);
-  g_free (food->name);
-  g_free (food->serving_description);
-  g_free (food);
-}
-
-/* The typical serving of a food whose value is @per_100g and energy
- * @kcal_per_100g (NaN when unknown), from its measures in the order of
- * the source; see the threshold table.  FALSE when it has none. */
-static gboolean
-choose_serving (GArray        *measures,
-                double         kcal_per_100g,
-                CfInsightFood *food)
-{
-  typedef struct { double amount; const char *description; double grams; } Measure;
-
-  if (measures->len == 0 || g_array_index (measures, Measure, 0).grams < thresholds.min_serving_grams)
-    return FALSE;
-
-  for (guint i = 0; i < measures->len; i++)
-    {
-      const Measure *m = &g_array_index (measures, Measure, i);
-
-      if (m->grams < thresholds.min_serving_grams)
-        continue;
-      if (!isnan (kcal_per_100g) && kcal_per_100g * m->grams / 100.0 > thresholds.max_serving_kcal)
-        continue;
-      if (!isnan (kcal_per_100g) && kcal_per_100g > thresholds.dense_kcal_per_100g &&
-          g_str_has_prefix (m->description, "cup"))
-        continue;
-
-      food->serving_amount = m->amount;
-      food->serving_description = g_strdup (m->description);
-      food->serving_grams = m->grams;
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static int
-compare_per_serving (gconstpointer a,
-                     gconstpointer b)
-{
-  const CfInsightFood *x = *(CfInsightFood * const *) a;
-  const CfInsightFood *y = *(CfInsightFood * const *) b;
-
-  if (x->per_serving != y->per_serving)
-    return x->per_serving > y->per_serving ? -1 : 1;
-
-  /* Equal amounts: the more common food first (the everyday order) */
-  return 0;
-}
-
-/* The everyday foods with the most of @intake in a typical serving (see
- * the threshold table); foods without a value or with none of it are
- * left out.  Reference foods only: never custom foods or supplements. */
-static GPtrArray *
-rank_foods (sqlite3   *db,
-            CfIntake   intake,
-            guint      limit,
-            GError   **error)
-{
-  typedef struct { double amount; const char *description; double grams; } Measure;
-  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func ((GDestroyNotify) insight_food_free);
-  g_autoptr(GStringChunk) texts = g_string_chunk_new (1024);
-  g_autoptr(GArray) measures = g_array_new (FALSE, FALSE, sizeof (Measure));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *current = NULL;
-  const char *e = _cf_intake_get_sql (intake);
-  CfInsightFood pending = { 0, };
-  double kcal = NAN;
-  int rc;
-
-  sql = g_strdup_printf ("SELECT f.id, f.name, %s AS v, f.energy, p.amount, p.description, p.grams"
-                         " FROM ref.food f JOIN ref.portion p ON p.food = f.rowid"
-                         " WHERE f.everyday IS NOT NULL AND v > 0"
-                         " ORDER BY f.everyday, f.rowid, p.seq", e);
-  stmt = _cf_prepare (db, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  /* One row per measure, a food's rows together in its source's order;
-   * a food is decided when the next one starts */
-  for (;;)
-    {
-      const char *id;
-
-      rc = sqlite3_step (stmt);
-      id = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
-
-      if (current != NULL && g_strcmp0 (id, current) != 0)
-        {
-          if (choose_serving (measures, kcal, &pending))
-            {
-              CfInsightFood *food = g_memdup2 (&pending, sizeof pending);
-
-              food->per_serving = food->per_100g * food->serving_grams / 100.0;
-              food->per_100kcal = (!isnan (kcal) && kcal >= CF_RANK_MIN_KCAL) ? food->per_100g / kcal * 100.0 : NAN;
-              g_ptr_array_add (foods, food);
-            }
-          else
-            {
-              g_free (pending.id);
-              g_free (pending.name);
-            }
-          memset (&pending, 0, sizeof pending);
-          g_array_set_size (measures, 0);
-          g_clear_pointer (&current, g_free);
-        }
-
-      if (rc != SQLITE_ROW)
-        break;
-
-      if (current == NULL)
-        {
-          current = g_strdup (id);
-          pending.id = g_strdup (id);
-          pending.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          pending.intake = intake;
-          pending.per_100g = sqlite3_column_double (stmt, 2);
-          kcal = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 3);
-        }
-
-      {
-        Measure m = {
-          sqlite3_column_double (stmt, 4),
-          g_string_chunk_insert (texts, (const char *) sqlite3_column_text (stmt, 5)),
-          sqlite3_column_double (stmt, 6),
-        };
-
-        g_array_append_val (measures, m);
-      }
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _cf_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-
-  /* Stable: equal amounts keep the everyday order */
-  g_ptr_array_sort (foods, compare_per_serving);
-  if (foods->len > limit)
-    g_ptr_array_set_size (foods, limit);
-
-  return g_steal_pointer (&foods);
-}
-
-/* rank_foods() for @intake, ranked once into @ranked; a new reference */
-static GPtrArray *
-ranked_foods (RankedFoods  *ranked,
-              sqlite3      *db,
-              CfIntake      intake,
-              GError      **error)
-{
-  GPtrArray *foods;
-
-  g_mutex_lock (&ranked->lock);
-  foods = ranked->foods[intake] ? g_ptr_array_ref (ranked->foods[intake]) : NULL;
-  g_mutex_unlock (&ranked->lock);
-  if (foods != NULL)
-    return foods;
-
-  foods = rank_foods (db, intake, thresholds.foods_per_insight, error);
-  if (foods == NULL)
-    return NULL;
-
-  g_mutex_lock (&ranked->lock);
-  if (ranked->foods[intake] == NULL)
-    ranked->foods[intake] = g_ptr_array_ref (foods);
-  g_mutex_unlock (&ranked->lock);
-
-  return foods;
-}
-
 /* ------------------------------------------------------------------
  * Evaluating the rules
  * ------------------------------------------------------------------ */
@@ -617,8 +397,8 @@ typedef struct
   double      supplements[CF_N_INTAKES];
   GDate       first;
   GDate       last;
-  RankedFoods *ranked;
-  GPtrArray  *helping[CF_N_INTAKES];      /* CfInsightFood, see ranked_foods() */
+  CfHelpingFoods *helping_foods;
+  GPtrArray  *helping[CF_N_INTAKES];      /* CfInsightFood, see _cf_helping_foods_get() */
   GError     *error;                      /* first failure of a food query */
 } Facts;
 
@@ -773,7 +553,7 @@ add_foods (Facts     *f,
   /* Several rules suggest foods for the same nutrient (magnesium for
    * its own rule, the ratio and the calcium paradox) */
   if (f->helping[intake] == NULL)
-    f->helping[intake] = ranked_foods (f->ranked, f->db, intake, &f->error);
+    f->helping[intake] = _cf_helping_foods_get (f->helping_foods, f->db, intake, &f->error);
   foods = f->helping[intake];
   if (foods == NULL)
     return;
@@ -1461,7 +1241,7 @@ compare_ranked (gconstpointer a,
 }
 
 static GPtrArray *
-run_rules (RankedFoods      *cache,
+run_rules (CfHelpingFoods   *helping_foods,
            CfDatabase       *database,
            sqlite3          *db,
            const CfProfile  *profile,
@@ -1482,7 +1262,7 @@ run_rules (RankedFoods      *cache,
   targets = cf_targets_new (profile, last);
 
   f.db = db;
-  f.ranked = cache;
+  f.helping_foods = helping_foods;
   f.has_foods = _cf_database_has_foods (database);
   f.targets = targets;
   f.first = *first;
@@ -1588,7 +1368,7 @@ cf_insight_engine_finalize (GObject *object)
   CfInsightEngine *self = (CfInsightEngine *) object;
 
   g_clear_pointer (&self->profile, cf_profile_free);
-  g_clear_pointer (&self->ranked, ranked_foods_unref);
+  g_clear_pointer (&self->helping_foods, _cf_helping_foods_unref);
 
   G_OBJECT_CLASS (cf_insight_engine_parent_class)->finalize (object);
 }
@@ -1652,7 +1432,7 @@ cf_insight_engine_class_init (CfInsightEngineClass *klass)
 static void
 cf_insight_engine_init (CfInsightEngine *self)
 {
-  self->ranked = ranked_foods_new ();
+  self->helping_foods = _cf_helping_foods_new ();
   self->profile = cf_profile_new ();
 }
 
@@ -1755,14 +1535,14 @@ cf_insight_engine_run (CfInsightEngine  *self,
 
   database = cf_context_get_database (self->context);
 
-  return run_rules (self->ranked, database, _cf_database_get_handle (database), self->profile, first, last, error);
+  return run_rules (self->helping_foods, database, _cf_database_get_handle (database), self->profile, first, last, error);
 }
 
 typedef struct
 {
   CfDatabase  *database;
   CfProfile   *profile;
-  RankedFoods *ranked;
+  CfHelpingFoods *helping_foods;
   GDate        first;
   GDate        last;
 } RunData;
@@ -1772,7 +1552,7 @@ run_data_free (RunData *data)
 {
   g_clear_object (&data->database);
   g_clear_pointer (&data->profile, cf_profile_free);
-  g_clear_pointer (&data->ranked, ranked_foods_unref);
+  g_clear_pointer (&data->helping_foods, _cf_helping_foods_unref);
   g_free (data);
 }
 
@@ -1798,7 +1578,7 @@ run_thread (GTask        *task,
       return;
     }
 
-  insights = run_rules (data->ranked, data->database, db, data->profile, &data->first, &data->last, &error);
+  insights = run_rules (data->helping_foods, data->database, db, data->profile, &data->first, &data->last, &error);
   _cf_database_close_reader (data->database, db);
 
   if (insights == NULL)
@@ -1842,7 +1622,7 @@ cf_insight_engine_run_async (CfInsightEngine     *self,
   data = g_new0 (RunData, 1);
   data->database = g_object_ref (cf_context_get_database (self->context));
   data->profile = cf_profile_copy (self->profile);
-  data->ranked = ranked_foods_ref (self->ranked);
+  data->helping_foods = _cf_helping_foods_ref (self->helping_foods);
   data->first = *first;
   data->last = *last;
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);

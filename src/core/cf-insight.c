@@ -79,8 +79,9 @@ number_clear (CfInsightNumber *number)
   g_clear_pointer (&number->label, g_free);
 }
 
-static void
-food_free (CfInsightFood *food)
+/* Frees a food of an insight, or of a list that insights copy from */
+void
+_cf_insight_food_free (CfInsightFood *food)
 {
   g_free (food->id);
   g_free (food->name);
@@ -179,7 +180,7 @@ cf_insight_init (CfInsight *self)
 {
   self->numbers = g_array_new (FALSE, TRUE, sizeof (CfInsightNumber));
   g_array_set_clear_func (self->numbers, (GDestroyNotify) number_clear);
-  self->foods = g_ptr_array_new_with_free_func ((GDestroyNotify) food_free);
+  self->foods = g_ptr_array_new_with_free_func ((GDestroyNotify) _cf_insight_food_free);
 }
 
 CfInsight *

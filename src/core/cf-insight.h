@@ -151,5 +151,6 @@ void                 _cf_insight_add_number     (CfInsight           *self,
                                                  double               value);
 void                 _cf_insight_add_food       (CfInsight           *self,
                                                  const CfInsightFood *food);
+void                 _cf_insight_food_free      (CfInsightFood       *food);
 
 G_END_DECLS

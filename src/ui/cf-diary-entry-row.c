@@ -162,9 +162,9 @@ cf_diary_entry_row_finalize (GObject *object)
 
 static void
 cf_diary_entry_row_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
   CfDiaryEntryRow *self = CF_DIARY_ENTRY_ROW (object);
 
@@ -181,9 +181,9 @@ cf_diary_entry_row_get_property (GObject    *object,
 
 static void
 cf_diary_entry_row_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   CfDiaryEntryRow *self = CF_DIARY_ENTRY_ROW (object);
 
